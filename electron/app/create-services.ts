@@ -1,0 +1,123 @@
+/**
+ * The composition root every host calls: the Electron main process, `inloop serve` and the
+ * CLI get the same services and the same handler table. Hosts differ only in what they
+ * pass in (the overlay controller, their capabilities) and in how they carry requests.
+ */
+import { mkdir } from 'node:fs/promises';
+import type { AppInfo, HostKind } from '../../shared/schemas/app';
+import { AppError } from '../../shared/result';
+import { CaptureService } from '../capture/capture-service';
+import { createDispatcher, type Dispatch, type Handlers } from '../core/dispatcher';
+import { EventBus } from '../core/event-bus';
+import type { Logger } from '../core/log';
+import { runDoctor } from '../diagnostics/doctor';
+import { createDetachedOverlay, type OverlayController } from '../overlay/overlay-controller';
+import { secretStatus } from '../secrets/secret-status';
+import type { SecretStore } from '../secrets/secret-store';
+import { SettingsService } from '../settings/settings-service';
+
+export interface ServiceOptions {
+  host: HostKind;
+  appVersion: string;
+  dataDir: string;
+  modelsDir: string;
+  secretStore: SecretStore;
+  logger: Logger;
+  capabilities?: Partial<AppInfo['capabilities']>;
+  /** The Electron host passes its window-backed controller; others get a detached one. */
+  createOverlay?: (bus: EventBus, settings: SettingsService) => OverlayController;
+  /** The Electron version, when the host is Electron. */
+  electronVersion?: string;
+}
+
+export interface Services {
+  readonly bus: EventBus;
+  readonly dispatch: Dispatch;
+  readonly settings: SettingsService;
+  readonly capture: CaptureService;
+  readonly overlay: OverlayController;
+  readonly secrets: SecretStore;
+  readonly options: ServiceOptions;
+  close(): Promise<void>;
+}
+
+export async function createServices(options: ServiceOptions): Promise<Services> {
+  await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
+  const bus = new EventBus();
+  const settings = await SettingsService.open(options.dataDir, bus, options.logger);
+  const capture = new CaptureService(bus);
+  const overlay =
+    options.createOverlay?.(bus, settings) ??
+    createDetachedOverlay(bus, settings.get().overlay.mode);
+  const secrets = options.secretStore;
+  const keychain = await secrets.available();
+
+  const info: AppInfo = {
+    name: 'Inloop',
+    version: options.appVersion,
+    host: options.host,
+    platform: process.platform,
+    capabilities: {
+      overlayWindow: false,
+      globalHotkeys: false,
+      tray: false,
+      keychain,
+      ...options.capabilities,
+    },
+  };
+
+  const handlers: Handlers = {
+    'app:info': () => info,
+    'settings:get': () => settings.get(),
+    'settings:update': (patch) => settings.update(patch),
+    'settings:reset': () => settings.reset(),
+    'overlay:get-state': () => overlay.getState(),
+    'overlay:set-click-through': ({ enabled }) => overlay.setClickThrough(enabled),
+    'overlay:set-mode': async ({ mode }) => {
+      await settings.update({ overlay: { mode } });
+      return overlay.setMode(mode);
+    },
+    'overlay:hide': () => overlay.hide(),
+    'capture:get-state': () => capture.getState(),
+    'capture:set-paused': ({ paused }) => capture.setPaused(paused),
+    'secrets:status': () => secretStatus(secrets),
+    'secrets:set': async ({ name, value }) => {
+      await requireKeychain(secrets);
+      await secrets.set(name, value);
+      return secretStatus(secrets);
+    },
+    'secrets:delete': async ({ name }) => {
+      await requireKeychain(secrets);
+      await secrets.delete(name);
+      return secretStatus(secrets);
+    },
+    'diagnostics:doctor': () =>
+      runDoctor({
+        dataDir: options.dataDir,
+        modelsDir: options.modelsDir,
+        secretStore: secrets,
+        electronVersion: options.electronVersion,
+      }),
+  };
+
+  return {
+    bus,
+    dispatch: createDispatcher(handlers, options.logger),
+    settings,
+    capture,
+    overlay,
+    secrets,
+    options,
+    close: async () => {},
+  };
+}
+
+async function requireKeychain(secrets: SecretStore): Promise<void> {
+  if (!(await secrets.available())) {
+    throw new AppError(
+      'unavailable',
+      `The OS keychain (${secrets.backend}) is not available, so secrets cannot be stored. ` +
+        'Run `inloop doctor` for the fix; Inloop never writes secrets to disk in its place.',
+    );
+  }
+}

@@ -1,0 +1,13 @@
+/** Entry of the `inloop` command-line tool: `npm run -s inloop -- <command>`. */
+import { appVersion } from './cli-context';
+import { commands } from './commands';
+import { runCli } from './run-cli';
+
+const code = await runCli(process.argv.slice(2), commands, appVersion, {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  env: process.env,
+  cwd: process.env.INIT_CWD ?? process.cwd(),
+  isTty: process.stdout.isTTY === true,
+});
+process.exitCode = code;

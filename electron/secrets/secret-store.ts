@@ -1,0 +1,22 @@
+/**
+ * The secret-store interface: the only way code reaches API keys and tokens.
+ * Backed by the OS keychain through keytar (archived upstream, hence kept behind this
+ * interface so it can be swapped for Electron's safeStorage or a maintained binding).
+ * Values never go to settings, logs, or the renderer.
+ */
+import type { SecretName } from '../../shared/schemas/secrets';
+
+export interface SecretStore {
+  /** Short name of the backend, shown by `inloop doctor` (e.g. `keytar (libsecret)`). */
+  readonly backend: string;
+  /** True when the backend answers (a keychain daemon is running and unlocked). */
+  available(): Promise<boolean>;
+  get(name: SecretName): Promise<string | null>;
+  set(name: SecretName, value: string): Promise<void>;
+  delete(name: SecretName): Promise<boolean>;
+  /** Names that currently hold a value. */
+  list(): Promise<SecretName[]>;
+}
+
+/** Keychain service name under which every Inloop secret is stored. */
+export const KEYCHAIN_SERVICE = 'dev.inloop.app';

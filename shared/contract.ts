@@ -1,0 +1,68 @@
+/**
+ * The one contract between the UI and the services: every request channel and every
+ * event channel, named `domain:verb`, with the zod schemas of what crosses.
+ *
+ * Three hosts carry it (Electron IPC through the preload, the `inloop serve` WebSocket,
+ * the CLI); none of them declares a channel of its own. Add a channel here, implement it
+ * in the services' handler table, and every host and the typed `InloopApi` have it.
+ */
+import { z } from 'zod';
+import { AppInfoSchema, NoticeSchema } from './schemas/app';
+import { DoctorReportSchema } from './schemas/diagnostics';
+import { CaptureStateSchema, OverlayStateSchema } from './schemas/overlay';
+import { SecretNameSchema, SecretStatusSchema, SecretWriteSchema } from './schemas/secrets';
+import { OverlayModeSchema, SettingsPatchSchema, SettingsSchema } from './schemas/settings';
+
+const none = z.undefined();
+
+/** Request channels: `request` is what the caller sends, `response` what it gets back. */
+export const requests = {
+  'app:info': { request: none, response: AppInfoSchema },
+  'settings:get': { request: none, response: SettingsSchema },
+  'settings:update': { request: SettingsPatchSchema, response: SettingsSchema },
+  'settings:reset': { request: none, response: SettingsSchema },
+  'overlay:get-state': { request: none, response: OverlayStateSchema },
+  'overlay:set-click-through': {
+    request: z.object({ enabled: z.boolean() }).strict(),
+    response: OverlayStateSchema,
+  },
+  'overlay:set-mode': {
+    request: z.object({ mode: OverlayModeSchema }).strict(),
+    response: OverlayStateSchema,
+  },
+  'overlay:hide': { request: none, response: OverlayStateSchema },
+  'capture:get-state': { request: none, response: CaptureStateSchema },
+  'capture:set-paused': {
+    request: z.object({ paused: z.boolean() }).strict(),
+    response: CaptureStateSchema,
+  },
+  'secrets:status': { request: none, response: SecretStatusSchema },
+  'secrets:set': { request: SecretWriteSchema.strict(), response: SecretStatusSchema },
+  'secrets:delete': {
+    request: z.object({ name: SecretNameSchema }).strict(),
+    response: SecretStatusSchema,
+  },
+  'diagnostics:doctor': { request: none, response: DoctorReportSchema },
+} as const;
+
+/** Event channels: pushed by the services to every connected UI. */
+export const events = {
+  'settings:changed': SettingsSchema,
+  'overlay:state': OverlayStateSchema,
+  'capture:state': CaptureStateSchema,
+  'app:notice': NoticeSchema,
+} as const;
+
+export type RequestChannel = keyof typeof requests;
+export type EventChannel = keyof typeof events;
+export type RequestOf<C extends RequestChannel> = z.infer<(typeof requests)[C]['request']>;
+export type ResponseOf<C extends RequestChannel> = z.infer<(typeof requests)[C]['response']>;
+export type EventOf<E extends EventChannel> = z.infer<(typeof events)[E]>;
+
+export const requestChannels = Object.keys(requests) as RequestChannel[];
+export const eventChannels = Object.keys(events) as EventChannel[];
+
+export const isRequestChannel = (name: unknown): name is RequestChannel =>
+  typeof name === 'string' && Object.hasOwn(requests, name);
+export const isEventChannel = (name: unknown): name is EventChannel =>
+  typeof name === 'string' && Object.hasOwn(events, name);
