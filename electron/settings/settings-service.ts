@@ -83,18 +83,34 @@ export class SettingsService {
   /** The warning from start-up, if the file had to be moved aside; shown once in the UI. */
   startupWarning: string | undefined;
 
+  /** The tail of the chain of changes; see `serialised`. */
+  private queue: Promise<unknown> = Promise.resolve();
+
   get(): Settings {
     return this.current;
   }
 
-  async update(patch: SettingsPatch): Promise<Settings> {
-    const next = SettingsSchema.safeParse(applySettingsPatch(this.current, patch));
-    if (!next.success) throw new AppError('invalid_request', describeZodError(next.error));
-    return this.commit(next.data);
+  update(patch: SettingsPatch): Promise<Settings> {
+    return this.serialised(() => {
+      const next = SettingsSchema.safeParse(applySettingsPatch(this.current, patch));
+      if (!next.success) throw new AppError('invalid_request', describeZodError(next.error));
+      return this.commit(next.data);
+    });
   }
 
-  async reset(): Promise<Settings> {
-    return this.commit(defaultSettings);
+  reset(): Promise<Settings> {
+    return this.serialised(() => this.commit(defaultSettings));
+  }
+
+  /**
+   * Runs changes one after another, so each patch applies to the settings the previous one
+   * wrote; otherwise two updates in flight both start from the same settings and the later
+   * write drops the earlier change. A failed change does not block the ones after it.
+   */
+  private serialised(change: () => Promise<Settings>): Promise<Settings> {
+    const run = this.queue.then(change);
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   private async commit(next: Settings): Promise<Settings> {

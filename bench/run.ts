@@ -1,0 +1,21 @@
+/**
+ * `npm run bench`: runs the benchmarks and prints one table. Pass names to run a subset:
+ * `npm run bench -- serve`.
+ */
+import { benchServeStart } from './serve-start.bench';
+import { formatTable, passes, type BenchRow } from './table';
+
+const benchmarks: Record<string, () => Promise<BenchRow[]>> = {
+  serve: () => benchServeStart(),
+};
+
+const wanted = process.argv.slice(2);
+const rows: BenchRow[] = [];
+for (const [name, run] of Object.entries(benchmarks)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
+  process.stderr.write(`bench: ${name}…\n`);
+  rows.push(...(await run()));
+}
+console.log(formatTable(rows));
+const missed = rows.filter((r) => passes(r) === false);
+if (missed.length) console.log(`\n${missed.length} target(s) missed.`);
