@@ -10,12 +10,42 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = [
-  'assert', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs',
-  'fs/promises', 'http', 'http2', 'https', 'module', 'net', 'os', 'path', 'perf_hooks', 'process',
-  'readline', 'stream', 'timers', 'tls', 'tty', 'url', 'util', 'v8', 'vm', 'worker_threads', 'zlib',
+  'assert',
+  'buffer',
+  'child_process',
+  'cluster',
+  'crypto',
+  'dgram',
+  'dns',
+  'events',
+  'fs',
+  'fs/promises',
+  'http',
+  'http2',
+  'https',
+  'module',
+  'net',
+  'os',
+  'path',
+  'perf_hooks',
+  'process',
+  'readline',
+  'stream',
+  'timers',
+  'tls',
+  'tty',
+  'url',
+  'util',
+  'v8',
+  'vm',
+  'worker_threads',
+  'zlib',
 ];
 const nodeImports = [
-  { group: ['node:*'], message: 'Node built-ins belong in electron/ (main-process services), not here.' },
+  {
+    group: ['node:*'],
+    message: 'Node built-ins belong in electron/ (main-process services), not here.',
+  },
   ...nodeBuiltins.map((name) => ({
     group: [name, `${name}/*`],
     message: 'Node built-ins belong in electron/ (main-process services), not here.',
@@ -25,19 +55,30 @@ const electronImports = [
   { group: ['electron', 'electron/*'], message: 'Only electron/ may import Electron.' },
 ];
 const mainProcessImports = [
-  { group: ['**/electron/**', '../electron/*', '../../electron/*'], message: 'The renderer reaches the services only through InloopApi.' },
+  {
+    group: ['**/electron/**', '../electron/*', '../../electron/*'],
+    message: 'The renderer reaches the services only through InloopApi.',
+  },
 ];
 const rendererImports = [
   { group: ['**/renderer/**'], message: 'Services never import the renderer.' },
 ];
 const nativeModules = [
-  { group: ['keytar', '@lancedb/*', 'onnxruntime-node', 'ws'], message: 'Native and server modules stay in electron/.' },
+  {
+    group: ['keytar', '@lancedb/*', 'onnxruntime-node', 'ws'],
+    message: 'Native and server modules stay in electron/.',
+  },
 ];
 
 export default tseslint.config(
   {
     ignores: [
-      'node_modules/**', 'out/**', 'dist/**', '.tools/**', 'test-results/**', 'playwright-report/**',
+      'node_modules/**',
+      'out/**',
+      'dist/**',
+      '.tools/**',
+      'test-results/**',
+      'playwright-report/**',
       'test/lint-fixtures/**',
     ],
   },
@@ -46,18 +87,27 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[property.name='sendSync']", message: 'No synchronous IPC: requests are promises.' },
+        {
+          selector: "MemberExpression[property.name='sendSync']",
+          message: 'No synchronous IPC: requests are promises.',
+        },
       ],
     },
   },
   {
     files: ['shared/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [...nodeImports, ...electronImports, ...rendererImports, ...nativeModules] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...nodeImports, ...electronImports, ...rendererImports, ...nativeModules] },
+      ],
     },
   },
   {
@@ -66,8 +116,15 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [...nodeImports, ...electronImports, ...mainProcessImports, ...nativeModules] }],
-      'no-restricted-globals': ['error', { name: 'process', message: 'The renderer has no process object.' }, { name: 'require', message: 'The renderer has no require.' }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...nodeImports, ...electronImports, ...mainProcessImports, ...nativeModules] },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'The renderer has no process object.' },
+        { name: 'require', message: 'The renderer has no require.' },
+      ],
     },
   },
   {
@@ -79,7 +136,11 @@ export default tseslint.config(
         {
           patterns: rendererImports,
           paths: [
-            { name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'Only the typed wrappers in electron/ipc and electron/preload touch IPC.' },
+            {
+              name: 'electron',
+              importNames: ['ipcMain', 'ipcRenderer'],
+              message: 'Only the typed wrappers in electron/ipc and electron/preload touch IPC.',
+            },
           ],
         },
       ],

@@ -14,7 +14,11 @@ const root = join(import.meta.dirname, '..');
 async function coldStartOnce(): Promise<{ ready: number; page: number; api: number }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'inloop-bench-'));
   const started = performance.now();
-  const child = spawn(join(root, 'node_modules/.bin/tsx'), ['electron/cli/main.ts', 'serve', '--port', '0', '--data-dir', dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] });
+  const child = spawn(
+    join(root, 'node_modules/.bin/tsx'),
+    ['electron/cli/main.ts', 'serve', '--port', '0', '--data-dir', dataDir],
+    { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] },
+  );
   try {
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
@@ -30,9 +34,14 @@ async function coldStartOnce(): Promise<{ ready: number; page: number; api: numb
     await page.text();
     const pageAt = performance.now() - started;
     const { origin, searchParams } = new URL(url);
-    const ws = new WebSocket(`${origin.replace('http', 'ws')}/api?token=${searchParams.get('token')}`, { origin });
+    const ws = new WebSocket(
+      `${origin.replace('http', 'ws')}/api?token=${searchParams.get('token')}`,
+      { origin },
+    );
     await new Promise<void>((resolve, reject) => {
-      ws.once('open', () => ws.send(JSON.stringify({ type: 'request', id: 1, channel: 'settings:get' })));
+      ws.once('open', () =>
+        ws.send(JSON.stringify({ type: 'request', id: 1, channel: 'settings:get' })),
+      );
       ws.once('message', () => resolve());
       ws.once('error', reject);
     });
@@ -45,12 +54,32 @@ async function coldStartOnce(): Promise<{ ready: number; page: number; api: numb
 }
 
 export async function benchServeStart(runs = 5): Promise<BenchRow[]> {
-  const samples = [];
+  const samples: Array<Awaited<ReturnType<typeof coldStartOnce>>> = [];
   for (let i = 0; i < runs; i++) samples.push(await coldStartOnce());
-  const median = (key: 'ready' | 'page' | 'api') => percentile(samples.map((s) => s[key]), 50);
+  const median = (key: 'ready' | 'page' | 'api') =>
+    percentile(
+      samples.map((s) => s[key]),
+      50,
+    );
   return [
-    { benchmark: 'inloop serve cold start', metric: `ready line (median of ${runs})`, value: median('ready'), unit: 'ms' },
-    { benchmark: 'inloop serve cold start', metric: 'first page served', value: median('page'), unit: 'ms', target: { op: '<=', value: 3000 } },
-    { benchmark: 'inloop serve cold start', metric: 'first API answer', value: median('api'), unit: 'ms' },
+    {
+      benchmark: 'inloop serve cold start',
+      metric: `ready line (median of ${runs})`,
+      value: median('ready'),
+      unit: 'ms',
+    },
+    {
+      benchmark: 'inloop serve cold start',
+      metric: 'first page served',
+      value: median('page'),
+      unit: 'ms',
+      target: { op: '<=', value: 3000 },
+    },
+    {
+      benchmark: 'inloop serve cold start',
+      metric: 'first API answer',
+      value: median('api'),
+      unit: 'ms',
+    },
   ];
 }

@@ -13,7 +13,8 @@ export function passes(row: BenchRow): boolean | null {
   return row.target.op === '<=' ? row.value <= row.target.value : row.value >= row.target.value;
 }
 
-const fmt = (n: number) => (Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 10 ? n.toFixed(1) : n.toFixed(2));
+const fmt = (n: number) =>
+  Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 10 ? n.toFixed(1) : n.toFixed(2);
 
 export function formatTable(rows: readonly BenchRow[]): string {
   const cells = rows.map((r) => {
@@ -29,7 +30,11 @@ export function formatTable(rows: readonly BenchRow[]): string {
   const header = ['benchmark', 'metric', 'value', 'target', ''];
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: string[]) => `| ${c.map((x, i) => x.padEnd(widths[i]!)).join(' | ')} |`;
-  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.map(line)].join('\n');
+  return [
+    line(header),
+    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+    ...cells.map(line),
+  ].join('\n');
 }
 
 /** p-th percentile (0-100) of a sample, nearest-rank. */

@@ -27,7 +27,9 @@ if [ "$(inloop_node_major)" -lt "$INLOOP_NODE_MAJOR" ]; then
   rm -rf "$tmp"
   export PATH="$INLOOP_ROOT/.tools/node/bin:$PATH"
 fi
-# Native addons (keytar) build against the headers of the Node that runs them.
+# Native addons (keytar) build against the headers of the Node that runs them; setup.sh
+# passes this folder to node-gyp for the install only.
+INLOOP_NODEDIR=""
 if [ -d "$INLOOP_ROOT/.tools/node/include/node" ] && [ "$(command -v node)" = "$INLOOP_ROOT/.tools/node/bin/node" ]; then
-  export npm_config_nodedir="$INLOOP_ROOT/.tools/node"
+  INLOOP_NODEDIR="$INLOOP_ROOT/.tools/node"
 fi

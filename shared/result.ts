@@ -22,8 +22,7 @@ export interface ApiError {
 }
 
 export type Result<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: ApiError };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = (code: ErrorCode, message: string): Result<never> => ({

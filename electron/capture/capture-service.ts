@@ -32,7 +32,9 @@ export class CaptureService {
   }
 
   private publish(): CaptureState {
-    const next: CaptureState = { state: this.paused ? 'paused' : this.active ? 'listening' : 'idle' };
+    const next: CaptureState = {
+      state: this.paused ? 'paused' : this.active ? 'listening' : 'idle',
+    };
     if (next.state !== this.state.state) {
       this.state = next;
       this.bus.emit('capture:state', next);

@@ -6,7 +6,8 @@ export function commandHelp(command: Command, prefix = 'inloop'): string {
   if (command.subcommands?.length) {
     lines.push('', 'Commands:');
     const width = Math.max(...command.subcommands.map((c) => c.name.length));
-    for (const sub of command.subcommands) lines.push(`  ${sub.name.padEnd(width)}  ${sub.summary}`);
+    for (const sub of command.subcommands)
+      lines.push(`  ${sub.name.padEnd(width)}  ${sub.summary}`);
   }
   const options = Object.entries(command.options);
   lines.push('', 'Options:');

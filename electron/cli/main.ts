@@ -10,4 +10,8 @@ const code = await runCli(process.argv.slice(2), commands, appVersion, {
   cwd: process.env.INIT_CWD ?? process.cwd(),
   isTty: process.stdout.isTTY === true,
 });
-process.exitCode = code;
+// Once a command is done, nothing it opened (a model worker, a native handle) may keep the
+// process alive; flush what was written to the pipes first, then exit.
+const flushed = (stream: NodeJS.WriteStream) => new Promise((resolve) => stream.write('', resolve));
+await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+process.exit(code);

@@ -101,8 +101,10 @@ export function parseCommandArgs(command: Command, argv: readonly string[]): Par
   });
   const [min, max] = command.positionals ?? [0, 0];
   if (parsed.values.help !== true) {
-    if (parsed.positionals.length < min) throw new UsageError(`expected ${min} argument(s), got ${parsed.positionals.length}`);
-    if (parsed.positionals.length > max) throw new UsageError(`unexpected argument '${parsed.positionals[max]}'`);
+    if (parsed.positionals.length < min)
+      throw new UsageError(`expected ${min} argument(s), got ${parsed.positionals.length}`);
+    if (parsed.positionals.length > max)
+      throw new UsageError(`unexpected argument '${parsed.positionals[max]}'`);
   }
   return { values: parsed.values as ParsedArgs['values'], positionals: parsed.positionals };
 }

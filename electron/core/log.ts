@@ -8,7 +8,10 @@ export interface Logger {
 export function createLogger(scope: string, quiet = false): Logger {
   const write = (level: string, message: string, detail?: unknown) => {
     if (quiet && level === 'info') return;
-    const suffix = detail === undefined ? '' : ` ${detail instanceof Error ? detail.message : JSON.stringify(detail)}`;
+    const suffix =
+      detail === undefined
+        ? ''
+        : ` ${detail instanceof Error ? detail.message : JSON.stringify(detail)}`;
     process.stderr.write(`[${scope}] ${level}: ${message}${suffix}\n`);
   };
   return {

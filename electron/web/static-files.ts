@@ -48,7 +48,11 @@ export function resolveStaticPath(root: string, pathname: string): string | null
   return full === root || full.startsWith(root.endsWith(sep) ? root : root + sep) ? full : null;
 }
 
-export async function serveStatic(root: string, pathname: string, res: ServerResponse): Promise<void> {
+export async function serveStatic(
+  root: string,
+  pathname: string,
+  res: ServerResponse,
+): Promise<void> {
   const file = resolveStaticPath(root, pathname);
   const info = file ? await stat(file).catch(() => null) : null;
   if (!file || !info?.isFile()) {

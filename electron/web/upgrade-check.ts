@@ -14,8 +14,7 @@ export interface UpgradeRequest {
 }
 
 export type UpgradeVerdict =
-  | { ok: true }
-  | { ok: false; status: 400 | 401 | 403 | 404 | 421; reason: string };
+  { ok: true } | { ok: false; status: 400 | 401 | 403 | 404 | 421; reason: string };
 
 /** Hosts under which the server may be addressed on `port`. */
 export function allowedHosts(port: number): string[] {
@@ -42,7 +41,8 @@ export function checkUpgrade(req: UpgradeRequest, token: string, port: number): 
   } catch {
     return { ok: false, status: 400, reason: 'malformed request URL' };
   }
-  if (url.pathname !== WS_PATH) return { ok: false, status: 404, reason: `no endpoint at ${url.pathname}` };
+  if (url.pathname !== WS_PATH)
+    return { ok: false, status: 404, reason: `no endpoint at ${url.pathname}` };
   const given = url.searchParams.get(TOKEN_PARAM);
   if (!given || !tokensEqual(given, token)) {
     return { ok: false, status: 401, reason: 'missing or wrong API token' };

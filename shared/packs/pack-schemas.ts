@@ -8,7 +8,10 @@ import { z } from 'zod';
 /** Pack ids are file-system and URL safe: they name folders on every agent's machine. */
 export const PackIdSchema = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'use 1-64 lower-case letters, digits, dot, dash, underscore');
+  .regex(
+    /^[a-z0-9][a-z0-9._-]{0,63}$/,
+    'use 1-64 lower-case letters, digits, dot, dash, underscore',
+  );
 
 const semver = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
 export const SemverSchema = z.string().regex(semver, 'a semantic version such as 1.4.0');

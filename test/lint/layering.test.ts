@@ -40,8 +40,12 @@ describe('layering lint rules', () => {
 
   it('refuses ipcMain outside the IPC wrappers', async () => {
     const code = "import { ipcMain } from 'electron';\nexport const h = ipcMain;\n";
-    const [result] = await eslint.lintText(code, { filePath: join(root, 'electron/main/raw-ipc.ts') });
-    expect(result!.messages.some((m) => /typed wrappers in electron\/ipc/.test(m.message))).toBe(true);
+    const [result] = await eslint.lintText(code, {
+      filePath: join(root, 'electron/main/raw-ipc.ts'),
+    });
+    expect(result!.messages.some((m) => /typed wrappers in electron\/ipc/.test(m.message))).toBe(
+      true,
+    );
   });
 
   it('accepts a renderer file that uses only the typed API', async () => {

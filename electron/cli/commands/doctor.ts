@@ -11,7 +11,9 @@ export function formatDoctorReport(report: DoctorReport): string {
   const width = Math.max(...report.checks.map((c) => c.label.length));
   const lines = report.checks.flatMap((check) => {
     const row = `${marks[check.verdict]}  ${check.label.padEnd(width)}  ${check.detail}`;
-    return check.fix && check.verdict !== 'ok' ? [row, `${' '.repeat(width + 8)}fix: ${check.fix}`] : [row];
+    return check.fix && check.verdict !== 'ok'
+      ? [row, `${' '.repeat(width + 8)}fix: ${check.fix}`]
+      : [row];
   });
   return `${lines.join('\n')}\n`;
 }
@@ -31,7 +33,9 @@ export const doctorCommand: Command = {
       secretStore: createKeytarSecretStore(),
       env: io.env,
     });
-    io.stdout(args.values.json ? `${JSON.stringify(report, null, 2)}\n` : formatDoctorReport(report));
+    io.stdout(
+      args.values.json ? `${JSON.stringify(report, null, 2)}\n` : formatDoctorReport(report),
+    );
     return report.checks.some((c) => c.verdict === 'fail') ? EXIT_FAILURE : EXIT_OK;
   },
 };

@@ -7,12 +7,21 @@ import { intOption, stringOption } from '../option-values';
 
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'Run Inloop in a browser: a local web host on 127.0.0.1 (for VDI, thin clients and tests)',
+  summary:
+    'Run Inloop in a browser: a local web host on 127.0.0.1 (for VDI, thin clients and tests)',
   usage: 'serve [--port N] [--data-dir D]',
   options: {
-    port: { type: 'string', value: '<N>', description: 'Port on 127.0.0.1 (default 4477; 0 picks a free one)' },
+    port: {
+      type: 'string',
+      value: '<N>',
+      description: 'Port on 127.0.0.1 (default 4477; 0 picks a free one)',
+    },
     'data-dir': dataDirOption,
-    'renderer-dir': { type: 'string', value: '<dir>', description: 'Built renderer to serve (default out/renderer)' },
+    'renderer-dir': {
+      type: 'string',
+      value: '<dir>',
+      description: 'Built renderer to serve (default out/renderer)',
+    },
   },
   async run(args, io) {
     const port = intOption(args, 'port', 4477, 0, 65535);

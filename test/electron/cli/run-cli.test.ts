@@ -66,7 +66,13 @@ describe('inloop CLI runner', () => {
   });
 
   it('exits 2 with the reason on stderr for usage errors', async () => {
-    for (const argv of [['greet', 'Ada', '--loud'], ['greet'], ['greet', 'Ada', '--times', '9'], ['greet', 'nobody'], ['frobnicate']]) {
+    for (const argv of [
+      ['greet', 'Ada', '--loud'],
+      ['greet'],
+      ['greet', 'Ada', '--times', '9'],
+      ['greet', 'nobody'],
+      ['frobnicate'],
+    ]) {
       const a = io();
       expect(await runCli(argv, [greet], '1', a.io)).toBe(2);
       expect(a.err()).not.toBe('');

@@ -61,15 +61,20 @@ function call(ws: WebSocket, id: number, channel: string, payload?: unknown): Pr
 }
 
 function get(path: string, hostHeader = `127.0.0.1:${host.port}`) {
-  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: host.port, path, headers: { host: hostHeader } }, (res) => {
-      let body = '';
-      res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
+  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>(
+    (resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port: host.port, path, headers: { host: hostHeader } },
+        (res) => {
+          let body = '';
+          res.on('data', (chunk) => (body += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    },
+  );
 }
 
 describe('inloop serve host', () => {
@@ -93,7 +98,8 @@ describe('inloop serve host', () => {
     const pushed = new Promise((resolve) =>
       ws.on('message', (data) => {
         const message = JSON.parse(data.toString());
-        if (message.type === 'event' && message.event === 'settings:changed') resolve(message.payload);
+        if (message.type === 'event' && message.event === 'settings:changed')
+          resolve(message.payload);
       }),
     );
     await call(ws, 1, 'settings:update', { appearance: { theme: 'dark' } });
@@ -107,7 +113,9 @@ describe('inloop serve host', () => {
   });
 
   it('refuses a socket from a foreign origin (403)', async () => {
-    await expect(connect(`?token=${host.token}`, 'https://evil.example')).rejects.toThrow('HTTP 403');
+    await expect(connect(`?token=${host.token}`, 'https://evil.example')).rejects.toThrow(
+      'HTTP 403',
+    );
   });
 
   it('serves the renderer with a strict CSP and refuses foreign Host headers', async () => {

@@ -1,0 +1,63 @@
+/**
+ * electron-vite: builds the main process, the preload and the renderer into out/.
+ *
+ * - main: ESM (package.json is `type: module`), pure-JS dependencies bundled; native and
+ *   heavy modules stay external and load from node_modules (unpacked from the asar).
+ * - preload: ONE CommonJS file with everything bundled. A sandboxed preload cannot load
+ *   ESM or any module but a few Electron ones, so `require('electron')` is its only import.
+ * - renderer: the React app, the same root and output as vite.renderer.config.ts.
+ */
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+const root = import.meta.dirname;
+const fromRoot = (...parts: string[]) => resolve(root, ...parts);
+
+/** Native addons and large runtimes that must not be bundled (loaded from node_modules). */
+export const mainExternals = [
+  'keytar',
+  '@lancedb/lancedb',
+  '@huggingface/transformers',
+  'onnxruntime-node',
+];
+const withSubpaths = mainExternals.flatMap((name) => [
+  name,
+  new RegExp(`^${name.replace(/[/.]/g, '\\$&')}/`),
+]);
+
+export default defineConfig(({ command }) => ({
+  main: {
+    build: {
+      outDir: fromRoot('out/main'),
+      externalizeDeps: false,
+      sourcemap: true,
+      rolldownOptions: {
+        input: { index: fromRoot('electron/main/index.ts') },
+        external: withSubpaths,
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: fromRoot('out/preload'),
+      externalizeDeps: false,
+      // Inline maps only under `electron-vite dev`: they would double the shipped file.
+      sourcemap: command === 'serve' ? 'inline' : false,
+      rolldownOptions: {
+        input: { index: fromRoot('electron/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: fromRoot('renderer'),
+    plugins: [react()],
+    build: {
+      outDir: fromRoot('out/renderer'),
+      emptyOutDir: true,
+      sourcemap: true,
+      rolldownOptions: { input: fromRoot('renderer/index.html') },
+    },
+  },
+}));

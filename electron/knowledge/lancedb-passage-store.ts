@@ -1,0 +1,126 @@
+/**
+ * A pack's passages and articles in LanceDB with full-text indexes, used as the candidate
+ * generator in front of the pure re-ranker of shared/knowledge.
+ *
+ * The `terms` column holds our own analysis of each passage (stop words out, Porter stems,
+ * title and section words prefixed so they stay a separate field) and is indexed with
+ * LanceDB's whitespace tokenizer and no stemming or stop words of its own, so the index and
+ * the pure code agree on every term. Queries are a BooleanQuery of SHOULD MatchQuery clauses,
+ * one per weighted term, with the term's conversation weight as its boost.
+ */
+import * as lancedb from '@lancedb/lancedb';
+import { analyze, type AnalyzerOptions } from '../../shared/knowledge/analyzer';
+import type { Article, Passage } from '../../shared/knowledge/types';
+
+/** Prefix that keeps heading and title words apart from body words in the one FTS column. */
+export const CONTEXT_PREFIX = 'ctx_';
+
+/** The two FTS-indexed tables of a pack. */
+export interface PassageStore {
+  readonly passages: lancedb.Table;
+  readonly articles: lancedb.Table;
+}
+
+/** FTS options for pre-analysed terms: split on spaces, nothing else. */
+const PRE_ANALYSED: Partial<lancedb.FtsOptions> = {
+  baseTokenizer: 'whitespace',
+  lowercase: false,
+  stem: false,
+  removeStopWords: false,
+  asciiFolding: false,
+  withPosition: false,
+};
+
+/** The `terms` text of a passage: body terms, then prefixed context terms. */
+export function passageTerms(passage: Passage, analyzer: AnalyzerOptions): string {
+  const context = analyze([passage.title, ...passage.sectionPath].join(' '), analyzer);
+  return [...analyze(passage.text, analyzer), ...context.map((t) => CONTEXT_PREFIX + t)].join(' ');
+}
+
+/** Creates (overwriting) both tables in the database at `uri` and builds their FTS indexes. */
+export async function createPassageStore(
+  uri: string,
+  articles: readonly Article[],
+  passages: readonly Passage[],
+  analyzer: AnalyzerOptions,
+): Promise<PassageStore> {
+  const db = await lancedb.connect(uri);
+  const articleRows = articles.map((a, i) => ({
+    idx: i,
+    articleId: a.articleId,
+    terms: [
+      ...analyze(a.text, analyzer),
+      ...analyze(a.title, analyzer).map((t) => CONTEXT_PREFIX + t),
+    ].join(' '),
+  }));
+  const position = new Map(articles.map((a, i) => [a.articleId, i]));
+  const passageRows = passages.map((p, i) => ({
+    idx: i,
+    article: position.get(p.articleId) ?? -1,
+    articleId: p.articleId,
+    text: p.text,
+    terms: passageTerms(p, analyzer),
+  }));
+  const articleTable = await db.createTable('articles', articleRows, { mode: 'overwrite' });
+  const passageTable = await db.createTable('passages', passageRows, { mode: 'overwrite' });
+  for (const table of [articleTable, passageTable]) {
+    await table.createIndex('terms', { config: lancedb.Index.fts(PRE_ANALYSED), replace: true });
+  }
+  return { passages: passageTable, articles: articleTable };
+}
+
+/** A BooleanQuery of boosted SHOULD clauses over the `terms` column. */
+export function weightedTermQuery(
+  query: ReadonlyMap<string, number>,
+  contextWeight: number,
+): lancedb.FullTextQuery {
+  const clauses: [lancedb.Occur, lancedb.FullTextQuery][] = [];
+  for (const [term, weight] of query) {
+    if (weight <= 0 || term.includes(' ')) continue; // bigrams stay with the re-ranker
+    clauses.push([lancedb.Occur.Should, new lancedb.MatchQuery(term, 'terms', { boost: weight })]);
+    if (contextWeight > 0) {
+      const boost = weight * contextWeight;
+      clauses.push([
+        lancedb.Occur.Should,
+        new lancedb.MatchQuery(CONTEXT_PREFIX + term, 'terms', { boost }),
+      ]);
+    }
+  }
+  return new lancedb.BooleanQuery(clauses);
+}
+
+/** Row positions (`idx`) of the best `limit` rows of `table` for `query`, best first. */
+export async function ftsTop(
+  table: lancedb.Table,
+  query: ReadonlyMap<string, number>,
+  limit: number,
+  contextWeight = 1,
+  where?: string,
+): Promise<number[]> {
+  if (query.size === 0) return [];
+  let q = table
+    .query()
+    .fullTextSearch(weightedTermQuery(query, contextWeight))
+    .select(['idx', '_score'])
+    .limit(limit);
+  if (where) q = q.where(where);
+  const rows = (await q.toArray()) as { idx: number }[];
+  return rows.map((r) => r.idx);
+}
+
+/** Row positions of every passage of the articles at positions `articles` (no FTS). */
+export async function passagesOfArticles(
+  store: PassageStore,
+  articles: readonly number[],
+): Promise<number[]> {
+  if (articles.length === 0) return [];
+  const list = articles.map((a) => Math.trunc(a)).join(', ');
+  const rows = (await store.passages
+    .query()
+    .where(`article IN (${list})`)
+    .select(['idx'])
+    .toArray()) as {
+    idx: number;
+  }[];
+  return rows.map((r) => r.idx);
+}

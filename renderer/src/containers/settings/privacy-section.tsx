@@ -1,0 +1,27 @@
+/** What Inloop keeps about the agent's use of it. */
+import { FieldRow } from '../../components/field-row';
+import { Switch } from '../../components/switch';
+import { useInloop } from '../../state/use-inloop';
+import { SettingsSection } from './settings-section';
+
+export function PrivacySection() {
+  const recordFeedback = useInloop((s) => s.settings?.privacy.recordFeedback ?? false);
+  const update = useInloop((s) => s.updateSettings);
+  return (
+    <SettingsSection id="privacy" title="Privacy">
+      <FieldRow
+        label="Record feedback"
+        htmlFor="record-feedback"
+        description="Note which suggestions you used, redacted and stored on this computer, to make them better."
+        descriptionId="record-feedback-help"
+      >
+        <Switch
+          id="record-feedback"
+          checked={recordFeedback}
+          describedBy="record-feedback-help"
+          onChange={(next) => void update({ privacy: { recordFeedback: next } })}
+        />
+      </FieldRow>
+    </SettingsSection>
+  );
+}

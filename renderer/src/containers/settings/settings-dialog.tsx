@@ -1,0 +1,34 @@
+/** Settings as a side sheet: Appearance, Overlay, Shortcuts, Privacy. Every change is saved at once. */
+import { Sheet } from '../../components/sheet';
+import { useInloop } from '../../state/use-inloop';
+import { AppearanceSection } from './appearance-section';
+import { OverlaySection } from './overlay-section';
+import { PrivacySection } from './privacy-section';
+import { ResetSettings } from './reset-settings';
+import { ShortcutsSection } from './shortcuts-section';
+
+export function SettingsDialog() {
+  const open = useInloop((s) => s.settingsOpen);
+  const close = useInloop((s) => s.closeSettings);
+  const loaded = useInloop((s) => s.settings !== null);
+  if (!open) return null;
+  return (
+    <Sheet
+      title="Settings"
+      subtitle="Changes save as you make them."
+      onClose={close}
+      footer={loaded ? <ResetSettings /> : undefined}
+    >
+      {loaded ? (
+        <>
+          <AppearanceSection />
+          <OverlaySection />
+          <ShortcutsSection />
+          <PrivacySection />
+        </>
+      ) : (
+        <p className="settings-loading">Loading settings…</p>
+      )}
+    </Sheet>
+  );
+}

@@ -1,0 +1,70 @@
+/** Listens for the in-app shortcuts (keyboard/shortcut-map.ts) and carries them out. */
+import { useEffect } from 'react';
+import { assertNever } from '../../../shared/result';
+import { focusRegion, regionOf } from '../keyboard/focus-region';
+import { nextRegion } from '../keyboard/region-cycle';
+import { commandForKey, type ShortcutCommand } from '../keyboard/shortcut-map';
+import { regionIds } from '../panels/panel-ids';
+import type { InloopState } from '../state/store';
+import { useInloopStore } from '../state/use-inloop';
+
+export function useAppShortcuts(): void {
+  const store = useInloopStore();
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.isComposing) return;
+      const state = store.getState();
+      // A sheet is modal: its own keys (Tab, Escape) apply, ours wait.
+      if (state.settingsOpen || state.shortcutsOpen) return;
+      const command = commandForKey({
+        key: event.key,
+        code: event.code,
+        altKey: event.altKey,
+        ctrlKey: event.ctrlKey,
+        metaKey: event.metaKey,
+        shiftKey: event.shiftKey,
+        inTextField: isTextField(event.target),
+      });
+      if (!command) return;
+      event.preventDefault();
+      run(command, state);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [store]);
+}
+
+function run(command: ShortcutCommand, state: InloopState): void {
+  switch (command.kind) {
+    case 'focus-panel':
+      state.expandPanel(command.panel);
+      state.setActivePanel(command.panel);
+      focusRegion(command.panel);
+      return;
+    case 'cycle-region': {
+      const next = nextRegion(regionIds, regionOf(document.activeElement), command.direction);
+      if (next) focusRegion(next);
+      return;
+    }
+    case 'open-settings':
+      state.openSettings();
+      return;
+    case 'show-shortcuts':
+      state.setShortcutsOpen(true);
+      return;
+    default:
+      assertNever(command);
+  }
+}
+
+function isTextField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true;
+  if (target instanceof HTMLSelectElement) return true;
+  return (
+    target instanceof HTMLInputElement &&
+    !['checkbox', 'radio', 'range', 'button', 'submit', 'reset', 'color', 'file'].includes(
+      target.type,
+    )
+  );
+}

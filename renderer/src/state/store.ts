@@ -1,0 +1,28 @@
+/**
+ * The renderer's one zustand store, built from typed slices. Each slice keeps its actions
+ * beside its state; actions that talk to the services get the `InloopApi` by closure, so
+ * tests build a store over a fake API.
+ */
+import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
+import type { InloopApi } from '../../../shared/api';
+import { createNoticesSlice, type NoticesSlice } from './notices-slice';
+import { createSettingsSlice, type SettingsSlice } from './settings-slice';
+import { createStatusSlice, type StatusSlice } from './status-slice';
+import { createUiSlice, type UiSlice } from './ui-slice';
+
+export type InloopState = SettingsSlice & StatusSlice & NoticesSlice & UiSlice;
+
+/** A slice's creator, typed against the whole state so actions can read other slices. */
+export type SliceCreator<Slice> = StateCreator<InloopState, [], [], Slice>;
+
+export type InloopStore = StoreApi<InloopState>;
+
+/** A fresh store; the app makes one at start-up (main.tsx), tests one per case. */
+export function createInloopStore(api: InloopApi): InloopStore {
+  return createStore<InloopState>()((...args) => ({
+    ...createSettingsSlice(api)(...args),
+    ...createStatusSlice(api)(...args),
+    ...createNoticesSlice(...args),
+    ...createUiSlice(...args),
+  }));
+}
