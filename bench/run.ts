@@ -7,6 +7,9 @@ import { formatTable, passes, type BenchRow } from './table';
 
 const benchmarks: Record<string, () => Promise<BenchRow[]>> = {
   serve: () => benchServeStart(),
+  // ── knowledge: pack build, search ──
+  // ── assist: turn to suggestions ──
+  // ── speech: transcription ──
 };
 
 const wanted = process.argv.slice(2);

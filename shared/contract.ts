@@ -43,6 +43,9 @@ export const requests = {
     response: SecretStatusSchema,
   },
   'diagnostics:doctor': { request: none, response: DoctorReportSchema },
+  // ── knowledge: packs and search (electron/knowledge, electron/packs) ──
+  // ── assist: conversations, suggestions, feedback (electron/assist) ──
+  // ── speech: call transcription (electron/speech) ──
 } as const;
 
 /** Event channels: pushed by the services to every connected UI. */
@@ -51,6 +54,9 @@ export const events = {
   'overlay:state': OverlayStateSchema,
   'capture:state': CaptureStateSchema,
   'app:notice': NoticeSchema,
+  // ── knowledge ──
+  // ── assist ──
+  // ── speech ──
 } as const;
 
 export type RequestChannel = keyof typeof requests;

@@ -38,6 +38,7 @@ export interface Services {
   readonly overlay: OverlayController;
   readonly secrets: SecretStore;
   readonly options: ServiceOptions;
+  // ── services: knowledge, assist, speech ──
   close(): Promise<void>;
 }
 
@@ -51,6 +52,9 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     createDetachedOverlay(bus, settings.get().overlay.mode);
   const secrets = options.secretStore;
   const keychain = await secrets.available();
+  // ── knowledge: create the knowledge service here ──
+  // ── assist: create the assist service here ──
+  // ── speech: create the speech service here ──
 
   const info: AppInfo = {
     name: 'Inloop',
@@ -98,6 +102,9 @@ export async function createServices(options: ServiceOptions): Promise<Services>
         secretStore: secrets,
         electronVersion: options.electronVersion,
       }),
+    // ── knowledge handlers ──
+    // ── assist handlers ──
+    // ── speech handlers ──
   };
 
   return {
@@ -108,7 +115,9 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     overlay,
     secrets,
     options,
-    close: async () => {},
+    close: async () => {
+      // ── close services here, the last created first ──
+    },
   };
 }
 

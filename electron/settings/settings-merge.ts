@@ -1,14 +1,15 @@
 import { defaultSettings, type Settings, type SettingsPatch } from '../../shared/schemas/settings';
 
+/** Every section of the settings (all but `version`). */
+const sectionKeys = (Object.keys(defaultSettings) as (keyof Settings)[]).filter(
+  (key): key is Exclude<keyof Settings, 'version'> => key !== 'version',
+);
+
 /** Apply a partial update section by section; untouched fields keep their values. */
 export function applySettingsPatch(settings: Settings, patch: SettingsPatch): Settings {
-  return {
-    ...settings,
-    appearance: { ...settings.appearance, ...patch.appearance },
-    overlay: { ...settings.overlay, ...patch.overlay },
-    hotkeys: { ...settings.hotkeys, ...patch.hotkeys },
-    privacy: { ...settings.privacy, ...patch.privacy },
-  };
+  const next: Record<string, unknown> = { ...settings };
+  for (const key of sectionKeys) next[key] = { ...settings[key], ...patch[key] };
+  return next as Settings;
 }
 
 /**
@@ -27,9 +28,6 @@ export function withDefaults(raw: Record<string, unknown>): Record<string, unkno
   };
   return {
     version: raw.version,
-    appearance: section('appearance'),
-    overlay: section('overlay'),
-    hotkeys: section('hotkeys'),
-    privacy: section('privacy'),
+    ...Object.fromEntries(sectionKeys.map((key) => [key, section(key)])),
   };
 }

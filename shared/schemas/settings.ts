@@ -38,6 +38,42 @@ export const SettingsSchema = z.object({
   privacy: z.object({
     /** Record which suggestions were used, locally and redacted. */
     recordFeedback: z.boolean(),
+    /**
+     * Hosts a generation endpoint may be on. Loopback hosts keep text on the device; any other
+     * host listed here receives redacted conversation text. Empty: nothing leaves the device.
+     */
+    allowedEndpointHosts: z.array(z.string().trim().min(1).max(253)).max(50),
+  }),
+  knowledge: z.object({
+    /** Publisher public keys (ed25519 SPKI PEM) whose signed packs this device installs. */
+    trustedPublisherKeys: z
+      .array(
+        z.object({
+          name: z.string().trim().min(1).max(200),
+          publicKeyPem: z.string().trim().min(1).max(4000),
+        }),
+      )
+      .max(50),
+    /** Install packs with no signature (for a team lead trying a pack on their own machine). */
+    allowUnsignedPacks: z.boolean(),
+  }),
+  assist: z.object({
+    /** Take the customer's message from the clipboard when the agent copies it. */
+    clipboardWatch: z.boolean(),
+    /** Minutes without a turn after which a conversation ends by itself. */
+    idleTimeoutMinutes: z.number().int().min(1).max(240),
+    /** Ask an OpenAI-compatible endpoint for a generated reply. */
+    generationEnabled: z.boolean(),
+    /** Base URL of the endpoint, e.g. http://127.0.0.1:11434/v1 (a local Ollama). */
+    generationEndpoint: z.string().trim().max(500),
+    generationModel: z.string().trim().max(200),
+    generationTimeoutSeconds: z.number().int().min(1).max(300),
+  }),
+  speech: z.object({
+    /** Keep the call audio on disk (off: audio never touches the disk). */
+    saveAudio: z.boolean(),
+    /** The microphone device id the agent picked; null for the system default. */
+    microphoneId: z.string().max(500).nullable(),
   }),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -57,7 +93,17 @@ export const defaultSettings: Settings = {
     toggleClickThrough: 'CmdOrCtrl+Shift+\\',
     togglePause: 'CmdOrCtrl+Shift+P',
   },
-  privacy: { recordFeedback: true },
+  privacy: { recordFeedback: true, allowedEndpointHosts: [] },
+  knowledge: { trustedPublisherKeys: [], allowUnsignedPacks: false },
+  assist: {
+    clipboardWatch: false,
+    idleTimeoutMinutes: 15,
+    generationEnabled: false,
+    generationEndpoint: 'http://127.0.0.1:11434/v1',
+    generationModel: 'llama3.2',
+    generationTimeoutSeconds: 30,
+  },
+  speech: { saveAudio: false, microphoneId: null },
 };
 
 /** A partial update: any section, any field of it. */
@@ -67,6 +113,9 @@ export const SettingsPatchSchema = z
     overlay: SettingsSchema.shape.overlay.partial(),
     hotkeys: z.partialRecord(HotkeyActionSchema, AcceleratorSchema),
     privacy: SettingsSchema.shape.privacy.partial(),
+    knowledge: SettingsSchema.shape.knowledge.partial(),
+    assist: SettingsSchema.shape.assist.partial(),
+    speech: SettingsSchema.shape.speech.partial(),
   })
   .partial()
   .strict();

@@ -156,7 +156,7 @@ describe('updating settings', () => {
       ...defaultSettings,
       appearance: { ...defaultSettings.appearance, theme: 'dark' },
       overlay: { ...defaultSettings.overlay, opacity: 0.8 },
-      privacy: { recordFeedback: false },
+      privacy: { ...defaultSettings.privacy, recordFeedback: false },
       hotkeys: { ...defaultSettings.hotkeys, togglePause: 'Alt+P' },
     };
     expect(service.get()).toEqual(expected);
