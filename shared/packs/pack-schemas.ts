@@ -78,6 +78,9 @@ export const PassageSchema = z.object({
   /** Heading path from the article's top, e.g. ["Refunds", "Card payments"]. */
   section: z.array(z.string()),
   text: z.string().min(1).max(MAX_PASSAGE_CHARS),
+  /** Offsets of `text` in the article's text (`articleText`, end exclusive). */
+  start: z.number().int().min(0).optional(),
+  end: z.number().int().min(0).optional(),
 });
 export type Passage = z.infer<typeof PassageSchema>;
 
