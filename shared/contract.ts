@@ -9,6 +9,14 @@
 import { z } from 'zod';
 import { AppInfoSchema, NoticeSchema } from './schemas/app';
 import { DoctorReportSchema } from './schemas/diagnostics';
+import {
+  InstalledPackSchema,
+  KnowledgeStatusSchema,
+  PackInstallRequestSchema,
+  SearchRequestSchema,
+  SearchResponseSchema,
+} from './schemas/knowledge';
+import { PackIdSchema } from './packs/pack-schemas';
 import { CaptureStateSchema, OverlayStateSchema } from './schemas/overlay';
 import { SecretNameSchema, SecretStatusSchema, SecretWriteSchema } from './schemas/secrets';
 import { OverlayModeSchema, SettingsPatchSchema, SettingsSchema } from './schemas/settings';
@@ -44,6 +52,18 @@ export const requests = {
   },
   'diagnostics:doctor': { request: none, response: DoctorReportSchema },
   // ── knowledge: packs and search (electron/knowledge, electron/packs) ──
+  'knowledge:search': { request: SearchRequestSchema, response: SearchResponseSchema },
+  'knowledge:status': { request: none, response: KnowledgeStatusSchema },
+  'packs:list': { request: none, response: z.array(InstalledPackSchema) },
+  'packs:install': { request: PackInstallRequestSchema, response: InstalledPackSchema },
+  'packs:remove': {
+    request: z.object({ id: PackIdSchema }).strict(),
+    response: z.array(InstalledPackSchema),
+  },
+  'packs:rollback': {
+    request: z.object({ id: PackIdSchema }).strict(),
+    response: InstalledPackSchema,
+  },
   // ── assist: conversations, suggestions, feedback (electron/assist) ──
   // ── speech: call transcription (electron/speech) ──
 } as const;
@@ -55,6 +75,8 @@ export const events = {
   'capture:state': CaptureStateSchema,
   'app:notice': NoticeSchema,
   // ── knowledge ──
+  /** The installed packs or the retrieval mode changed. */
+  'knowledge:changed': KnowledgeStatusSchema,
   // ── assist ──
   // ── speech ──
 } as const;

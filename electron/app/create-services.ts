@@ -103,6 +103,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
         electronVersion: options.electronVersion,
       }),
     // ── knowledge handlers ──
+    ...knowledgeNotReady,
     // ── assist handlers ──
     // ── speech handlers ──
   };
@@ -120,6 +121,33 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     },
   };
 }
+
+// Replaced by the knowledge service's handlers as it lands.
+const knowledgeNotReady = Object.fromEntries(
+  (
+    [
+      'knowledge:search',
+      'knowledge:status',
+      'packs:list',
+      'packs:install',
+      'packs:remove',
+      'packs:rollback',
+    ] as const
+  ).map((channel) => [
+    channel,
+    () => {
+      throw new AppError('unavailable', `${channel} is not available yet`);
+    },
+  ]),
+) as unknown as Pick<
+  Handlers,
+  | 'knowledge:search'
+  | 'knowledge:status'
+  | 'packs:list'
+  | 'packs:install'
+  | 'packs:remove'
+  | 'packs:rollback'
+>;
 
 async function requireKeychain(secrets: SecretStore): Promise<void> {
   if (!(await secrets.available())) {

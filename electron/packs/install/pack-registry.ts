@@ -5,30 +5,10 @@
  * The decisions here are pure; pack-store.ts does the I/O.
  */
 import { z } from 'zod';
-import { PackIdSchema, SemverSchema } from '../../../shared/packs/pack-schemas';
+import { PackIdSchema } from '../../../shared/packs/pack-schemas';
+import { InstalledVersionSchema, type InstalledVersion } from '../../../shared/schemas/knowledge';
 
-export const InstalledVersionSchema = z.object({
-  id: PackIdSchema,
-  version: SemverSchema,
-  name: z.string(),
-  publisher: z.string(),
-  description: z.string(),
-  /** Key id of the trusted publisher key that signed it; null for an allowed unsigned pack. */
-  signerKeyId: z.string().nullable(),
-  installedAt: z.string(),
-  counts: z.object({
-    articles: z.number(),
-    passages: z.number(),
-    responses: z.number(),
-    intents: z.number(),
-    rules: z.number(),
-  }),
-  /** The model whose vectors the installed index holds; null in lexical-only packs. */
-  embeddingModel: z.string().nullable(),
-  /** Folder under `packs/` holding this version's files. */
-  folder: z.string().regex(/^[a-z0-9._-]+\/[A-Za-z0-9.+_-]+$/),
-});
-export type InstalledVersion = z.infer<typeof InstalledVersionSchema>;
+export { InstalledVersionSchema, type InstalledVersion };
 
 export const RegistrySchema = z.object({
   format: z.literal(1),

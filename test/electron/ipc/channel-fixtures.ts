@@ -4,15 +4,13 @@
  * compile until it has its fixtures (and thus its IPC tests).
  */
 import type { Handlers } from '../../../electron/core/dispatcher';
-import type { RequestChannel, RequestOf, ResponseOf } from '../../../shared/contract';
+import type { RequestChannel } from '../../../shared/contract';
 import { defaultSettings } from '../../../shared/schemas/settings';
 import type { OverlayState } from '../../../shared/schemas/overlay';
-
-interface Fixture<C extends RequestChannel> {
-  request: RequestOf<C>;
-  response: ResponseOf<C>;
-  malformed: unknown;
-}
+import type { Fixture } from './fixtures/fixture';
+import { knowledgeFixtures } from './fixtures/knowledge';
+// ── assist: import the assist fixtures here ──
+// ── speech: import the speech fixtures here ──
 
 const overlayState: OverlayState = {
   visible: true,
@@ -83,6 +81,9 @@ export const channelFixtures: { [C in RequestChannel]: Fixture<C> } = {
     response: { checks: [{ id: 'node', label: 'Node.js', verdict: 'ok', detail: '22' }] },
     malformed: { verbose: true },
   },
+  ...knowledgeFixtures,
+  // ── assist fixtures ──
+  // ── speech fixtures ──
 };
 
 /** Services that answer each channel with its fixture response and record the requests. */
