@@ -6,7 +6,6 @@
 import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
-  testDir: 'test/e2e',
   globalSetup: './test/e2e/global-setup.ts',
   workers: 1,
   retries: 0,
@@ -32,5 +31,9 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'browser', use: { browserName: 'chromium' } }],
+  projects: [
+    { name: 'browser', testDir: 'test/e2e', use: { browserName: 'chromium' } },
+    // The real Electron app; skips itself, saying why, where no Electron binary is installed.
+    { name: 'electron', testDir: 'test/e2e-electron' },
+  ],
 });

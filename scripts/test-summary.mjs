@@ -21,7 +21,21 @@ if (playwright?.stats) {
   counts.failed += playwright.stats.unexpected + (playwright.stats.flaky ?? 0);
   counts.skipped += playwright.stats.skipped;
 }
+// Every skipped end-to-end test, with the reason it gave (e.g. no Electron binary here).
+const skippedSpecs = [];
+const walk = (suite) => {
+  for (const spec of suite.specs ?? []) {
+    for (const t of spec.tests ?? []) {
+      if (t.status !== 'skipped') continue;
+      const reason = (t.annotations ?? []).find((a) => a.type === 'skip')?.description;
+      skippedSpecs.push(`${spec.title}${reason ? `: ${reason}` : ''}`);
+    }
+  }
+  for (const child of suite.suites ?? []) walk(child);
+};
+for (const suite of playwright?.suites ?? []) walk(suite);
 console.log('');
+for (const line of skippedSpecs) console.log(`skipped: ${line}`);
 console.log(
   `vitest: ${vitest ? `${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed` : 'no report'}`,
 );
