@@ -33,7 +33,14 @@ export default defineConfig(({ command }) => ({
       externalizeDeps: false,
       sourcemap: true,
       rolldownOptions: {
-        input: { index: fromRoot('electron/main/index.ts') },
+        // Workers are entries of their own next to index.js: WorkerClient finds them at
+        // out/main/<name>.js (electron/workers/worker-entry.ts).
+        input: {
+          index: fromRoot('electron/main/index.ts'),
+          'embed-worker': fromRoot('electron/embeddings/embed-worker.ts'),
+          'asr-worker': fromRoot('electron/speech/asr-worker.ts'),
+        },
+        output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
         external: withSubpaths,
       },
     },

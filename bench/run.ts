@@ -2,14 +2,24 @@
  * `npm run bench`: runs the benchmarks and prints one table. Pass names to run a subset:
  * `npm run bench -- serve`.
  */
+import { benchAssist } from './assist.bench';
+import { benchEmbed } from './embed.bench';
+import { benchPackBuild } from './pack-build.bench';
+import { benchSearch } from './search.bench';
 import { benchServeStart } from './serve-start.bench';
+import { benchSpeech } from './speech.bench';
 import { formatTable, passes, type BenchRow } from './table';
 
 const benchmarks: Record<string, () => Promise<BenchRow[]>> = {
   serve: () => benchServeStart(),
   // ── knowledge: pack build, search ──
+  'pack-build': () => benchPackBuild(),
+  search: () => benchSearch(),
+  embed: () => benchEmbed(),
   // ── assist: turn to suggestions ──
+  assist: () => benchAssist(),
   // ── speech: transcription ──
+  speech: () => benchSpeech(),
 };
 
 const wanted = process.argv.slice(2);

@@ -1,3 +1,7 @@
+import { clinc150Suite } from './clinc150-suite';
+import { dialogsumSuite } from './dialogsum-suite';
+import { piiSuite } from './pii-suite';
+import { doc2dialSuite } from './doc2dial-suite';
 /** Every evaluation suite `npm run eval` knows; each returns its report as text (tables). */
 export interface EvalSuite {
   readonly name: string;
@@ -7,5 +11,9 @@ export interface EvalSuite {
 
 export const suites: readonly EvalSuite[] = [
   // ── knowledge: doc2dial ──
+  doc2dialSuite,
   // ── assist: clinc150, dialogsum, pii ──
+  clinc150Suite,
+  piiSuite,
+  dialogsumSuite,
 ];

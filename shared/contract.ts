@@ -10,6 +10,15 @@ import { z } from 'zod';
 import { AppInfoSchema, NoticeSchema } from './schemas/app';
 import { DoctorReportSchema } from './schemas/diagnostics';
 import {
+  AddTurnRequestSchema,
+  AssistStateSchema,
+  FeedbackRequestSchema,
+  GenerationStateSchema,
+  HandoffSchema,
+  IngestInfoSchema,
+  SetStepRequestSchema,
+} from './schemas/assist';
+import {
   InstalledPackSchema,
   KnowledgeStatusSchema,
   PackInstallRequestSchema,
@@ -19,6 +28,13 @@ import {
 import { PackIdSchema } from './packs/pack-schemas';
 import { CaptureStateSchema, OverlayStateSchema } from './schemas/overlay';
 import { SecretNameSchema, SecretStatusSchema, SecretWriteSchema } from './schemas/secrets';
+import {
+  AudioFrameSchema,
+  EditSegmentRequestSchema,
+  PushAudioResultSchema,
+  SpeechStateSchema,
+  TranscriptSegmentSchema,
+} from './schemas/speech';
 import { OverlayModeSchema, SettingsPatchSchema, SettingsSchema } from './schemas/settings';
 
 const none = z.undefined();
@@ -65,7 +81,25 @@ export const requests = {
     response: InstalledPackSchema,
   },
   // ── assist: conversations, suggestions, feedback (electron/assist) ──
+  'assist:start': { request: none, response: AssistStateSchema },
+  'assist:end': { request: none, response: AssistStateSchema },
+  'assist:add-turn': { request: AddTurnRequestSchema, response: AssistStateSchema },
+  'assist:get-state': { request: none, response: AssistStateSchema },
+  'assist:set-step': { request: SetStepRequestSchema, response: AssistStateSchema },
+  'assist:feedback': {
+    request: FeedbackRequestSchema,
+    response: z.object({ recorded: z.boolean() }),
+  },
+  'assist:handoff': { request: none, response: HandoffSchema },
+  'assist:generate': { request: none, response: z.object({ started: z.boolean() }) },
+  'assist:cancel-generation': { request: none, response: z.object({ cancelled: z.boolean() }) },
+  'assist:ingest-info': { request: none, response: IngestInfoSchema },
   // ── speech: call transcription (electron/speech) ──
+  'speech:start': { request: none, response: SpeechStateSchema },
+  'speech:stop': { request: none, response: SpeechStateSchema },
+  'speech:push-audio': { request: AudioFrameSchema, response: PushAudioResultSchema },
+  'speech:get-state': { request: none, response: SpeechStateSchema },
+  'speech:edit-segment': { request: EditSegmentRequestSchema, response: TranscriptSegmentSchema },
 } as const;
 
 /** Event channels: pushed by the services to every connected UI. */
@@ -78,7 +112,14 @@ export const events = {
   /** The installed packs or the retrieval mode changed. */
   'knowledge:changed': KnowledgeStatusSchema,
   // ── assist ──
+  /** The conversation or its suggestions changed. */
+  'assist:updated': AssistStateSchema,
+  /** A generated reply streamed more text, finished, failed or was stopped. */
+  'assist:generation': GenerationStateSchema,
   // ── speech ──
+  /** A partial or final transcript segment (a partial is replaced by the next one with its id). */
+  'speech:segment': TranscriptSegmentSchema,
+  'speech:state': SpeechStateSchema,
 } as const;
 
 export type RequestChannel = keyof typeof requests;

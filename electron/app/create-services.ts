@@ -15,6 +15,13 @@ import { createDetachedOverlay, type OverlayController } from '../overlay/overla
 import { secretStatus } from '../secrets/secret-status';
 import type { SecretStore } from '../secrets/secret-store';
 import { SettingsService } from '../settings/settings-service';
+import { createAssist, type AssistCapability } from '../assist/create-assist';
+import { assistToolkit } from '../../shared/assist/engine-toolkit';
+import { createSpeechService, speechHandlers } from '../speech/create-speech-service';
+import type { SpeechService } from '../speech/speech-service';
+import { createKnowledge } from '../knowledge/create-knowledge';
+import { knowledgeHandlers } from '../knowledge/knowledge-handlers';
+import type { KnowledgeService } from '../knowledge/knowledge-service';
 
 export interface ServiceOptions {
   host: HostKind;
@@ -39,6 +46,9 @@ export interface Services {
   readonly secrets: SecretStore;
   readonly options: ServiceOptions;
   // ── services: knowledge, assist, speech ──
+  readonly knowledge: KnowledgeService;
+  readonly assist: AssistCapability;
+  readonly speech: SpeechService;
   close(): Promise<void>;
 }
 
@@ -53,8 +63,36 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const secrets = options.secretStore;
   const keychain = await secrets.available();
   // ── knowledge: create the knowledge service here ──
+  const knowledgeCapability = await createKnowledge({
+    dataDir: options.dataDir,
+    modelsDir: options.modelsDir,
+    env: process.env,
+    settings,
+    bus,
+    logger: options.logger,
+  });
+  const knowledge = knowledgeCapability.knowledge;
   // ── assist: create the assist service here ──
+  const assist = await createAssist({
+    bus,
+    settings,
+    secrets,
+    dataDir: options.dataDir,
+    knowledge,
+    toolkit: assistToolkit,
+    logger: options.logger,
+  });
   // ── speech: create the speech service here ──
+  const speech = createSpeechService({
+    bus,
+    turns: assist.service,
+    redact: assistToolkit.redact,
+    capture,
+    settings,
+    dataDir: options.dataDir,
+    modelsDir: options.modelsDir,
+    logger: options.logger,
+  });
 
   const info: AppInfo = {
     name: 'Inloop',
@@ -103,9 +141,11 @@ export async function createServices(options: ServiceOptions): Promise<Services>
         electronVersion: options.electronVersion,
       }),
     // ── knowledge handlers ──
-    ...knowledgeNotReady,
+    ...knowledgeHandlers(knowledge),
     // ── assist handlers ──
+    ...assist.handlers,
     // ── speech handlers ──
+    ...speechHandlers(speech),
   };
 
   return {
@@ -116,38 +156,17 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     overlay,
     secrets,
     options,
+    knowledge,
+    assist,
+    speech,
     close: async () => {
       // ── close services here, the last created first ──
+      await speech.close();
+      await assist.close();
+      await knowledgeCapability.close();
     },
   };
 }
-
-// Replaced by the knowledge service's handlers as it lands.
-const knowledgeNotReady = Object.fromEntries(
-  (
-    [
-      'knowledge:search',
-      'knowledge:status',
-      'packs:list',
-      'packs:install',
-      'packs:remove',
-      'packs:rollback',
-    ] as const
-  ).map((channel) => [
-    channel,
-    () => {
-      throw new AppError('unavailable', `${channel} is not available yet`);
-    },
-  ]),
-) as unknown as Pick<
-  Handlers,
-  | 'knowledge:search'
-  | 'knowledge:status'
-  | 'packs:list'
-  | 'packs:install'
-  | 'packs:remove'
-  | 'packs:rollback'
->;
 
 async function requireKeychain(secrets: SecretStore): Promise<void> {
   if (!(await secrets.available())) {

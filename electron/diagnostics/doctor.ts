@@ -1,7 +1,8 @@
 /**
  * `inloop doctor` and the diagnostics screen: checks this machine (Node, Electron, the data
- * and models folders, the models, the OS keychain, the Chromium for tests) and says what to
- * fix. Facts come from machine-facts.ts, verdicts from the pure checks.
+ * and models folders, the models and the retrieval mode they give, the OS keychain, the
+ * Chromium for tests) and says what to fix. Facts come from machine-facts.ts, verdicts from
+ * the pure checks.
  */
 import type { DoctorReport } from '../../shared/schemas/diagnostics';
 import type { SecretStore, SecretStoreAvailability } from '../secrets/secret-store';
@@ -14,6 +15,8 @@ import {
 } from './doctor-checks';
 import { findElectron, isExecutable, probeDataDir, scanModels } from './machine-facts';
 import { modelsChecks } from './model-checks';
+import { retrievalModeCheck } from './retrieval-check';
+import { resolveEmbeddingModel } from '../embeddings/embedding-model';
 
 export interface DoctorContext {
   dataDir: string;
@@ -32,12 +35,13 @@ export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 export async function runDoctor(ctx: DoctorContext): Promise<DoctorReport> {
   const env = ctx.env ?? process.env;
   const chromium = env.INLOOP_CHROMIUM?.trim() || DEFAULT_CHROMIUM;
-  const [installed, dataDir, models, keychain, chromiumRuns] = await Promise.all([
+  const [installed, dataDir, models, keychain, chromiumRuns, embedding] = await Promise.all([
     ctx.electronVersion ? Promise.resolve(null) : findElectron(env),
     probeDataDir(ctx.dataDir),
     scanModels(ctx.modelsDir),
     keychainAvailability(ctx.secretStore),
     isExecutable(chromium),
+    resolveEmbeddingModel(ctx.modelsDir, env),
   ]);
   return {
     checks: [
@@ -45,6 +49,7 @@ export async function runDoctor(ctx: DoctorContext): Promise<DoctorReport> {
       electronCheck({ running: ctx.electronVersion, installed }),
       dataDirCheck(dataDir),
       ...modelsChecks(models, env),
+      retrievalModeCheck(embedding),
       keychainCheck(ctx.secretStore.backend, keychain, process.platform),
       chromiumCheck({
         path: chromium,

@@ -74,8 +74,9 @@ export function modelCheck(role: ModelRole, scan: ModelsScan, env: NodeJS.Proces
     verdict: 'warn',
     detail: `${wanted.id}${source} not found in ${scan.dir}`,
     fix:
-      `add it with \`inloop models import <dir>\`, or set INLOOP_MODELS_DIR to a folder that ` +
-      `holds ${wanted.id}; or set ${wanted.envVar}=none ${off}`,
+      `run \`inloop models fetch ${wanted.id}\` (online), or \`inloop models import <dir>\` with a ` +
+      `copy of it; or set INLOOP_MODELS_DIR to a folder that holds ${wanted.id}; or set ` +
+      `${wanted.envVar}=none ${off}`,
   };
 }
 

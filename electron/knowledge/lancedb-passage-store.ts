@@ -8,6 +8,7 @@
  * the pure code agree on every term. Queries are a BooleanQuery of SHOULD MatchQuery clauses,
  * one per weighted term, with the term's conversation weight as its boost.
  */
+import './lancedb-log-level';
 import * as lancedb from '@lancedb/lancedb';
 import { analyze, type AnalyzerOptions } from '../../shared/knowledge/analyzer';
 import type { Article, Passage } from '../../shared/knowledge/types';
@@ -37,12 +38,20 @@ export function passageTerms(passage: Passage, analyzer: AnalyzerOptions): strin
   return [...analyze(passage.text, analyzer), ...context.map((t) => CONTEXT_PREFIX + t)].join(' ');
 }
 
-/** Creates (overwriting) both tables in the database at `uri` and builds their FTS indexes. */
+/** Passages at or above this count get an IVF-PQ vector index; below it a flat scan is exact and fast. */
+export const VECTOR_INDEX_MIN_ROWS = 10_000;
+
+/**
+ * Creates (overwriting) both tables in the database at `uri` and builds their FTS indexes.
+ * With `vectors` (one per passage, in order) the passages table gets a `vector` column, and
+ * an IVF-PQ index on it once the pack is large enough to need one.
+ */
 export async function createPassageStore(
   uri: string,
   articles: readonly Article[],
   passages: readonly Passage[],
   analyzer: AnalyzerOptions,
+  vectors?: readonly Float32Array[],
 ): Promise<PassageStore> {
   const db = await lancedb.connect(uri);
   const articleRows = articles.map((a, i) => ({
@@ -60,13 +69,60 @@ export async function createPassageStore(
     articleId: p.articleId,
     text: p.text,
     terms: passageTerms(p, analyzer),
+    ...(vectors ? { vector: Array.from(vectors[i] ?? []) } : {}),
   }));
   const articleTable = await db.createTable('articles', articleRows, { mode: 'overwrite' });
   const passageTable = await db.createTable('passages', passageRows, { mode: 'overwrite' });
   for (const table of [articleTable, passageTable]) {
     await table.createIndex('terms', { config: lancedb.Index.fts(PRE_ANALYSED), replace: true });
   }
+  const dimension = vectors?.[0]?.length ?? 0;
+  if (vectors && passages.length >= VECTOR_INDEX_MIN_ROWS && dimension > 0) {
+    await passageTable.createIndex('vector', {
+      config: lancedb.Index.ivfPq({
+        distanceType: 'cosine',
+        numPartitions: Math.max(1, Math.round(Math.sqrt(passages.length))),
+        numSubVectors: dimension % 8 === 0 ? dimension / 8 : 1,
+      }),
+      replace: true,
+    });
+  }
   return { passages: passageTable, articles: articleTable };
+}
+
+/** Opens the two tables of an installed pack's database. */
+export async function openPassageStore(uri: string): Promise<PassageStore & { close(): void }> {
+  const db = await lancedb.connect(uri);
+  const [passages, articles] = await Promise.all([
+    db.openTable('passages'),
+    db.openTable('articles'),
+  ]);
+  return {
+    passages,
+    articles,
+    close() {
+      passages.close();
+      articles.close();
+      db.close();
+    },
+  };
+}
+
+/** The `limit` passages nearest to `vector` (cosine), best first: row position and distance. */
+export async function vectorTop(
+  table: lancedb.Table,
+  vector: Float32Array,
+  limit: number,
+): Promise<{ idx: number; distance: number }[]> {
+  const rows = (await table
+    .vectorSearch(Array.from(vector))
+    .distanceType('cosine')
+    .nprobes(20)
+    .refineFactor(4)
+    .select(['idx'])
+    .limit(limit)
+    .toArray()) as { idx: number; _distance: number }[];
+  return rows.map((r) => ({ idx: r.idx, distance: r._distance }));
 }
 
 /** A BooleanQuery of boosted SHOULD clauses over the `terms` column. */

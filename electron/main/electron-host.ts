@@ -132,6 +132,8 @@ export async function startElectronHost(deps: ElectronHostDeps): Promise<Electro
       })),
   });
   if (!created) throw new Error('createServices did not create the overlay window');
+  // ── assist: the local ingest endpoint for connectors (its failure is logged, not fatal) ──
+  void services.assist.startIngest();
   const overlay = created;
   const { bus } = services;
   const contents = overlay.window.webContents;

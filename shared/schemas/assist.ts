@@ -75,6 +75,7 @@ export const NextActionStateSchema = z.object({
   /** Who ticked it: the engine (from the agent's turns) or the agent. */
   by: z.enum(['engine', 'agent']).optional(),
 });
+export type NextActionState = z.infer<typeof NextActionStateSchema>;
 
 export const EntitySchema = z.object({
   kind: z.enum(['name', 'order', 'account', 'email', 'phone', 'date', 'amount', 'other']),
@@ -114,3 +115,92 @@ export const AssistSchema = z.object({
   ms: z.number(),
 });
 export type Assist = z.infer<typeof AssistSchema>;
+
+// ── The live conversation and the assist channels (electron/assist) ──
+
+/** One conversation as the service keeps it: turns already redacted. */
+export const ConversationSchema = z.object({
+  id: z.string(),
+  startedAt: z.number(),
+  /** Set when the conversation ended (explicitly or on the idle timeout). */
+  endedAt: z.number().nullable(),
+  endReason: z.enum(['agent', 'idle']).nullable(),
+  turns: z.array(ConversationTurnSchema),
+});
+export type Conversation = z.infer<typeof ConversationSchema>;
+
+/** A streamed generated reply: its text so far and where it stands. */
+export const GenerationStateSchema = z.object({
+  conversationId: z.string(),
+  status: z.enum(['streaming', 'done', 'cancelled', 'failed']),
+  text: z.string(),
+  /** Why it failed, for the UI. */
+  error: z.string().optional(),
+  citations: ReplySuggestionSchema.shape.citations,
+});
+export type GenerationState = z.infer<typeof GenerationStateSchema>;
+
+/** What `assist:updated` carries and `assist:get-state` answers. */
+export const AssistStateSchema = z.object({
+  conversation: ConversationSchema.nullable(),
+  /** The suggestions for the latest customer turn; null before the first one. */
+  assist: AssistSchema.nullable(),
+  /** Grows with every recompute; a UI drops an update older than the one it shows. */
+  seq: z.number().int().min(0),
+  /** The structured handoff summary, once asked for or at the end. */
+  handoff: SummarySchema.nullable(),
+  generation: GenerationStateSchema.nullable(),
+});
+export type AssistState = z.infer<typeof AssistStateSchema>;
+
+const TurnTextSchema = z.string().trim().min(1, 'the turn has no text').max(20_000);
+
+/** `assist:add-turn`: a turn the agent typed or pasted. */
+export const AddTurnRequestSchema = z.object({ role: RoleSchema, text: TurnTextSchema }).strict();
+
+/** `POST /v1/turns` of the ingest endpoint. */
+export const IngestTurnSchema = z
+  .object({
+    role: RoleSchema,
+    text: TurnTextSchema,
+    conversationId: z.string().max(200).optional(),
+  })
+  .strict();
+
+/** `assist:set-step`: the agent ticks or unticks a step of the checklist. */
+export const SetStepRequestSchema = z
+  .object({ stepId: z.string().min(1).max(128), done: z.boolean() })
+  .strict();
+
+export const FeedbackKindSchema = z.enum([
+  'displayed',
+  'clicked',
+  'copied',
+  'inserted',
+  'thumbs-up',
+  'thumbs-down',
+]);
+export type FeedbackKind = z.infer<typeof FeedbackKindSchema>;
+
+/** `assist:feedback`: what the agent did with a suggestion. */
+export const FeedbackRequestSchema = z
+  .object({
+    kind: FeedbackKindSchema,
+    target: z.enum(['reply', 'article']),
+    /** The canned reply id, the article id, or `snippet:<articleId>` / `generated`. */
+    id: z.string().min(1).max(400),
+    /** The suggestion's text as shown (redacted before it is stored). */
+    text: z.string().max(20_000).optional(),
+  })
+  .strict();
+export type FeedbackRequest = z.infer<typeof FeedbackRequestSchema>;
+
+export const HandoffSchema = z.object({ summary: SummarySchema, text: z.string() });
+
+/** Where the ingest endpoint listens and where its token is kept (never the token itself). */
+export const IngestInfoSchema = z.object({
+  url: z.string().nullable(),
+  tokenStorage: z.enum(['keychain', 'file']).nullable(),
+  /** Why the endpoint is not running, when it is not. */
+  reason: z.string().nullable(),
+});

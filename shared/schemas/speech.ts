@@ -53,3 +53,12 @@ export const SpeechStateSchema = z.object({
   droppedPartials: z.number().int().min(0),
 });
 export type SpeechState = z.infer<typeof SpeechStateSchema>;
+
+/** `speech:edit-segment`: the agent's correction of a final segment. */
+export const EditSegmentRequestSchema = z
+  .object({ id: z.string().min(1).max(200), text: z.string().trim().max(5_000) })
+  .strict();
+export type EditSegmentRequest = z.infer<typeof EditSegmentRequestSchema>;
+
+/** `speech:push-audio`: false when the frame was a duplicate or capture is paused. */
+export const PushAudioResultSchema = z.object({ accepted: z.boolean() });

@@ -36,6 +36,12 @@ export function createFakeApi(): FakeApi {
       () => ok({ visible: true, mode: 'overlay', clickThrough: false, hotkeyProblems: [] }),
     ],
     ['capture:get-state', () => ok({ state: 'idle' })],
+    // ── assist ──
+    [
+      'assist:get-state',
+      () => ok({ conversation: null, assist: null, seq: 0, handoff: null, generation: null }),
+    ],
+    ['assist:ingest-info', () => ok({ url: null, tokenStorage: null, reason: 'fake API' })],
   ]);
   const listeners = new Map<EventChannel, Set<(payload: unknown) => void>>();
   const calls: FakeApi['calls'] = [];

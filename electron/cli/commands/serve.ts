@@ -34,7 +34,13 @@ export const serveCommand: Command = {
     }
     const services = await openServices(args, io, 'web');
     const host = await startWebHost({ services, rendererDir, port });
+    const ingestUrl = await services.assist.startIngest();
     io.stdout(`Inloop is ready at ${host.url}\n`);
+    io.stderr(
+      ingestUrl
+        ? `Ingest endpoint: POST ${ingestUrl} (token: inloop assist --ingest-token)\n`
+        : 'Ingest endpoint: not running (see the warning above)\n',
+    );
     io.stderr(`Data folder: ${services.options.dataDir}. Press Ctrl+C to stop.\n`);
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);

@@ -122,7 +122,8 @@ export class PackStore {
         await this.commit(withInstalled(registry, installed));
         return installed;
       } finally {
-        await rm(staging, { recursive: true, force: true });
+        // Under the store lock no other install is staging: drop the whole staging folder.
+        await rm(join(this.root, '.staging'), { recursive: true, force: true });
       }
     });
   }
@@ -161,6 +162,11 @@ export class PackStore {
     await rm(join(this.root, '.staging'), { recursive: true, force: true });
     const keep = referencedFolders(await this.registry());
     for (const pack of await readdir(this.root, { withFileTypes: true }).catch(() => [])) {
+      // A registry write killed before its rename leaves its temp file (writeFileAtomic).
+      if (pack.isFile() && /^\.registry\.json\..*\.tmp$/.test(pack.name)) {
+        await rm(join(this.root, pack.name), { force: true });
+        continue;
+      }
       if (!pack.isDirectory() || pack.name.startsWith('.')) continue;
       const versions = await readdir(join(this.root, pack.name));
       for (const version of versions) {

@@ -3,16 +3,13 @@
  * (`{{customer_name}}`, `{{order_id}}`), so a malformed one would reach a customer verbatim.
  */
 
-const PLACEHOLDER = /\{\{([^{}]*)\}\}/g;
-const NAME = /^[A-Za-z_][A-Za-z0-9_.]*$/;
+import {
+  PLACEHOLDER_NAME as NAME,
+  PLACEHOLDER_PATTERN as PLACEHOLDER,
+} from '../../../shared/assist/placeholders';
 
-/** The placeholder names a text uses, in order of first use. */
-export function placeholdersIn(text: string): string[] {
-  const names = [...text.matchAll(PLACEHOLDER)]
-    .map((m) => m[1]!.trim())
-    .filter((n) => NAME.test(n));
-  return [...new Set(names)];
-}
+/** The placeholder names a text uses, in order of first use (parsed in shared/ with the filler). */
+export { placeholdersIn } from '../../../shared/assist/placeholders';
 
 /** What is wrong with the placeholders of a text, as sentences; empty when nothing is. */
 export function placeholderMistakes(text: string): string[] {

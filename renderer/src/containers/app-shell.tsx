@@ -8,6 +8,7 @@ import { NextActionsPanel } from '../panels/next-actions-panel';
 import { PanelStrip } from '../panels/panel-strip';
 import { RepliesPanel } from '../panels/replies-panel';
 import { SummaryPanel } from '../panels/summary-panel';
+import { TranscriptPanel } from '../panels/transcript-panel';
 import { useInloop } from '../state/use-inloop';
 import { HeaderBar } from './header-bar';
 import { NoticeArea } from './notice-area';
@@ -30,6 +31,7 @@ export function AppShell() {
       <main className="panels" aria-label="Assist">
         <div className="panels__primary">
           <ConversationPanel />
+          <TranscriptPanel />
         </div>
         <div className="panels__secondary">
           <KnowledgePanel />

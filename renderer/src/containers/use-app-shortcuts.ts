@@ -4,6 +4,7 @@ import { assertNever } from '../../../shared/result';
 import { focusRegion, regionOf } from '../keyboard/focus-region';
 import { nextRegion } from '../keyboard/region-cycle';
 import { commandForKey, type ShortcutCommand } from '../keyboard/shortcut-map';
+import { runAssistShortcut } from '../panels/assist-shortcuts';
 import { regionIds } from '../panels/panel-ids';
 import type { InloopState } from '../state/store';
 import { useInloopStore } from '../state/use-inloop';
@@ -24,6 +25,7 @@ export function useAppShortcuts(): void {
         metaKey: event.metaKey,
         shiftKey: event.shiftKey,
         inTextField: isTextField(event.target),
+        onControl: isControl(event.target),
       });
       if (!command) return;
       event.preventDefault();
@@ -52,9 +54,22 @@ function run(command: ShortcutCommand, state: InloopState): void {
     case 'show-shortcuts':
       state.setShortcutsOpen(true);
       return;
+    // ── assist ──
+    case 'copy-reply':
+    case 'move-suggestion':
+    case 'thumb-reply':
+    case 'toggle-step':
+      runAssistShortcut(command, state);
+      return;
     default:
       assertNever(command);
   }
+}
+
+function isControl(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement && target.closest('button, a, input, select, summary') !== null
+  );
 }
 
 function isTextField(target: EventTarget | null): boolean {

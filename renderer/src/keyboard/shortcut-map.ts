@@ -9,7 +9,12 @@ export type ShortcutCommand =
   | { kind: 'focus-panel'; panel: PanelId }
   | { kind: 'open-settings' }
   | { kind: 'cycle-region'; direction: 1 | -1 }
-  | { kind: 'show-shortcuts' };
+  | { kind: 'show-shortcuts' }
+  // ── assist: suggestions ──
+  | { kind: 'copy-reply' }
+  | { kind: 'move-suggestion'; direction: 1 | -1 }
+  | { kind: 'thumb-reply'; thumb: 'up' | 'down' }
+  | { kind: 'toggle-step' };
 
 /** The parts of a KeyboardEvent the mapping reads. */
 export interface KeyPress {
@@ -21,6 +26,8 @@ export interface KeyPress {
   shiftKey: boolean;
   /** Focus is in a text field, where plain keys are typing, not commands. */
   inTextField: boolean;
+  /** Focus is on a button, link or check box, where Space and Enter are theirs. */
+  onControl?: boolean;
 }
 
 /** The command a key press means, or null when it is not one of ours. */
@@ -41,7 +48,34 @@ export function commandForKey(press: KeyPress): ShortcutCommand | null {
   if (press.key === '?' && !altKey && !ctrlKey && !metaKey && !press.inTextField) {
     return { kind: 'show-shortcuts' };
   }
-  return null;
+  return assistCommandForKey(press);
+}
+
+// ── assist: suggestion keys (plain keys only outside text fields) ──
+function assistCommandForKey(press: KeyPress): ShortcutCommand | null {
+  const { altKey, ctrlKey, metaKey, shiftKey } = press;
+  if (press.code === 'KeyC' && ctrlKey && shiftKey && !altKey && !metaKey)
+    return { kind: 'copy-reply' };
+  if (press.inTextField || altKey || ctrlKey || metaKey) return null;
+  switch (press.key) {
+    case 'c':
+      return { kind: 'copy-reply' };
+    case 'j':
+    case 'ArrowDown':
+      return { kind: 'move-suggestion', direction: 1 };
+    case 'k':
+    case 'ArrowUp':
+      return { kind: 'move-suggestion', direction: -1 };
+    case '+':
+    case '=':
+      return { kind: 'thumb-reply', thumb: 'up' };
+    case '-':
+      return { kind: 'thumb-reply', thumb: 'down' };
+    case ' ':
+      return press.onControl ? null : { kind: 'toggle-step' };
+    default:
+      return null;
+  }
 }
 
 /** One row of the shortcuts sheet. */
@@ -60,4 +94,11 @@ export const shortcutHelp: readonly ShortcutHelp[] = [
   { keys: ['Ctrl', ','], description: 'Open settings (also Alt+,)' },
   { keys: ['Esc'], description: 'Close settings or this sheet' },
   { keys: ['?'], description: 'Show these shortcuts' },
+  // ── assist ──
+  { keys: ['C'], description: 'Copy the selected reply (also Ctrl+Shift+C)' },
+  { keys: ['J'], description: 'Next reply suggestion (also ↓)' },
+  { keys: ['K'], description: 'Previous reply suggestion (also ↑)' },
+  { keys: ['+'], description: 'Thumbs up for the selected reply' },
+  { keys: ['-'], description: 'Thumbs down for the selected reply' },
+  { keys: ['Space'], description: 'Tick the next step of the checklist' },
 ];

@@ -23,6 +23,16 @@ export function startBridge(
     listen(api, 'overlay:state', (overlay) => state().setOverlay(overlay)),
     listen(api, 'capture:state', (capture) => state().setCapture(capture)),
     listen(api, 'app:notice', (notice) => state().showNotice({ ...notice, source: 'app' })),
+    listen(api, 'knowledge:changed', (status) => state().knowledgeChanged(status)),
+    // ── assist ──
+    listen(api, 'assist:updated', (assist) => {
+      state().applyAssist(assist);
+      state().setConversationHits(state().assist?.assist?.articles ?? []);
+    }),
+    listen(api, 'assist:generation', (generation) => state().applyGeneration(generation)),
+    // ── speech ──
+    listen(api, 'speech:segment', (segment) => state().applySegment(segment)),
+    listen(api, 'speech:state', (speech) => state().setSpeechState(speech)),
   ];
   const onStatus = (status: ReturnType<ConnectionMonitor['status']>) => {
     state().setConnection(status);
@@ -57,6 +67,10 @@ export async function loadState(api: InloopApi, store: InloopStore): Promise<voi
     apply('load settings', api.settings.get(), state.applySettings),
     apply('load the overlay state', api.overlay.getState(), state.setOverlay),
     apply('load the capture state', api.capture.getState(), state.setCapture),
+    // Knowledge reports its own failures in the knowledge panel, not as a notice.
+    state.loadKnowledge(),
+    state.loadAssist(),
+    state.loadSpeech(),
   ]);
 
   async function apply<T>(action: string, request: Promise<Result<T>>, write: (value: T) => void) {

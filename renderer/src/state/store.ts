@@ -5,12 +5,21 @@
  */
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
 import type { InloopApi } from '../../../shared/api';
+import { createKnowledgeSlice, type KnowledgeSlice } from './knowledge-slice';
+import { createAssistSlice, type AssistSlice } from './assist-slice';
 import { createNoticesSlice, type NoticesSlice } from './notices-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
+import { createSpeechSlice, type SpeechSlice } from './speech-slice';
 import { createStatusSlice, type StatusSlice } from './status-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
-export type InloopState = SettingsSlice & StatusSlice & NoticesSlice & UiSlice;
+export type InloopState = SettingsSlice &
+  StatusSlice &
+  NoticesSlice &
+  UiSlice &
+  KnowledgeSlice &
+  AssistSlice &
+  SpeechSlice;
 
 /** A slice's creator, typed against the whole state so actions can read other slices. */
 export type SliceCreator<Slice> = StateCreator<InloopState, [], [], Slice>;
@@ -24,5 +33,8 @@ export function createInloopStore(api: InloopApi): InloopStore {
     ...createStatusSlice(api)(...args),
     ...createNoticesSlice(...args),
     ...createUiSlice(...args),
+    ...createKnowledgeSlice(api)(...args),
+    ...createAssistSlice(api)(...args),
+    ...createSpeechSlice(api)(...args),
   }));
 }

@@ -63,6 +63,7 @@ describe('runDoctor', () => {
       'models-dir',
       'embedding-model',
       'speech-model',
+      'retrieval-mode',
       'keychain',
       'chromium',
     ]);

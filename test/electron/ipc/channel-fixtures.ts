@@ -10,7 +10,9 @@ import type { OverlayState } from '../../../shared/schemas/overlay';
 import type { Fixture } from './fixtures/fixture';
 import { knowledgeFixtures } from './fixtures/knowledge';
 // ── assist: import the assist fixtures here ──
+import { assistFixtures } from './fixtures/assist';
 // ── speech: import the speech fixtures here ──
+import { speechFixtures } from './fixtures/speech';
 
 const overlayState: OverlayState = {
   visible: true,
@@ -83,7 +85,9 @@ export const channelFixtures: { [C in RequestChannel]: Fixture<C> } = {
   },
   ...knowledgeFixtures,
   // ── assist fixtures ──
+  ...assistFixtures,
   // ── speech fixtures ──
+  ...speechFixtures,
 };
 
 /** Services that answer each channel with its fixture response and record the requests. */

@@ -3,6 +3,7 @@ import { Sheet } from '../../components/sheet';
 import { useInloop } from '../../state/use-inloop';
 import { AppearanceSection } from './appearance-section';
 import { OverlaySection } from './overlay-section';
+import { PacksSection } from './packs-section';
 import { PrivacySection } from './privacy-section';
 import { ResetSettings } from './reset-settings';
 import { ShortcutsSection } from './shortcuts-section';
@@ -25,6 +26,7 @@ export function SettingsDialog() {
           <OverlaySection />
           <ShortcutsSection />
           <PrivacySection />
+          <PacksSection />
         </>
       ) : (
         <p className="settings-loading">Loading settings…</p>

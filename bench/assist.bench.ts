@@ -1,0 +1,129 @@
+/**
+ * Turn to suggestions: the p95 from a new customer turn to the updated suggestions (search,
+ * intent, sentiment, escalation, entities, replies, checklist, gist), through the assist
+ * service's public `addTurn`, with a 100k-passage corpus (the search bench's synthetic packs
+ * from doc2dial-dev) plus the example pack's intents, replies and rules installed. The
+ * optional generation endpoint is excluded. Conversations are doc2dial-dev dialogue states,
+ * replayed one customer turn at a time.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { assistToolkit } from '../shared/assist/engine-toolkit';
+import type { QueryTurn } from '../shared/schemas/knowledge';
+import { AssistService } from '../electron/assist/assist-service';
+import { FeedbackLog } from '../electron/assist/feedback-log';
+import { EventBus } from '../electron/core/event-bus';
+import { createEmbedder } from '../electron/embeddings/create-embedder';
+import { KnowledgeService } from '../electron/knowledge/knowledge-service';
+import { buildPack } from '../electron/packs/build';
+import { readDoc2dialArticles, writeSyntheticPacks } from './synthetic-pack';
+import { percentile, type BenchRow } from './table';
+
+const root = join(import.meta.dirname, '..');
+const dataDir = join(root, '..', 'shared', 'data', 'doc2dial-dev');
+const modelsDir = join(root, '..', 'shared', 'models');
+const MODEL = 'inloop-test/minilm-l6-shape-random';
+const SIZE = 100_000;
+const CONVERSATIONS = 300;
+const TARGET_P95_MS = 100;
+
+async function readConversations(): Promise<QueryTurn[][]> {
+  const lines = (await readFile(join(dataDir, 'turns.jsonl'), 'utf8')).split('\n');
+  return lines
+    .filter((line) => line.trim() !== '')
+    .slice(0, CONVERSATIONS)
+    .map((line) => (JSON.parse(line) as { turns: QueryTurn[] }).turns);
+}
+
+/** The `assist` rows of `npm run bench`; none (with a message) when the data is absent. */
+export async function benchAssist(): Promise<BenchRow[]> {
+  if (!existsSync(join(dataDir, 'docs.jsonl')) || !existsSync(join(dataDir, 'turns.jsonl'))) {
+    process.stderr.write(`bench assist: skipped, ${dataDir} is missing\n`);
+    return [];
+  }
+  const choice = await createEmbedder({
+    modelsDir,
+    env: { ...process.env, INLOOP_EMBED_MODEL: MODEL },
+  });
+  if (!choice.embedder) {
+    process.stderr.write(`bench assist: skipped, ${choice.reason}\n`);
+    return [];
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'inloop-bench-assist-'));
+  try {
+    const data = join(dir, 'data');
+    const trust = () => ({ trustedKeys: [], allowUnsigned: true });
+    const files = await writeSyntheticPacks(
+      dir,
+      await readDoc2dialArticles(join(dataDir, 'docs.jsonl')),
+      SIZE,
+      {
+        model: choice.embedder.modelId,
+        dimension: choice.embedder.dimension,
+      },
+    );
+    const example = join(dir, 'acme-retail.inloop');
+    const built = await buildPack(join(root, 'packs', 'acme-retail'), {
+      out: example,
+      embedder: null,
+    });
+    if (!built.ok)
+      throw new Error('bench assist: the example pack packs/acme-retail does not build');
+    const installing = await KnowledgeService.open({
+      dataDir: data,
+      embedder: choice.embedder,
+      trust,
+    });
+    for (const file of [...files, example]) await installing.install({ path: file });
+    await installing.close();
+    await choice.embedder.close();
+
+    // The assist path searches lexically (knowledge-service searchTurns), so no embedder here.
+    const knowledge = await KnowledgeService.open({
+      dataDir: data,
+      embedder: null,
+      embedderReason: 'bench',
+      trust,
+    });
+    const service = new AssistService({
+      bus: new EventBus(),
+      knowledge,
+      toolkit: assistToolkit,
+      feedback: FeedbackLog.in(data, () => false),
+      idleTimeoutMinutes: () => 240,
+    });
+    const samples: number[] = [];
+    const conversations = await readConversations();
+    for (const [n, turns] of conversations.entries()) {
+      service.start();
+      for (const turn of turns) {
+        const t0 = performance.now();
+        await service.addTurn({ role: turn.role, text: turn.text, source: 'typed' });
+        // The first 20 conversations warm up the JIT and the caches.
+        if (turn.role === 'customer' && n >= 20) samples.push(performance.now() - t0);
+      }
+    }
+    service.close();
+    await knowledge.close();
+    const label = `assist ${SIZE / 1000}k`;
+    return [
+      {
+        benchmark: label,
+        metric: 'turn → suggestions p50',
+        value: percentile(samples, 50),
+        unit: 'ms',
+      },
+      {
+        benchmark: label,
+        metric: `turn → suggestions p95 (${samples.length} turns)`,
+        value: percentile(samples, 95),
+        unit: 'ms',
+        target: { op: '<=', value: TARGET_P95_MS },
+      },
+    ];
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

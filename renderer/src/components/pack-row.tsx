@@ -1,0 +1,121 @@
+/**
+ * One installed pack in the pack manager: name and version, publisher, who signed it, what
+ * it holds and when it was installed, with roll back (when a previous version is kept) and
+ * remove (after a confirming second click).
+ */
+import { useState } from 'react';
+import type { InstalledPack } from '../../../shared/schemas/knowledge';
+import { KnowledgeIcon } from './knowledge-icons';
+
+export interface PackRowProps {
+  pack: InstalledPack;
+  /** An action on this pack is running: its buttons are off. */
+  busy: boolean;
+  onRemove(): void;
+  onRollback(): void;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** "12 articles · 80 passages · 5 replies · 9 intents" (empty parts left out). */
+export function packContents(counts: InstalledPack['current']['counts']): string {
+  return [
+    plural(counts.articles, 'article', 'articles'),
+    plural(counts.passages, 'passage', 'passages'),
+    counts.responses > 0 ? plural(counts.responses, 'reply', 'replies') : '',
+    counts.intents > 0 ? plural(counts.intents, 'intent', 'intents') : '',
+    counts.rules > 0 ? plural(counts.rules, 'rule', 'rules') : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+function installedOn(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? iso
+    : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+export function PackRow({ pack, busy, onRemove, onRollback }: PackRowProps) {
+  const [confirming, setConfirming] = useState(false);
+  const { current, previous } = pack;
+  const nameId = `pack-${current.id}`;
+  return (
+    <li className="pack-row" aria-labelledby={nameId}>
+      <span className="pack-row__icon">
+        <KnowledgeIcon name="package" size={16} />
+      </span>
+      <div className="pack-row__text">
+        <p className="pack-row__name" id={nameId}>
+          {current.name} <span className="pack-row__version">v{current.version}</span>
+        </p>
+        <p className="pack-row__line">
+          {current.publisher} ·{' '}
+          {current.signerKeyId ? (
+            <span title="Signed by a trusted publisher key">
+              signed, key <code>{current.signerKeyId}</code>
+            </span>
+          ) : (
+            <span className="pack-row__unsigned">unsigned</span>
+          )}
+        </p>
+        <p className="pack-row__line">{packContents(current.counts)}</p>
+        <p className="pack-row__line">Installed {installedOn(current.installedAt)}</p>
+      </div>
+      <div className="pack-row__actions">
+        {confirming ? (
+          <div
+            className="pack-row__confirm"
+            role="group"
+            aria-label={`Confirm removing ${current.name}`}
+          >
+            <button
+              type="button"
+              className="button button--small button--ghost"
+              onClick={() => setConfirming(false)}
+            >
+              Cancel
+            </button>
+            <button
+              type="button"
+              className="button button--small button--danger"
+              disabled={busy}
+              onClick={() => {
+                setConfirming(false);
+                onRemove();
+              }}
+            >
+              Remove
+            </button>
+          </div>
+        ) : (
+          <>
+            {previous ? (
+              <button
+                type="button"
+                className="button button--small"
+                disabled={busy}
+                title={`Go back to version ${previous.version}`}
+                onClick={onRollback}
+              >
+                <KnowledgeIcon name="undo" size={13} />
+                Roll back to v{previous.version}
+              </button>
+            ) : null}
+            <button
+              type="button"
+              className="button button--small button--ghost"
+              disabled={busy}
+              aria-label={`Remove ${current.name}`}
+              onClick={() => setConfirming(true)}
+            >
+              <KnowledgeIcon name="trash" size={13} />
+              Remove
+            </button>
+          </>
+        )}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,86 @@
+/**
+ * The recognition queue of one speaker and its back-pressure policy: finals are never
+ * dropped; at most one partial waits, a newer partial replaces it, and partials are dropped
+ * outright while a final is waiting (recognition is behind) or once their utterance ended.
+ */
+
+export type AsrJobKind = 'partial' | 'final';
+
+export interface AsrJob {
+  readonly kind: AsrJobKind;
+  readonly utteranceId: string;
+  /** Sample offsets of the audio in the speaker's stream. */
+  readonly start: number;
+  readonly end: number;
+  /** When the job was queued (ms, any clock), for latency. */
+  readonly queuedAt: number;
+}
+
+export interface QueueChange<J extends AsrJob> {
+  readonly queue: readonly J[];
+  /** Partials dropped by this change. */
+  readonly dropped: number;
+}
+
+/** Add a job to a speaker's queue under the policy. */
+export function enqueueJob<J extends AsrJob>(queue: readonly J[], job: J): QueueChange<J> {
+  switch (job.kind) {
+    case 'final': {
+      const kept = queue.filter((j) => j.kind === 'final' || j.utteranceId !== job.utteranceId);
+      return { queue: [...kept, job], dropped: queue.length - kept.length };
+    }
+    case 'partial': {
+      if (queue.some((j) => j.kind === 'final')) return { queue, dropped: 1 };
+      const kept = queue.filter((j) => j.kind !== 'partial');
+      return { queue: [...kept, job], dropped: queue.length - kept.length };
+    }
+  }
+}
+
+/** Take the next job: the oldest final first, else the waiting partial. */
+export function takeJob<J extends AsrJob>(
+  queue: readonly J[],
+): { job: J | null; queue: readonly J[] } {
+  const index = queue.findIndex((j) => j.kind === 'final');
+  const at = index >= 0 ? index : queue.length > 0 ? 0 : -1;
+  if (at < 0) return { job: null, queue };
+  return { job: queue[at]!, queue: queue.filter((_, i) => i !== at) };
+}
+
+/** How often a speaker's partial hypothesis is refreshed while they talk, at most. */
+export const PARTIAL_INTERVAL_MS = 1_000;
+/**
+ * The share of a core one speaker's partials may take. On a machine where a partial costs
+ * more than a quarter of a second, they come less often than every second, so finals (which
+ * are never dropped) and the rest of the app keep their CPU.
+ */
+export const PARTIAL_DUTY = 0.25;
+
+/**
+ * Should a partial be asked for now? Only while someone is voiced (not in the hangover, when
+ * the final is moments away), once enough new audio has arrived since the last one: an
+ * interval, stretched when partials cost more than their share of the CPU.
+ */
+export function partialDue(input: {
+  utteranceMs: number;
+  lastPartialMs: number;
+  inHangover: boolean;
+  /** What the last partial took to compute (0 before the first). */
+  partialCostMs?: number;
+}): boolean {
+  const interval = Math.max(PARTIAL_INTERVAL_MS, (input.partialCostMs ?? 0) / PARTIAL_DUTY);
+  return !input.inHangover && input.utteranceMs - input.lastPartialMs >= interval;
+}
+
+/** Roughly the tokens a speaker produces: ~2.5 words a second, ~1.3 tokens a word, plus slack. */
+const TOKENS_PER_SECOND = 3.5;
+const TOKEN_SLACK = 4;
+const MAX_TOKENS = 96;
+
+/**
+ * The decoding cap for audio of this length. Whisper stops at its end-of-text token; the cap
+ * bounds the cost when it does not (noise, or the random-weight test models, which never do).
+ */
+export function maxTokensFor(seconds: number): number {
+  return Math.min(MAX_TOKENS, Math.ceil(seconds * TOKENS_PER_SECOND) + TOKEN_SLACK);
+}
