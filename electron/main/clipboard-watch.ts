@@ -9,7 +9,8 @@ import type { TurnSink } from '../assist/turn-sink';
 
 /** The part of Electron's `clipboard` the watch reads. */
 export interface ClipboardLike {
-  readText(): string;
+  /** Sync in older Electron, a promise in current Electron. */
+  readText(): string | Promise<string>;
 }
 
 export interface ClipboardWatchOptions {
@@ -36,7 +37,7 @@ export function startClipboardWatch(options: ClipboardWatchOptions): ClipboardWa
   let wasOn = false;
   const poll = async (): Promise<boolean> => {
     const on = options.settings().assist.clipboardWatch;
-    const text = read(options.clipboard);
+    const text = await read(options.clipboard);
     if (!on) {
       wasOn = false;
       return false;
@@ -62,9 +63,9 @@ export function startClipboardWatch(options: ClipboardWatchOptions): ClipboardWa
   return { poll, stop: () => clearInterval(timer) };
 }
 
-function read(clipboard: ClipboardLike): string {
+async function read(clipboard: ClipboardLike): Promise<string> {
   try {
-    return clipboard.readText();
+    return await clipboard.readText();
   } catch {
     return '';
   }

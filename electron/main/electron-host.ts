@@ -29,6 +29,13 @@ import { wireOverlayControls } from './overlay-controls';
 import { createOverlayWindow } from './overlay-window';
 import type { OverlayWindowController } from './overlay-window-controller';
 import { hardenWebContents, installPermissionHandlers, type SessionLike } from './security';
+import { startClipboardWatch, type ClipboardLike } from './clipboard-watch';
+import {
+  installDisplayMediaHandler,
+  type DesktopCapturerLike,
+  type DisplayMediaSessionLike,
+  type DisplaySourceLike,
+} from './display-media';
 import { createDebouncedSaver, createWindowStateStore } from './window-state-store';
 
 export interface HostApp {
@@ -56,6 +63,14 @@ export interface ElectronHostDeps {
   nativeImage: NativeImageLike;
   shell: ShellLike;
   session: SessionLike;
+  /** Electron's clipboard, for the opt-in clipboard watch (absent: no watch). */
+  clipboard?: ClipboardLike;
+  /** The default session and desktopCapturer, for system audio of a call (absent: none). */
+  displayMedia?: {
+    session: DisplayMediaSessionLike<DisplaySourceLike>;
+    capturer: DesktopCapturerLike<DisplaySourceLike>;
+    osRelease: string;
+  };
   createServices(options: ServiceOptions): Promise<Services>;
   createSecretStore(): SecretStore;
   logger: Logger;
@@ -93,6 +108,13 @@ export async function startElectronHost(deps: ElectronHostDeps): Promise<Electro
   const allowedOrigins = trustedOrigins(renderer);
 
   installPermissionHandlers(deps.session, allowedOrigins);
+  if (deps.displayMedia) {
+    installDisplayMediaHandler(deps.displayMedia.session, deps.displayMedia.capturer, {
+      platform: deps.platform,
+      osRelease: deps.displayMedia.osRelease,
+      allowedOrigins,
+    });
+  }
   app.on('web-contents-created', (_event, contents) =>
     hardenWebContents(contents, {
       allowedOrigins,
@@ -134,6 +156,15 @@ export async function startElectronHost(deps: ElectronHostDeps): Promise<Electro
   if (!created) throw new Error('createServices did not create the overlay window');
   // ── assist: the local ingest endpoint for connectors (its failure is logged, not fatal) ──
   void services.assist.startIngest();
+  const clipboardWatch = deps.clipboard
+    ? startClipboardWatch({
+        clipboard: deps.clipboard,
+        sink: services.assist.service,
+        settings: () => services.settings.get(),
+        onError: (error) => logger.warn('the clipboard watch failed', error),
+      })
+    : null;
+  app.on('will-quit', () => clipboardWatch?.stop());
   const overlay = created;
   const { bus } = services;
   const contents = overlay.window.webContents;

@@ -3,11 +3,14 @@
  * window, IPC, shortcuts and the tray once Electron is ready. All decisions live in the
  * modules beside this file; this one only hands them the real Electron.
  */
+import { release } from 'node:os';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   app,
   BrowserWindow,
+  clipboard,
+  desktopCapturer,
   globalShortcut,
   Menu,
   nativeImage,
@@ -48,6 +51,12 @@ if (claimSingleInstance(app, () => host?.showOverlay())) {
         nativeImage,
         shell,
         session: session.defaultSession,
+        clipboard,
+        displayMedia: {
+          session: session.defaultSession,
+          capturer: desktopCapturer,
+          osRelease: release(),
+        },
         createServices,
         createSecretStore: createKeytarSecretStore,
         logger,
