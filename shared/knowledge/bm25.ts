@@ -69,12 +69,30 @@ export interface Bm25Params {
   readonly fields: readonly FieldSpec[];
 }
 
-function fieldNorms(index: Bm25Index, params: Bm25Params, doc: number): number[] {
-  return params.fields.map((spec, f) => {
+const normCache = new WeakMap<Bm25Index, WeakMap<readonly FieldSpec[], Float64Array>>();
+
+/**
+ * Per-document field norms `weight / (1 - b + b * len / avg)`, laid out `[doc * fieldCount + f]`,
+ * computed once per index and field specs array (queries reuse them instead of recomputing).
+ */
+export function fieldNorms(index: Bm25Index, params: Bm25Params): Float64Array {
+  let byParams = normCache.get(index);
+  if (!byParams) normCache.set(index, (byParams = new WeakMap()));
+  const cached = byParams.get(params.fields);
+  if (cached) return cached;
+  const fc = index.fieldCount;
+  const norms = new Float64Array(index.size * fc);
+  for (let f = 0; f < fc; f++) {
+    const spec = params.fields[f];
+    if (!spec) continue;
     const avg = index.averageLengths[f] ?? 1;
-    const len = index.lengths[f]?.[doc] ?? 0;
-    return spec.weight / (1 - spec.b + (spec.b * len) / avg);
-  });
+    const lengths = index.lengths[f]!;
+    for (let d = 0; d < index.size; d++) {
+      norms[d * fc + f] = spec.weight / (1 - spec.b + (spec.b * lengths[d]!) / avg);
+    }
+  }
+  byParams.set(params.fields, norms);
+  return norms;
 }
 
 /** BM25F scores of every document for a weighted query (dense, zero where nothing matched). */
@@ -85,8 +103,7 @@ export function scoreAll(
 ): Float64Array {
   const scores = new Float64Array(index.size);
   const fc = index.fieldCount;
-  const norms = new Float64Array(index.size * fc);
-  for (let d = 0; d < index.size; d++) norms.set(fieldNorms(index, params, d), d * fc);
+  const norms = fieldNorms(index, params);
   for (const [term, weight] of query) {
     const p = index.postings.get(term);
     if (!p || weight === 0) continue;
@@ -108,12 +125,15 @@ export function scoreOne(
   params: Bm25Params,
   doc: number,
 ): number {
-  const norm = fieldNorms(index, params, doc);
+  const norms = fieldNorms(index, params);
+  const fc = index.fieldCount;
   const fields = index.forward[doc] ?? [];
   let score = 0;
   for (const [term, weight] of query) {
     let tf = 0;
-    for (let f = 0; f < fields.length; f++) tf += (fields[f]!.get(term) ?? 0) * (norm[f] ?? 0);
+    for (let f = 0; f < fields.length; f++) {
+      tf += (fields[f]!.get(term) ?? 0) * (f < params.fields.length ? norms[doc * fc + f]! : 0);
+    }
     if (tf > 0) score += (weight * idf(index, term) * (params.k1 + 1) * tf) / (params.k1 + tf);
   }
   return score;

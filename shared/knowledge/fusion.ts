@@ -31,10 +31,46 @@ export function fuseWithArticles(
   return out;
 }
 
-/** Indices of the `k` largest scores (ties by index), best first; zeros are skipped. */
+/** True when `a` ranks before `b`: higher score, then lower index. */
+function before(scores: ArrayLike<number>, a: number, b: number): boolean {
+  return scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
+}
+
+/**
+ * Indices of the `k` largest scores (ties by index), best first; zeros are skipped. A bounded
+ * min-heap of the `k` best so far keeps this O(n log k) instead of sorting every match.
+ */
 export function topIndices(scores: ArrayLike<number>, k: number): number[] {
-  const idx: number[] = [];
-  for (let i = 0; i < scores.length; i++) if (scores[i]! > 0) idx.push(i);
-  idx.sort((a, b) => scores[b]! - scores[a]! || a - b);
-  return idx.slice(0, k);
+  const heap: number[] = [];
+  if (k <= 0) return heap;
+  const sift = (from: number) => {
+    let i = from;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let worst = i;
+      if (l < heap.length && before(scores, heap[worst]!, heap[l]!)) worst = l;
+      if (r < heap.length && before(scores, heap[worst]!, heap[r]!)) worst = r;
+      if (worst === i) return;
+      [heap[i], heap[worst]] = [heap[worst]!, heap[i]!];
+      i = worst;
+    }
+  };
+  for (let i = 0; i < scores.length; i++) {
+    if (!(scores[i]! > 0)) continue;
+    if (heap.length < k) {
+      heap.push(i);
+      let c = heap.length - 1;
+      while (c > 0) {
+        const parent = (c - 1) >> 1;
+        if (!before(scores, heap[parent]!, heap[c]!)) break;
+        [heap[parent], heap[c]] = [heap[c]!, heap[parent]!];
+        c = parent;
+      }
+    } else if (before(scores, i, heap[0]!)) {
+      heap[0] = i;
+      sift(0);
+    }
+  }
+  return heap.sort((a, b) => scores[b]! - scores[a]! || a - b);
 }
