@@ -20,7 +20,11 @@ const root = join(import.meta.dirname, '..');
 const dataDir = join(root, '..', 'shared', 'data', 'doc2dial-dev');
 const modelsDir = join(root, '..', 'shared', 'models');
 const MODEL = 'inloop-test/minilm-l6-shape-random';
-const SIZES = [10_000, 100_000];
+/** Corpus sizes; `INLOOP_BENCH_SEARCH_SIZES=10000` runs a subset (the 100k install is slow). */
+const SIZES = (process.env.INLOOP_BENCH_SEARCH_SIZES ?? '10000,100000')
+  .split(',')
+  .map((size) => Number(size.trim()))
+  .filter((size) => Number.isInteger(size) && size > 0);
 const QUERIES = 1_000;
 const K = 5;
 const TARGET_P95_MS = { lexical: 30, hybrid: 60 } as const;

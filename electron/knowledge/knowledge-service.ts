@@ -133,9 +133,12 @@ export class KnowledgeService {
     const terms = termsToHighlight(corpus, turns, this.options);
     let hits: SearchHit[];
     if (mode.mode === 'hybrid' && this.config.embedder && turns.length > 0) {
-      const [lexical, vector] = await Promise.all([
+      // Vectors first: the query goes to the embedding worker at once, and the lexical
+      // ranking (synchronous on this thread for in-memory scans) runs while it embeds.
+      const vectors = rankVectors(corpus, turns, this.config.embedder, HYBRID_POOL);
+      const [vector, lexical] = await Promise.all([
+        vectors,
         rankLexicalAsync(corpus, turns, HYBRID_POOL, this.options, this.fullScan),
-        rankVectors(corpus, turns, this.config.embedder, HYBRID_POOL),
       ]);
       hits = hitsOf(corpus, fuseHybrid(corpus, lexical.passages, vector, k, this.options), terms);
     } else {

@@ -1,7 +1,8 @@
 /** Stroke icons on a 24-unit grid (after Lucide, ISC licence), drawn inline so CSP needs no img-src. */
 import type { ReactElement } from 'react';
+import { knowledgeIconPaths } from './knowledge-icon-paths';
 
-export const iconPaths = {
+const baseIconPaths = {
   mic: (
     <>
       <path d="M12 2a3 3 0 0 0-3 3v7a3 3 0 0 0 6 0V5a3 3 0 0 0-3-3Z" />
@@ -138,5 +139,7 @@ export const iconPaths = {
     </>
   ),
 } satisfies Record<string, ReactElement>;
+
+export const iconPaths = { ...baseIconPaths, ...knowledgeIconPaths };
 
 export type IconName = keyof typeof iconPaths;

@@ -7,8 +7,8 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { SearchHit } from '../../../shared/schemas/knowledge';
 import { Icon } from './icon';
+import { ThumbButtons } from './thumb-buttons';
 import { HighlightedPassage } from './highlighted-passage';
-import { KnowledgeIcon } from './knowledge-icons';
 
 export type Feedback = 'up' | 'down';
 
@@ -99,7 +99,7 @@ export function KnowledgeCard({
             target="_blank"
             rel="noopener noreferrer"
           >
-            <KnowledgeIcon name="external" size={13} />
+            <Icon name="external" size={13} />
             Open article
           </a>
         ) : (
@@ -114,31 +114,16 @@ export function KnowledgeCard({
             title="Copy the passage (c)"
             onClick={copy}
           >
-            {copied ? <KnowledgeIcon name="check" size={14} /> : <Icon name="copy" size={14} />}
+            {copied ? <Icon name="check" size={14} /> : <Icon name="copy" size={14} />}
             <span className={copied ? undefined : 'visually-hidden'}>
               {copied ? 'Copied' : 'Copy'}
             </span>
           </button>
-          <button
-            type="button"
-            className="icon-button"
-            aria-label="Helpful"
-            title="Helpful"
-            aria-pressed={feedback === 'up'}
-            onClick={() => press('up')}
-          >
-            <KnowledgeIcon name="thumbs-up" size={14} />
-          </button>
-          <button
-            type="button"
-            className="icon-button"
-            aria-label="Not helpful"
-            title="Not helpful"
-            aria-pressed={feedback === 'down'}
-            onClick={() => press('down')}
-          >
-            <KnowledgeIcon name="thumbs-down" size={14} />
-          </button>
+          <ThumbButtons
+            value={feedback}
+            onThumb={press}
+            labels={{ up: 'Helpful', down: 'Not helpful' }}
+          />
         </span>
       </footer>
     </article>

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import type { InstalledPack } from '../../../shared/schemas/knowledge';
-import { KnowledgeIcon } from './knowledge-icons';
+import { Icon } from './icon';
 
 export interface PackRowProps {
   pack: InstalledPack;
@@ -44,7 +44,7 @@ export function PackRow({ pack, busy, onRemove, onRollback }: PackRowProps) {
   return (
     <li className="pack-row" aria-labelledby={nameId}>
       <span className="pack-row__icon">
-        <KnowledgeIcon name="package" size={16} />
+        <Icon name="package" size={16} />
       </span>
       <div className="pack-row__text">
         <p className="pack-row__name" id={nameId}>
@@ -99,7 +99,7 @@ export function PackRow({ pack, busy, onRemove, onRollback }: PackRowProps) {
                 title={`Go back to version ${previous.version}`}
                 onClick={onRollback}
               >
-                <KnowledgeIcon name="undo" size={13} />
+                <Icon name="undo" size={13} />
                 Roll back to v{previous.version}
               </button>
             ) : null}
@@ -110,7 +110,7 @@ export function PackRow({ pack, busy, onRemove, onRollback }: PackRowProps) {
               aria-label={`Remove ${current.name}`}
               onClick={() => setConfirming(true)}
             >
-              <KnowledgeIcon name="trash" size={13} />
+              <Icon name="trash" size={13} />
               Remove
             </button>
           </>

@@ -4,7 +4,7 @@
  */
 import type { ReplySuggestion } from '../../../shared/schemas/assist';
 import { Icon } from './icon';
-import { KnowledgeIcon } from './knowledge-icons';
+import { ThumbButtons } from './thumb-buttons';
 import { MaskedText } from './masked-text';
 
 const sourceLabels: Record<ReplySuggestion['source'], string> = {
@@ -63,29 +63,19 @@ export function ReplyCard({
       ) : null}
       <footer className="reply-card__actions">
         <button type="button" className="icon-button" title="Copy the reply (c)" onClick={onCopy}>
-          {copied ? <KnowledgeIcon name="check" size={14} /> : <Icon name="copy" size={14} />}
+          {copied ? <Icon name="check" size={14} /> : <Icon name="copy" size={14} />}
           <span>{copied ? 'Copied' : 'Copy'}</span>
         </button>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="Good reply"
-          title="Good reply (+)"
-          aria-pressed={thumb === 'up'}
-          onClick={() => onThumb('up')}
-        >
-          <KnowledgeIcon name="thumbs-up" size={14} />
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="Bad reply"
-          title="Bad reply (-)"
-          aria-pressed={thumb === 'down'}
-          onClick={() => onThumb('down')}
-        >
-          <KnowledgeIcon name="thumbs-down" size={14} />
-        </button>
+        <ThumbButtons
+          value={thumb}
+          onThumb={onThumb}
+          labels={{
+            up: 'Good reply',
+            down: 'Bad reply',
+            upTitle: 'Good reply (+)',
+            downTitle: 'Bad reply (-)',
+          }}
+        />
       </footer>
     </li>
   );

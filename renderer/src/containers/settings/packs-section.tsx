@@ -4,7 +4,7 @@
  * Errors from the service (an untrusted publisher, a tampered file) show beside the control.
  */
 import { useRef, useState } from 'react';
-import { KnowledgeIcon } from '../../components/knowledge-icons';
+import { Icon } from '../../components/icon';
 import { PackRow } from '../../components/pack-row';
 import { useInloop } from '../../state/use-inloop';
 import { readFileBase64 } from './read-file-base64';
@@ -79,7 +79,7 @@ export function PacksSection() {
           disabled={busy !== null}
           onClick={() => input.current?.click()}
         >
-          <KnowledgeIcon name="upload" size={14} />
+          <Icon name="upload" size={14} />
           Install a pack…
         </button>
         <span className="packs-install__status" role="status">

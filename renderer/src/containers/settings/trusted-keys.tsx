@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { FieldRow } from '../../components/field-row';
-import { KnowledgeIcon } from '../../components/knowledge-icons';
+import { Icon } from '../../components/icon';
 import { Switch } from '../../components/switch';
 import { useInloop } from '../../state/use-inloop';
 
@@ -67,7 +67,7 @@ export function TrustedKeys() {
         <ul className="trusted-keys__list" aria-label="Trusted publisher keys">
           {keys.map((key, index) => (
             <li key={`${index}:${key.name}`} className="trusted-keys__item">
-              <KnowledgeIcon name="key" size={14} />
+              <Icon name="key" size={14} />
               <span className="trusted-keys__name">{key.name}</span>
               <button
                 type="button"

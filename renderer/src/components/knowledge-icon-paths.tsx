@@ -1,10 +1,8 @@
-/**
- * Stroke icons the knowledge cards and the pack manager need, drawn like `Icon` (after
- * Lucide, ISC licence). Kept beside their users so they can move into icon-paths.tsx later.
- */
+/** Stroke icons of the knowledge cards, replies and the pack manager (after Lucide, ISC licence). */
 import type { ReactElement } from 'react';
 
-const knowledgeIconPaths = {
+/** Merged into `iconPaths`; draw them with `Icon`. */
+export const knowledgeIconPaths = {
   'thumbs-up': (
     <>
       <path d="M7 10v12" />
@@ -63,26 +61,3 @@ const knowledgeIconPaths = {
     <path d="M20 13c0 5-3.5 7.5-7.66 8.95a1 1 0 0 1-.67-.01C7.5 20.5 4 18 4 13V6a1 1 0 0 1 1-1c2 0 4.5-1.2 6.24-2.72a1.17 1.17 0 0 1 1.52 0C14.51 3.81 17 5 19 5a1 1 0 0 1 1 1z" />
   ),
 } satisfies Record<string, ReactElement>;
-
-export type KnowledgeIconName = keyof typeof knowledgeIconPaths;
-
-/** A decorative stroke icon, as `Icon` draws it; the surrounding label carries the meaning. */
-export function KnowledgeIcon({ name, size = 16 }: { name: KnowledgeIconName; size?: number }) {
-  return (
-    <svg
-      className="icon"
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.75}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      {knowledgeIconPaths[name]}
-    </svg>
-  );
-}
