@@ -35,8 +35,25 @@ export function KnowledgePanel() {
     useShallow((s) => Object.fromEntries(s.packs.map((p) => [p.current.id, p.current.name]))),
   );
   const packName = useCallback((id: string) => packNames[id] ?? id, [packNames]);
-  // ── assist: record knowledge feedback (the assist helper wires this) ──
-  const onFeedback = useCallback((_hit: SearchHit, _feedback: Feedback) => {}, []);
+  // What the agent did with a card goes to the local, redacted feedback log (inloop report).
+  const recordFeedback = useInloop((s) => s.recordFeedback);
+  const onFeedback = useCallback(
+    (hit: SearchHit, feedback: Feedback) =>
+      void recordFeedback(
+        feedback === 'up' ? 'thumbs-up' : 'thumbs-down',
+        'article',
+        hit.articleId,
+      ),
+    [recordFeedback],
+  );
+  const onCopy = useCallback(
+    async (hit: SearchHit) => {
+      const copied = await copyPassage(hit);
+      if (copied) void recordFeedback('copied', 'article', hit.articleId, hit.passage);
+      return copied;
+    },
+    [recordFeedback],
+  );
 
   const typed = query.trim();
   const noPacks = status !== null && status.packs === 0;
@@ -64,7 +81,7 @@ export function KnowledgePanel() {
         label={typed === '' ? 'Articles for the conversation' : `Articles for "${typed}"`}
         hits={hits}
         packName={packName}
-        onCopy={copyPassage}
+        onCopy={onCopy}
         onFeedback={onFeedback}
       />
     );
