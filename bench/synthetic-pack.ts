@@ -11,6 +11,7 @@ import type { Article, ArticleBlock, Passage } from '../shared/packs/pack-schema
 import { passagesOfArticle } from '../electron/packs/build';
 import { packContentEntries } from '../electron/packs/build/pack-content';
 import { writePackFile } from '../electron/packs/pack-file';
+import { seededRandom } from '../shared/seeded-random';
 
 export interface Doc2dialArticle {
   articleId: string;
@@ -20,18 +21,6 @@ export interface Doc2dialArticle {
 
 const REGIONS = ['Albany', 'Buffalo', 'Queens', 'Yonkers', 'Ithaca', 'Utica', 'Syracuse'];
 const QUALIFIERS = ['online', 'by mail', 'in person', 'for veterans', 'for seniors', 'updated'];
-
-/** A small deterministic PRNG (mulberry32), so every run builds the same packs. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export async function readDoc2dialArticles(path: string): Promise<Doc2dialArticle[]> {
   const lines = (await readFile(path, 'utf8')).split('\n').filter((l) => l.trim() !== '');

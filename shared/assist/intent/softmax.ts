@@ -5,6 +5,7 @@
  * contiguous rows.
  */
 import type { SparseVector } from './features';
+import { seededRandom } from '../../seeded-random';
 
 /** A trained linear model over `features` × `classes`. */
 export interface SoftmaxModel {
@@ -32,18 +33,6 @@ export const DEFAULT_SOFTMAX: SoftmaxOptions = {
   seed: 7,
   minGradient: 1e-3,
 };
-
-/** A small deterministic PRNG (mulberry32), so training is reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Class probabilities of `x` (softmax of the linear scores), written into `out`. */
 export function predictProba(

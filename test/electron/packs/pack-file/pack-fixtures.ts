@@ -16,6 +16,7 @@ import {
 } from '../../../../electron/packs/pack-file/pack-file-error';
 import { encodeHeader, u32 } from '../../../../electron/packs/pack-file/pack-layout';
 import { signManifest } from '../../../../electron/packs/pack-file/pack-signature';
+import { seededRandom } from '../../../../shared/seeded-random';
 
 export const text = (s: string): Uint8Array => new TextEncoder().encode(s);
 
@@ -186,14 +187,4 @@ export async function tempFolder(): Promise<{ path: string; remove: () => Promis
   return { path, remove: () => rm(path, { recursive: true, force: true }) };
 }
 
-/** Deterministic PRNG (mulberry32) so a failing fuzz case can be replayed from its seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
