@@ -10,6 +10,7 @@
  */
 import './lancedb-log-level';
 import * as lancedb from '@lancedb/lancedb';
+import * as arrow from 'apache-arrow';
 import { analyze, type AnalyzerOptions } from '../../shared/knowledge/analyzer';
 import type { Article, Passage } from '../../shared/knowledge/types';
 
@@ -38,13 +39,40 @@ export function passageTerms(passage: Passage, analyzer: AnalyzerOptions): strin
   return [...analyze(passage.text, analyzer), ...context.map((t) => CONTEXT_PREFIX + t)].join(' ');
 }
 
-/** Passages at or above this count get an IVF-PQ vector index; below it a flat scan is exact and fast. */
-export const VECTOR_INDEX_MIN_ROWS = 10_000;
+/**
+ * Passages at or above this count get an IVF vector index; below it a flat scan is exact and
+ * takes a few milliseconds.
+ */
+export const VECTOR_INDEX_MIN_ROWS = 2_000;
+/** Vectors per IVF partition: a query probes `VECTOR_NPROBES` partitions, ~16k vectors at most. */
+const ROWS_PER_PARTITION = 800;
+export const VECTOR_NPROBES = 20;
+
+/** IVF partitions for a table of `rows` vectors. */
+export function vectorPartitions(rows: number): number {
+  return Math.min(4096, Math.max(1, Math.round(rows / ROWS_PER_PARTITION)));
+}
+
+/** A column of `dimension`-wide float vectors over one contiguous buffer (no per-row arrays). */
+function vectorColumn(vectors: readonly Float32Array[], dimension: number): arrow.Vector {
+  const flat = new Float32Array(vectors.length * dimension);
+  vectors.forEach((v, i) => flat.set(v.subarray(0, dimension), i * dimension));
+  const child = arrow.makeData({ type: new arrow.Float32(), length: flat.length, data: flat });
+  const type = new arrow.FixedSizeList(
+    dimension,
+    new arrow.Field('item', new arrow.Float32(), true),
+  );
+  return arrow.makeVector(arrow.makeData({ type, length: vectors.length, nullCount: 0, child }));
+}
+
+const utf8 = (values: readonly string[]) => arrow.vectorFromArray(values, new arrow.Utf8());
+const int32 = (values: ArrayLike<number>) => arrow.makeVector(Int32Array.from(values));
 
 /**
  * Creates (overwriting) both tables in the database at `uri` and builds their FTS indexes.
  * With `vectors` (one per passage, in order) the passages table gets a `vector` column, and
- * an IVF-PQ index on it once the pack is large enough to need one.
+ * an IVF-flat index on it (exact distances within the probed partitions) once the pack is
+ * large enough to need one.
  */
 export async function createPassageStore(
   uri: string,
@@ -54,35 +82,44 @@ export async function createPassageStore(
   vectors?: readonly Float32Array[],
 ): Promise<PassageStore> {
   const db = await lancedb.connect(uri);
-  const articleRows = articles.map((a, i) => ({
-    idx: i,
-    articleId: a.articleId,
-    terms: [
-      ...analyze(a.text, analyzer),
-      ...analyze(a.title, analyzer).map((t) => CONTEXT_PREFIX + t),
-    ].join(' '),
-  }));
+  const articleTable = await db.createTable(
+    'articles',
+    new arrow.Table({
+      idx: int32(articles.map((_, i) => i)),
+      articleId: utf8(articles.map((a) => a.articleId)),
+      terms: utf8(
+        articles.map((a) =>
+          [
+            ...analyze(a.text, analyzer),
+            ...analyze(a.title, analyzer).map((t) => CONTEXT_PREFIX + t),
+          ].join(' '),
+        ),
+      ),
+    }),
+    { mode: 'overwrite' },
+  );
   const position = new Map(articles.map((a, i) => [a.articleId, i]));
-  const passageRows = passages.map((p, i) => ({
-    idx: i,
-    article: position.get(p.articleId) ?? -1,
-    articleId: p.articleId,
-    text: p.text,
-    terms: passageTerms(p, analyzer),
-    ...(vectors ? { vector: Array.from(vectors[i] ?? []) } : {}),
-  }));
-  const articleTable = await db.createTable('articles', articleRows, { mode: 'overwrite' });
-  const passageTable = await db.createTable('passages', passageRows, { mode: 'overwrite' });
+  const dimension = vectors?.[0]?.length ?? 0;
+  const passageTable = await db.createTable(
+    'passages',
+    new arrow.Table({
+      idx: int32(passages.map((_, i) => i)),
+      article: int32(passages.map((p) => position.get(p.articleId) ?? -1)),
+      articleId: utf8(passages.map((p) => p.articleId)),
+      text: utf8(passages.map((p) => p.text)),
+      terms: utf8(passages.map((p) => passageTerms(p, analyzer))),
+      ...(vectors && dimension > 0 ? { vector: vectorColumn(vectors, dimension) } : {}),
+    }),
+    { mode: 'overwrite' },
+  );
   for (const table of [articleTable, passageTable]) {
     await table.createIndex('terms', { config: lancedb.Index.fts(PRE_ANALYSED), replace: true });
   }
-  const dimension = vectors?.[0]?.length ?? 0;
   if (vectors && passages.length >= VECTOR_INDEX_MIN_ROWS && dimension > 0) {
     await passageTable.createIndex('vector', {
-      config: lancedb.Index.ivfPq({
+      config: lancedb.Index.ivfFlat({
         distanceType: 'cosine',
-        numPartitions: Math.max(1, Math.round(Math.sqrt(passages.length))),
-        numSubVectors: dimension % 8 === 0 ? dimension / 8 : 1,
+        numPartitions: vectorPartitions(passages.length),
       }),
       replace: true,
     });
@@ -117,8 +154,7 @@ export async function vectorTop(
   const rows = (await table
     .vectorSearch(Array.from(vector))
     .distanceType('cosine')
-    .nprobes(20)
-    .refineFactor(4)
+    .nprobes(VECTOR_NPROBES)
     .select(['idx'])
     .limit(limit)
     .toArray()) as { idx: number; _distance: number }[];

@@ -6,8 +6,12 @@
  */
 import type { Turn } from './types';
 
-/** Default budget: about 128 word pieces, enough for the last few turns. */
-export const EMBEDDING_QUERY_CHARS = 600;
+/**
+ * Default budget: about 90 word pieces, the latest customer turn and a turn or two before it.
+ * The query is embedded on every search, and its cost grows with its length (on a 2-core
+ * machine, 600 characters cost about half as much again as 400).
+ */
+export const EMBEDDING_QUERY_CHARS = 400;
 
 /** The conversation as one text to embed, most relevant turn first. */
 export function embeddingQueryText(

@@ -5,20 +5,26 @@
  */
 import { idf, type Bm25Index } from './bm25';
 
-/** Feedback terms from documents `docs` (best first) of field `field` of `index`. */
+/**
+ * Feedback terms from documents `docs` (best first) of `index`, reading each document's terms
+ * (of the field that feeds back, e.g. passage bodies) through `termsOf`.
+ */
 export function feedbackTerms(
   index: Bm25Index,
   docs: readonly number[],
-  field: number,
+  termsOf: (doc: number) => readonly string[],
   termCount: number,
 ): Map<string, number> {
   const weights = new Map<string, number>();
   docs.forEach((d, rank) => {
-    const counts = index.forward[d]?.[field];
-    const length = index.lengths[field]?.[d] ?? 0;
-    if (!counts || length === 0) return;
+    const terms = termsOf(d);
+    if (terms.length === 0) return;
+    const counts = new Map<string, number>();
+    for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
     const docWeight = 1 / (rank + 1);
-    for (const [t, tf] of counts) weights.set(t, (weights.get(t) ?? 0) + (docWeight * tf) / length);
+    for (const [t, tf] of counts) {
+      weights.set(t, (weights.get(t) ?? 0) + (docWeight * tf) / terms.length);
+    }
   });
   const scored = [...weights].map(([t, w]) => [t, w * idf(index, t)] as const);
   scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));

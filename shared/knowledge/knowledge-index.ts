@@ -3,7 +3,7 @@
  * body bigrams, section path and title, and a whole-article BM25F index for article evidence.
  */
 import { analyze, bigrams, DEFAULT_ANALYZER, type AnalyzerOptions } from './analyzer';
-import { buildBm25Index, type Bm25Index } from './bm25';
+import { buildBm25IndexFrom, termFrequencies, type Bm25Index } from './bm25';
 import { chunkArticle, DEFAULT_CHUNKER, type ChunkerOptions } from './chunker';
 import { buildSpellingIndex, type SpellingIndex } from './spelling';
 import type { Article, Passage } from './types';
@@ -58,13 +58,14 @@ export function indexPassages(
   const articleIds = articles.map((a) => a.articleId);
   const position = new Map(articleIds.map((id, i) => [id, i]));
   const articleOf = Int32Array.from(passages.map((p) => position.get(p.articleId) ?? -1));
-  const passageIndex = buildBm25Index(passages.map((p) => passageFields(p, options.analyzer)));
-  const articleIndex = buildBm25Index(
-    articles.map((a) => [analyze(a.text, options.analyzer), analyze(a.title, options.analyzer)]),
+  const passageIndex = buildBm25IndexFrom(passages.length, 4, (d) =>
+    passageFields(passages[d]!, options.analyzer),
   );
-  const frequency = new Map<string, number>();
-  for (const [term, p] of articleIndex.postings) frequency.set(term, p.docs.length);
-  const spelling = buildSpellingIndex(frequency);
+  const articleIndex = buildBm25IndexFrom(articles.length, 2, (d) => [
+    analyze(articles[d]!.text, options.analyzer),
+    analyze(articles[d]!.title, options.analyzer),
+  ]);
+  const spelling = buildSpellingIndex(new Map(termFrequencies(articleIndex)));
   return { options, passages, passageIndex, articleIds, articleIndex, articleOf, spelling };
 }
 

@@ -11,7 +11,7 @@ import { feedbackTerms } from './feedback';
 import { proximityShare } from './proximity';
 import { correctTerm } from './spelling';
 import { fuseWithArticles, maxNormalize, topIndices } from './fusion';
-import { PASSAGE_FIELD, type KnowledgeIndex } from './knowledge-index';
+import { PASSAGE_FIELD, passageFields, type KnowledgeIndex } from './knowledge-index';
 import type { SearchOptions } from './search-options';
 import type { ScoredPassage, Turn } from './types';
 
@@ -101,7 +101,7 @@ export function searchPassages(
     const extra = feedbackTerms(
       index.passageIndex,
       top,
-      PASSAGE_FIELD.body,
+      (d) => passageFields(index.passages[d]!, index.options.analyzer)[PASSAGE_FIELD.body]!,
       options.feedback.terms,
     );
     query = mergeQueries(query, extra, options.feedback.weight);
