@@ -3,17 +3,12 @@
  * http(s), and its host is loopback (text stays on the device) or listed in
  * `privacy.allowedEndpointHosts`. A pure decision, so the rule is tested on its own.
  */
+import { isLoopbackHost } from '../../../shared/assist/endpoint-host';
 import type { Settings } from '../../../shared/schemas/settings';
 
 export type EndpointVerdict =
   | { readonly ok: true; readonly url: URL; readonly loopback: boolean }
   | { readonly ok: false; readonly reason: string };
-
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
-
-export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK.has(hostname.toLowerCase()) || /^127\.\d+\.\d+\.\d+$/.test(hostname);
-}
 
 /** The verdict for the endpoint in `settings`. */
 export function checkEndpoint(settings: Pick<Settings, 'assist' | 'privacy'>): EndpointVerdict {

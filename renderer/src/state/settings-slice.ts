@@ -5,6 +5,7 @@
  */
 import type { InloopApi } from '../../../shared/api';
 import type { Result } from '../../../shared/result';
+import type { SecretName, SecretStatus } from '../../../shared/schemas/secrets';
 import type { Settings, SettingsPatch } from '../../../shared/schemas/settings';
 import type { SliceCreator } from './store';
 
@@ -18,12 +19,22 @@ export interface SettingsSlice {
    */
   updateSettings(patch: SettingsPatch, options?: { quiet?: boolean }): Promise<Result<Settings>>;
   resetSettings(): Promise<Result<Settings>>;
+  /** Which secrets the keychain holds (never their values); null until first asked. */
+  secrets: SecretStatus | null;
+  /**
+   * Ask the keychain again, store a secret, or remove one. The caller shows a failure beside
+   * its field; on success the new status is kept.
+   */
+  loadSecrets(): Promise<Result<SecretStatus>>;
+  storeSecret(name: SecretName, value: string): Promise<Result<SecretStatus>>;
+  removeSecret(name: SecretName): Promise<Result<SecretStatus>>;
 }
 
 export const createSettingsSlice =
   (api: InloopApi): SliceCreator<SettingsSlice> =>
   (set, get) => ({
     settings: null,
+    secrets: null,
     applySettings: (settings) => set({ settings }),
     async updateSettings(patch, options) {
       const result = await api.settings.update(patch);
@@ -37,4 +48,16 @@ export const createSettingsSlice =
       else get().reportError('reset settings', result.error);
       return result;
     },
+    loadSecrets: async () => keepSecrets(set, await api.secrets.status()),
+    storeSecret: async (name, value) => keepSecrets(set, await api.secrets.set({ name, value })),
+    removeSecret: async (name) => keepSecrets(set, await api.secrets.delete({ name })),
   });
+
+/** Keep the status a secrets request answered with; hand the result back either way. */
+function keepSecrets(
+  set: (partial: Pick<SettingsSlice, 'secrets'>) => void,
+  result: Result<SecretStatus>,
+): Result<SecretStatus> {
+  if (result.ok) set({ secrets: result.value });
+  return result;
+}

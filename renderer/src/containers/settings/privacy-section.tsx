@@ -1,7 +1,8 @@
-/** What Inloop keeps about the agent's use of it. */
+/** What Inloop keeps about the agent's use of it, and which other computers may receive text. */
 import { FieldRow } from '../../components/field-row';
 import { Switch } from '../../components/switch';
 import { useInloop } from '../../state/use-inloop';
+import { AllowedHosts } from './allowed-hosts';
 import { SettingsSection } from './settings-section';
 
 export function PrivacySection() {
@@ -22,6 +23,7 @@ export function PrivacySection() {
           onChange={(next) => void update({ privacy: { recordFeedback: next } })}
         />
       </FieldRow>
+      <AllowedHosts />
     </SettingsSection>
   );
 }

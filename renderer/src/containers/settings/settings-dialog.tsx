@@ -1,7 +1,11 @@
-/** Settings as a side sheet: Appearance, Overlay, Shortcuts, Privacy. Every change is saved at once. */
+/**
+ * Settings as a side sheet: Appearance, Overlay, Shortcuts, Assist, Privacy, Knowledge packs.
+ * Every change is saved at once.
+ */
 import { Sheet } from '../../components/sheet';
 import { useInloop } from '../../state/use-inloop';
 import { AppearanceSection } from './appearance-section';
+import { AssistSection } from './assist-section';
 import { OverlaySection } from './overlay-section';
 import { PacksSection } from './packs-section';
 import { PrivacySection } from './privacy-section';
@@ -25,6 +29,7 @@ export function SettingsDialog() {
           <AppearanceSection />
           <OverlaySection />
           <ShortcutsSection />
+          <AssistSection />
           <PrivacySection />
           <PacksSection />
         </>
