@@ -19,7 +19,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { SPEECH_SAMPLE_RATE, type Speaker, type TranscriptSegment } from '../shared/schemas/speech';
 import { encodePcm16 } from '../shared/speech/pcm16';
 import { EventBus } from '../electron/core/event-bus';
-import { createWorkerAsrEngine, type AsrEngine } from '../electron/speech/asr-engine';
+import { asrThreads, createWorkerAsrEngine, type AsrEngine } from '../electron/speech/asr-engine';
 import type { SegmentTiming } from '../electron/speech/speaker-channel';
 import { SpeechService } from '../electron/speech/speech-service';
 import { readWavFile } from '../electron/speech/transcribe-file';
@@ -68,7 +68,10 @@ async function streamOnce(samples: Float32Array, speakers: readonly Speaker[]): 
     turns: { addTurn: async () => undefined },
     modelId: MODEL,
     createEngine: (speaker) => {
-      const engine = timed(createWorkerAsrEngine({ modelsDir, modelId: MODEL, threads: 1 }), busy);
+      const engine = timed(
+        createWorkerAsrEngine({ modelsDir, modelId: MODEL, threads: asrThreads(process.env) }),
+        busy,
+      );
       engines.set(speaker, engine);
       return engine;
     },

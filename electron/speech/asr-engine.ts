@@ -14,11 +14,22 @@ export function asrModelId(env: NodeJS.ProcessEnv): string {
   return env.INLOOP_ASR_MODEL?.trim() || DEFAULT_ASR_MODEL;
 }
 
+/**
+ * ONNX intra-op threads per recognition worker (one worker per speaker). Measured with
+ * `npm run bench -- speech`, see docs/ARCHITECTURE.md (Speech); `INLOOP_ASR_THREADS` overrides.
+ */
+export function asrThreads(env: NodeJS.ProcessEnv): number {
+  const set = Number(env.INLOOP_ASR_THREADS);
+  return Number.isInteger(set) && set > 0 ? set : 1;
+}
+
 export interface AsrEngine {
   readonly modelId: string;
   /** Load the model (idempotent); rejects with `unavailable` and the fix when it is missing. */
   load(): Promise<void>;
   transcribe(audio: Float32Array, maxNewTokens: number): Promise<AsrWorkerReply>;
+  /** Stop the running transcription between decoder steps (it resolves with `cancelled`). */
+  cancel(): void;
   close(): Promise<void>;
 }
 
@@ -42,6 +53,10 @@ export function createWorkerAsrEngine(data: AsrWorkerData): AsrEngine {
     },
     transcribe: (audio, maxNewTokens) =>
       client.request({ type: 'transcribe', audio, maxNewTokens }, { timeoutMs: LOAD_TIMEOUT_MS }),
+    cancel: () => {
+      // Fire and forget: a worker that is gone has nothing to cancel.
+      client.request({ type: 'cancel' }).catch(() => undefined);
+    },
     close: () => client.close(),
   };
 }

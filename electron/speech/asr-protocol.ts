@@ -17,10 +17,18 @@ export type AsrWorkerRequest =
       /** 16 kHz mono float samples. */
       readonly audio: Float32Array;
       readonly maxNewTokens: number;
-    };
+    }
+  /**
+   * Stop the running transcription between two decoder steps (it answers at once with
+   * `cancelled`); a no-op when none is running. Requests are handled in order, so a cancel
+   * never reaches a transcription sent after it.
+   */
+  | { readonly type: 'cancel' };
 
 export interface AsrWorkerReply {
   readonly text: string;
   /** Time spent in the worker, model included. */
   readonly ms: number;
+  /** The transcription was cancelled; `text` is what it had decoded by then. */
+  readonly cancelled?: boolean;
 }

@@ -1,31 +1,27 @@
 /**
- * The recognition worker: one transformers.js Whisper pipeline in a worker thread, so
- * inference never blocks the main process. One request at a time per worker (the service
- * sends them one by one); each returns the text and how long the model took.
+ * The recognition worker: one Whisper session (electron/speech/whisper-session.ts) in a
+ * worker thread, so inference never blocks the main process. One transcription at a time per
+ * worker (the service sends them one by one); each returns the text and how long the model
+ * took. A `cancel` stops the running one between decoder steps.
  */
 import { workerData } from 'node:worker_threads';
 import { AppError } from '../../shared/result';
 import { serveWorkerRequests } from '../workers/serve-worker-requests';
 import type { AsrWorkerData, AsrWorkerReply, AsrWorkerRequest } from './asr-protocol';
-
-type Transcriber = (
-  audio: Float32Array,
-  options: { max_new_tokens: number },
-) => Promise<{ text: string } | { text: string }[]>;
+import { WhisperSession } from './whisper-session';
 
 const config = workerData as AsrWorkerData;
-let loading: Promise<Transcriber> | null = null;
+let loading: Promise<WhisperSession> | null = null;
+/** Set by `cancel`, cleared when the next transcription starts. */
+let cancelRequested = false;
 
-async function load(): Promise<Transcriber> {
-  const { pipeline, env } = await import('@huggingface/transformers');
-  env.allowRemoteModels = false;
-  env.localModelPath = config.modelsDir.endsWith('/') ? config.modelsDir : `${config.modelsDir}/`;
+async function load(): Promise<WhisperSession> {
   try {
-    const asr = await pipeline('automatic-speech-recognition', config.modelId, {
-      dtype: 'q8',
-      ...(config.threads ? { session_options: { intraOpNumThreads: config.threads } } : {}),
+    return await WhisperSession.load({
+      modelsDir: config.modelsDir,
+      modelId: config.modelId,
+      ...(config.threads ? { threads: config.threads } : {}),
     });
-    return asr as unknown as Transcriber;
   } catch (error) {
     throw new AppError(
       'unavailable',
@@ -40,15 +36,27 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 serveWorkerRequests<AsrWorkerRequest, AsrWorkerReply>(async (request) => {
   const started = performance.now();
+  if (request.type === 'cancel') {
+    cancelRequested = true;
+    return { text: '', ms: 0 };
+  }
+  if (request.type === 'transcribe') cancelRequested = false;
   loading ??= load();
-  const asr = await loading.catch((error: unknown) => {
+  const whisper = await loading.catch((error: unknown) => {
     loading = null; // let a later request try again (the model may have been installed)
     throw error;
   });
   if (request.type === 'load') return { text: '', ms: performance.now() - started };
-  const output = await asr(request.audio, { max_new_tokens: request.maxNewTokens });
+  const result = await whisper.transcribe(
+    request.audio,
+    request.maxNewTokens,
+    () => cancelRequested,
+  );
   // Tests and benches slow the model down on purpose to exercise back-pressure.
-  if (config.delayMs) await sleep(config.delayMs);
-  const text = (Array.isArray(output) ? output.map((o) => o.text).join(' ') : output.text).trim();
-  return { text, ms: performance.now() - started };
+  if (config.delayMs && !result.stopped) await sleep(config.delayMs);
+  return {
+    text: result.text,
+    ms: performance.now() - started,
+    ...(result.stopped ? { cancelled: true } : {}),
+  };
 });

@@ -8,7 +8,7 @@ import type { CaptureService } from '../capture/capture-service';
 import type { EventBus } from '../core/event-bus';
 import type { Logger } from '../core/log';
 import type { SettingsService } from '../settings/settings-service';
-import { asrModelId, createWorkerAsrEngine } from './asr-engine';
+import { asrModelId, asrThreads, createWorkerAsrEngine } from './asr-engine';
 import { SpeechService } from './speech-service';
 
 export interface SpeechDeps {
@@ -32,8 +32,12 @@ export function createSpeechService(deps: SpeechDeps): SpeechService {
     turns: deps.turns,
     capture: deps.capture,
     modelId,
-    // Two speakers on a two-core machine: one ONNX thread each leaves the app responsive.
-    createEngine: () => createWorkerAsrEngine({ modelsDir: deps.modelsDir, modelId, threads: 1 }),
+    createEngine: () =>
+      createWorkerAsrEngine({
+        modelsDir: deps.modelsDir,
+        modelId,
+        threads: asrThreads(deps.env ?? process.env),
+      }),
     dataDir: deps.dataDir,
     settings: () => deps.settings.get(),
     logger: deps.logger,

@@ -2,9 +2,12 @@
  * The recognition queue of one speaker and its back-pressure policy: finals are never
  * dropped; at most one partial waits, a newer partial replaces it, and partials are dropped
  * outright while a final is waiting (recognition is behind) or once their utterance ended.
+ * A speculative final (shared/speech/speculative-final.ts) ranks between the two: it replaces
+ * its utterance's waiting partial or speculation, and goes before partials.
  */
 
-export type AsrJobKind = 'partial' | 'final';
+/** `speculative`: a pass over an utterance that has just gone quiet, the final if it ends. */
+export type AsrJobKind = 'partial' | 'speculative' | 'final';
 
 export interface AsrJob {
   readonly kind: AsrJobKind;
@@ -25,24 +28,26 @@ export interface QueueChange<J extends AsrJob> {
 /** Add a job to a speaker's queue under the policy. */
 export function enqueueJob<J extends AsrJob>(queue: readonly J[], job: J): QueueChange<J> {
   switch (job.kind) {
-    case 'final': {
+    case 'final':
+    case 'speculative': {
       const kept = queue.filter((j) => j.kind === 'final' || j.utteranceId !== job.utteranceId);
       return { queue: [...kept, job], dropped: queue.length - kept.length };
     }
     case 'partial': {
-      if (queue.some((j) => j.kind === 'final')) return { queue, dropped: 1 };
+      if (queue.some((j) => j.kind !== 'partial')) return { queue, dropped: 1 };
       const kept = queue.filter((j) => j.kind !== 'partial');
       return { queue: [...kept, job], dropped: queue.length - kept.length };
     }
   }
 }
 
-/** Take the next job: the oldest final first, else the waiting partial. */
+/** Take the next job: the oldest final first, then a speculation, else the waiting partial. */
 export function takeJob<J extends AsrJob>(
   queue: readonly J[],
 ): { job: J | null; queue: readonly J[] } {
-  const index = queue.findIndex((j) => j.kind === 'final');
-  const at = index >= 0 ? index : queue.length > 0 ? 0 : -1;
+  const final = queue.findIndex((j) => j.kind === 'final');
+  const speculative = queue.findIndex((j) => j.kind === 'speculative');
+  const at = final >= 0 ? final : speculative >= 0 ? speculative : queue.length > 0 ? 0 : -1;
   if (at < 0) return { job: null, queue };
   return { job: queue[at]!, queue: queue.filter((_, i) => i !== at) };
 }
@@ -50,11 +55,14 @@ export function takeJob<J extends AsrJob>(
 /** How often a speaker's partial hypothesis is refreshed while they talk, at most. */
 export const PARTIAL_INTERVAL_MS = 1_000;
 /**
- * The share of a core one speaker's partials may take. On a machine where a partial costs
- * more than a quarter of a second, they come less often than every second, so finals (which
- * are never dropped) and the rest of the app keep their CPU.
+ * The share of a core one speaker's timed partials may take. Every pass runs Whisper's full
+ * 30 s encoder, so a partial costs about as much as a final (~0.9 s on the 2-core target),
+ * and finals alone use about 0.29 of a core per talking speaker: a 1 s partial comes about
+ * every 20 s of unbroken speech, i.e. rarely within the VAD's 12 s utterances. The pauses
+ * give partials anyway (speculative finals, shared/speech/speculative-final.ts), within the
+ * speaker's CPU budget (shared/speech/recognition-budget.ts).
  */
-export const PARTIAL_DUTY = 0.25;
+export const PARTIAL_DUTY = 0.05;
 
 /**
  * Should a partial be asked for now? Only while someone is voiced (not in the hangover, when

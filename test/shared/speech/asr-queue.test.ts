@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   enqueueJob,
   maxTokensFor,
+  PARTIAL_DUTY,
   partialDue,
   takeJob,
   type AsrJob,
@@ -56,6 +57,29 @@ describe('the recognition queue', () => {
   });
 });
 
+describe('speculative finals in the queue', () => {
+  it('a speculation replaces its utterance waiting partial and goes before partials, after finals', () => {
+    const queued = enqueueJob([job('partial', 'u2')], job('speculative', 'u2'));
+    expect(queued.queue.map((j) => j.kind)).toEqual(['speculative']);
+    expect(queued.dropped).toBe(1);
+    const queue = [job('partial', 'u3'), job('speculative', 'u2'), job('final', 'u1')];
+    const order: string[] = [];
+    let rest: readonly AsrJob[] = queue;
+    for (let next = takeJob(rest); next.job; next = takeJob(rest)) {
+      order.push(next.job.kind);
+      rest = next.queue;
+    }
+    expect(order).toEqual(['final', 'speculative', 'partial']);
+  });
+
+  it('drops a new partial while a speculation waits, and a waiting speculation when its final comes', () => {
+    expect(enqueueJob([job('speculative', 'u1')], job('partial', 'u1')).dropped).toBe(1);
+    const final = enqueueJob([job('speculative', 'u1', 8_000)], job('final', 'u1', 16_000));
+    expect(final.queue.map((j) => j.kind)).toEqual(['final']);
+    expect(final.dropped).toBe(1);
+  });
+});
+
 describe('partial scheduling', () => {
   it('asks for a partial about every second of speech, not in the hangover', () => {
     expect(partialDue({ utteranceMs: 900, lastPartialMs: 0, inHangover: false })).toBe(false);
@@ -65,9 +89,12 @@ describe('partial scheduling', () => {
   });
 
   it('spaces partials out when each costs more than its share of a core', () => {
+    // A partial costing 600 ms may come only once its cost is PARTIAL_DUTY of the time since.
     const slow = { lastPartialMs: 1_000, inHangover: false, partialCostMs: 600 };
-    expect(partialDue({ ...slow, utteranceMs: 2_000 })).toBe(false);
-    expect(partialDue({ ...slow, utteranceMs: 3_400 })).toBe(true);
+    const spacing = 600 / PARTIAL_DUTY;
+    expect(spacing).toBeGreaterThan(1_000);
+    expect(partialDue({ ...slow, utteranceMs: 1_000 + spacing - 100 })).toBe(false);
+    expect(partialDue({ ...slow, utteranceMs: 1_000 + spacing })).toBe(true);
   });
 
   it('caps decoding by the length of the audio', () => {
