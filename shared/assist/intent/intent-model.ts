@@ -1,8 +1,9 @@
 /**
  * The lexical intent model a pack's intents train into at load: TF-IDF vectors of every example
- * (word grams + char grams), a nearest-neighbour index over them, one centroid per intent, and a
- * logistic regression over the word features. Needs no neural model; trains in well under a
- * second for 150 intents × 100 examples.
+ * (word grams + char grams), a nearest-neighbour index over them, one centroid per intent (whose
+ * postings also say which intents' examples carry each feature: the coverage scorer), and a
+ * logistic regression over the word features. Needs no neural model. Optional out-of-scope
+ * examples train one more, hidden class that answers "no intent" when it wins.
  */
 import { AppError } from '../../result';
 import {
@@ -26,8 +27,9 @@ export interface IntentModelOptions {
   /** Below this confidence `detectIntent` answers "no intent". */
   readonly threshold: number;
   /**
-   * Mixed lexical score under which confidence is scaled down (by the squared ratio): the absolute
-   * floor that rejects off-topic messages even in a pack with only a few intents.
+   * Match (mixed lexical score × char-gram coverage) under which confidence is scaled down (by
+   * the squared ratio): the absolute floor that rejects off-topic messages even in a pack with
+   * only a few intents.
    */
   readonly minScore: number;
   /** Mix of the three scorers (they need not sum to 1). */
@@ -44,7 +46,7 @@ export interface IntentModelOptions {
 
 export const DEFAULT_INTENT_OPTIONS: IntentModelOptions = {
   threshold: 0.5,
-  minScore: 0.45,
+  minScore: 0.2,
   weights: { logistic: 1, centroid: 2, neighbour: 2 },
   epochs: 3,
   temperature: 0.05,
@@ -80,13 +82,24 @@ export function invert(vectors: readonly SparseVector[], features: number): Post
 
 /** A trained intent model; opaque outside this folder. */
 export interface IntentModel {
+  /** The intents the model answers with, in class order. */
   readonly intents: readonly { readonly id: string; readonly description: string }[];
+  /**
+   * Class of the out-of-scope examples (`intents.length`: the last class, never answered), or
+   * -1 without them.
+   */
+  readonly outOfScope: number;
   readonly options: IntentModelOptions;
   readonly vectorizer: Vectorizer;
   readonly exampleLabels: Int32Array;
   readonly exampleIndex: Postings;
   readonly centroidIndex: Postings;
   readonly logistic: SoftmaxModel;
+}
+
+/** Classes the model scores: its intents, plus the out-of-scope class when it has one. */
+export function classCount(model: IntentModel): number {
+  return model.intents.length + (model.outOfScope >= 0 ? 1 : 0);
 }
 
 /** The word-group part of `x` (its leading ids), renormalised: the logistic regression's input. */
@@ -96,27 +109,37 @@ export function wordPart(v: Vectorizer, x: SparseVector): SparseVector {
   return unitVector(x.ids.slice(0, n), x.values.slice(0, n));
 }
 
-/** Trains the model on the intents' examples. */
+/**
+ * Trains the model on the intents' examples. `outOfScopeExamples` (optional: messages that
+ * belong to none of the intents) train a hidden class; a message closest to it gets confidence 0.
+ */
 export function buildIntentModel(
   intents: readonly IntentDefinition[],
   options: Partial<IntentModelOptions> = {},
+  outOfScopeExamples: readonly string[] = [],
 ): IntentModel {
   const opts: IntentModelOptions = { ...DEFAULT_INTENT_OPTIONS, ...options };
   if (intents.length === 0)
     throw new AppError('invalid_request', 'an intent model needs at least one intent');
+  const outOfScope = outOfScopeExamples.length > 0 ? intents.length : -1;
+  const classes: readonly IntentDefinition[] =
+    outOfScope < 0
+      ? intents
+      : [...intents, { id: '', description: '', examples: outOfScopeExamples }];
   const texts: string[] = [];
   const labels: number[] = [];
-  intents.forEach((intent, i) => {
+  classes.forEach((intent, i) => {
     for (const e of intent.examples) {
       texts.push(e);
       labels.push(i);
     }
   });
-  if (texts.length === 0) throw new AppError('invalid_request', 'the intents have no examples');
+  if (texts.length === outOfScopeExamples.length)
+    throw new AppError('invalid_request', 'the intents have no examples');
   const { vectorizer, vectors: xs } = fitTransform(texts);
   const features = vectorizer.idf.length;
   const exampleIndex = invert(xs, features);
-  const sums = intents.map(() => new Map<number, number>());
+  const sums = classes.map(() => new Map<number, number>());
   xs.forEach((x, row) => {
     const sum = sums[labels[row]!]!;
     for (let k = 0; k < x.ids.length; k++)
@@ -126,12 +149,13 @@ export function buildIntentModel(
   const logistic = trainSoftmax(
     xs.map((x) => wordPart(vectorizer, x)),
     labels,
-    intents.length,
+    classes.length,
     vectorizer.charOffset,
     { ...DEFAULT_SOFTMAX, epochs: opts.epochs, minGradient: 1e-2 },
   );
   return {
     intents: intents.map(({ id, description }) => ({ id, description })),
+    outOfScope,
     options: opts,
     vectorizer,
     exampleLabels: Int32Array.from(labels),

@@ -1,10 +1,11 @@
 /**
- * The three lexical scorers of an intent model, each per intent in [0, 1]: the logistic
- * regression's probability, the cosine to the intent's centroid, and the cosine to its nearest
- * example. Kept apart so the evaluation can report each and `detectIntent` can mix them.
+ * The lexical scorers of an intent model, each per intent in [0, 1]: the logistic regression's
+ * probability, the cosine to the intent's centroid, the cosine to its nearest example, and the
+ * coverage of the message by the intent's examples. Kept apart so the evaluation can report each
+ * and `detectIntent` can mix them.
  */
-import type { SparseVector } from './features';
-import { wordPart, type IntentModel, type Postings } from './intent-model';
+import type { SparseVector, Vectorizer } from './features';
+import { classCount, wordPart, type IntentModel, type Postings } from './intent-model';
 import { predictProba } from './softmax';
 
 /** Per-intent scores of one message (index = intent position in the model). */
@@ -12,6 +13,8 @@ export interface IntentScores {
   readonly logistic: Float32Array;
   readonly centroid: Float32Array;
   readonly neighbour: Float32Array;
+  /** Share of the message's char-gram IDF mass found in the intent's examples (`charCoverage`). */
+  readonly coverage: Float32Array;
 }
 
 /** Dot products of `x` with every row of an inverted index. */
@@ -28,9 +31,38 @@ function accumulate(index: Postings, x: SparseVector, rows: number): Float32Arra
   return out;
 }
 
+/**
+ * Per intent, the share of `x`'s char-gram IDF mass (each distinct gram once, weighted by its
+ * IDF) that occurs in the intent's examples; `centroids` lists for each feature the intents
+ * whose examples carry it. Cosine scores reward what a message shares with an intent; coverage
+ * also sees what it does not share: an off-topic question ("how many prime numbers are there")
+ * matches "how many" of some intent well but its rare grams ("prime") appear in no example of
+ * that intent, which a softmax over intents cannot see.
+ */
+export function charCoverage(
+  vectorizer: Vectorizer,
+  centroids: Postings,
+  x: SparseVector,
+  intents: number,
+): Float32Array {
+  const out = new Float32Array(intents);
+  let total = 0;
+  for (let k = 0; k < x.ids.length; k++) {
+    const f = x.ids[k]!;
+    if (f < vectorizer.charOffset) continue;
+    const idf = vectorizer.idf[f] ?? 0;
+    total += idf;
+    if (f + 1 >= centroids.offsets.length) continue;
+    for (let at = centroids.offsets[f]!; at < centroids.offsets[f + 1]!; at++)
+      out[centroids.rows[at]!]! += idf;
+  }
+  if (total > 0) for (let i = 0; i < intents; i++) out[i]! /= total;
+  return out;
+}
+
 /** Scores `x` (a vector of the model's vectorizer) against every intent. */
 export function scoreIntents(model: IntentModel, x: SparseVector): IntentScores {
-  const c = model.intents.length;
+  const c = classCount(model);
   const centroid = accumulate(model.centroidIndex, x, c);
   const sims = accumulate(model.exampleIndex, x, model.exampleLabels.length);
   const neighbour = new Float32Array(c);
@@ -40,5 +72,6 @@ export function scoreIntents(model: IntentModel, x: SparseVector): IntentScores 
   }
   const words = wordPart(model.vectorizer, x);
   const logistic = words.ids.length > 0 ? predictProba(model.logistic, words) : new Float32Array(c);
-  return { logistic, centroid, neighbour };
+  const coverage = charCoverage(model.vectorizer, model.centroidIndex, x, c);
+  return { logistic, centroid, neighbour, coverage };
 }
