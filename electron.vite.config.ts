@@ -14,10 +14,14 @@ import { defineConfig } from 'electron-vite';
 const root = import.meta.dirname;
 const fromRoot = (...parts: string[]) => resolve(root, ...parts);
 
-/** Native addons and large runtimes that must not be bundled (loaded from node_modules). */
+/**
+ * Native addons and large runtimes that must not be bundled (loaded from node_modules).
+ * `apache-arrow` too: the tables we hand LanceDB must come from the same copy it uses.
+ */
 export const mainExternals = [
   'keytar',
   '@lancedb/lancedb',
+  'apache-arrow',
   '@huggingface/transformers',
   'onnxruntime-node',
 ];
