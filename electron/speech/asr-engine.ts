@@ -2,6 +2,7 @@
  * Speech recognition as the service sees it: one `AsrEngine` per speaker channel, each a
  * Whisper pipeline in its own worker thread, so one speaker's backlog never delays the other.
  */
+import { availableParallelism } from 'node:os';
 import { WorkerClient } from '../workers/worker-client';
 import { workerEntryUrl } from '../workers/worker-entry';
 import type { AsrWorkerData, AsrWorkerReply, AsrWorkerRequest } from './asr-protocol';
@@ -15,12 +16,15 @@ export function asrModelId(env: NodeJS.ProcessEnv): string {
 }
 
 /**
- * ONNX intra-op threads per recognition worker (one worker per speaker). Measured with
- * `npm run bench -- speech`, see docs/ARCHITECTURE.md (Speech); `INLOOP_ASR_THREADS` overrides.
+ * ONNX intra-op threads per recognition worker (one worker per speaker): two where both
+ * speakers' workers get two cores each, else one. On 2 cores, two threads halve the wait for
+ * a lone speaker's final on a quiet machine but collapse when other programs load the CPU
+ * (docs/speech.md has both measurements); `INLOOP_ASR_THREADS` overrides.
  */
-export function asrThreads(env: NodeJS.ProcessEnv): number {
+export function asrThreads(env: NodeJS.ProcessEnv, cores: number = availableParallelism()): number {
   const set = Number(env.INLOOP_ASR_THREADS);
-  return Number.isInteger(set) && set > 0 ? set : 1;
+  if (Number.isInteger(set) && set > 0) return set;
+  return cores >= 4 ? 2 : 1;
 }
 
 export interface AsrEngine {
