@@ -45,13 +45,11 @@ export function createSpeechService(deps: SpeechDeps): SpeechService {
   });
 }
 
+export type SpeechChannel =
+  'speech:start' | 'speech:stop' | 'speech:push-audio' | 'speech:get-state' | 'speech:edit-segment';
+
 /** The `speech:*` handlers. */
-export function speechHandlers(
-  speech: SpeechService,
-): Pick<
-  Handlers,
-  'speech:start' | 'speech:stop' | 'speech:push-audio' | 'speech:get-state' | 'speech:edit-segment'
-> {
+export function speechHandlers(speech: SpeechService): Pick<Handlers, SpeechChannel> {
   return {
     'speech:start': () => speech.start(),
     'speech:stop': () => speech.stop(),
