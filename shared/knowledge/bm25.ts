@@ -134,17 +134,18 @@ export function buildBm25Index(docs: readonly (readonly (readonly string[])[])[]
   return buildBm25IndexFrom(docs.length, fieldCount, (d) => docs[d]!);
 }
 
+/** The postings of term number `id`: how many documents hold it. */
+const postingCount = (index: Bm25Index, id: number) => index.offsets[id + 1]! - index.offsets[id]!;
+
 /** How many documents hold `term`. */
 export function documentFrequency(index: Bm25Index, term: string): number {
   const id = index.termIds.get(term);
-  return id === undefined ? 0 : index.offsets[id + 1]! - index.offsets[id]!;
+  return id === undefined ? 0 : postingCount(index, id);
 }
 
 /** Every term of the index with its document frequency. */
 export function* termFrequencies(index: Bm25Index): Generator<[string, number]> {
-  for (const [term, id] of index.termIds) {
-    yield [term, index.offsets[id + 1]! - index.offsets[id]!];
-  }
+  for (const [term, id] of index.termIds) yield [term, postingCount(index, id)];
 }
 
 /** Lucene's non-negative BM25 idf. */

@@ -12,6 +12,8 @@ import type { Article, Passage } from './types';
 export const PASSAGE_FIELD = { body: 0, bigram: 1, section: 2, title: 3 } as const;
 /** Field order of the article index. */
 export const ARTICLE_FIELD = { body: 0, title: 1 } as const;
+const PASSAGE_FIELD_COUNT = Object.keys(PASSAGE_FIELD).length;
+const ARTICLE_FIELD_COUNT = Object.keys(ARTICLE_FIELD).length;
 
 /** How articles are cut and analysed. */
 export interface IndexOptions {
@@ -38,9 +40,14 @@ export interface KnowledgeIndex {
   readonly spelling: SpellingIndex;
 }
 
+/** The terms of a passage's body field (what feedback and proximity read again). */
+export function passageBodyTerms(passage: Passage, analyzer: AnalyzerOptions): string[] {
+  return analyze(passage.text, analyzer);
+}
+
 /** The index terms of a passage, per field of `PASSAGE_FIELD`. */
 export function passageFields(passage: Passage, analyzer: AnalyzerOptions): string[][] {
-  const body = analyze(passage.text, analyzer);
+  const body = passageBodyTerms(passage, analyzer);
   return [
     body,
     bigrams(body),
@@ -58,10 +65,10 @@ export function indexPassages(
   const articleIds = articles.map((a) => a.articleId);
   const position = new Map(articleIds.map((id, i) => [id, i]));
   const articleOf = Int32Array.from(passages.map((p) => position.get(p.articleId) ?? -1));
-  const passageIndex = buildBm25IndexFrom(passages.length, 4, (d) =>
+  const passageIndex = buildBm25IndexFrom(passages.length, PASSAGE_FIELD_COUNT, (d) =>
     passageFields(passages[d]!, options.analyzer),
   );
-  const articleIndex = buildBm25IndexFrom(articles.length, 2, (d) => [
+  const articleIndex = buildBm25IndexFrom(articles.length, ARTICLE_FIELD_COUNT, (d) => [
     analyze(articles[d]!.text, options.analyzer),
     analyze(articles[d]!.title, options.analyzer),
   ]);

@@ -3,7 +3,6 @@
  * with whole-article scores -> optional pseudo-relevance feedback -> diversity. It ranks either
  * every passage of the index or a candidate set given by another engine (LanceDB FTS).
  */
-import { analyze } from './analyzer';
 import { scoreAll, scoreOne, type Bm25Params } from './bm25';
 import { conversationQuery, mergeQueries } from './conversation-query';
 import { diversify } from './diversity';
@@ -11,7 +10,7 @@ import { feedbackTerms } from './feedback';
 import { proximityShare } from './proximity';
 import { correctTerm } from './spelling';
 import { fuseWithArticles, maxNormalize, topIndices } from './fusion';
-import { PASSAGE_FIELD, passageFields, type KnowledgeIndex } from './knowledge-index';
+import { passageBodyTerms, type KnowledgeIndex } from './knowledge-index';
 import type { SearchOptions } from './search-options';
 import type { ScoredPassage, Turn } from './types';
 
@@ -101,7 +100,7 @@ export function searchPassages(
     const extra = feedbackTerms(
       index.passageIndex,
       top,
-      (d) => passageFields(index.passages[d]!, index.options.analyzer)[PASSAGE_FIELD.body]!,
+      (d) => passageBodyTerms(index.passages[d]!, index.options.analyzer),
       options.feedback.terms,
     );
     query = mergeQueries(query, extra, options.feedback.weight);
@@ -111,7 +110,7 @@ export function searchPassages(
   if (options.proximity.weight > 0) {
     const unigrams = new Map([...query].filter(([t]) => !t.includes(' ')));
     for (const i of pool) {
-      const terms = analyze(index.passages[i]!.text, index.options.analyzer);
+      const terms = passageBodyTerms(index.passages[i]!, index.options.analyzer);
       scores[i]! +=
         options.proximity.weight * proximityShare(terms, unigrams, options.proximity.window);
     }
