@@ -83,10 +83,9 @@ export class SpeakerChannel {
   private openStart = 0;
   private lastPartialMs = 0;
   private partialCostMs = 0;
-  /** Recent passes and what the last one cost, for the optional passes' CPU budget. */
+  /** Recent passes (the last one's length is the expected cost), for the CPU budget. */
   private spans: BusySpan[] = [];
   private runningSince = 0;
-  private lastPassMs = 0;
   private readonly finalised = new Set<string>();
   private idleWaiters: (() => void)[] = [];
 
@@ -209,7 +208,9 @@ export class SpeakerChannel {
     const spans = this.running
       ? [...this.spans, { start: this.runningSince, end: now }]
       : this.spans;
-    return optionalPassAffordable({ spans, now, costMs: this.lastPassMs, share });
+    const last = this.spans.at(-1);
+    const costMs = last ? last.end - last.start : 0;
+    return optionalPassAffordable({ spans, now, costMs, share });
   }
 
   /** How the result of a pass will be shown, as things stand. */
@@ -307,7 +308,6 @@ export class SpeakerChannel {
       .catch((error: unknown) => this.callbacks.failed(error))
       .finally(() => {
         const now = this.options.now();
-        this.lastPassMs = now - this.runningSince;
         this.spans = recentSpans([...this.spans, { start: this.runningSince, end: now }], now);
         this.running = null;
         this.pump();
