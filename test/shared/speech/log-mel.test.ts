@@ -10,16 +10,10 @@ import { WhisperFeatureExtractor } from '@huggingface/transformers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LogMelSpectrogram } from '../../../shared/speech/log-mel';
 import { parseWav } from '../../../shared/speech/wav';
+import { sharedModelsDir } from '../../electron/embeddings/shared-models';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
-const modelDir = join(
-  root,
-  '..',
-  'shared',
-  'models',
-  'inloop-test',
-  'whisper-tiny-en-shape-random',
-);
+const modelDir = join(sharedModelsDir, 'inloop-test', 'whisper-tiny-en-shape-random');
 const wavPath = join(root, '..', 'shared', 'data', 'audio', 'first15s.wav');
 const present = existsSync(modelDir) && existsSync(wavPath);
 const RATE = 16_000;

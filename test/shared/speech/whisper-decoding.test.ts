@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   bannedTokens,
@@ -9,13 +8,10 @@ import {
   textTokens,
   whisperGeneration,
 } from '../../../shared/speech/whisper-decoding';
+import { sharedModelsDir } from '../../electron/embeddings/shared-models';
 
-const root = fileURLToPath(new URL('../../..', import.meta.url));
 const configPath = join(
-  root,
-  '..',
-  'shared',
-  'models',
+  sharedModelsDir,
   'inloop-test',
   'whisper-tiny-en-shape-random',
   'generation_config.json',
