@@ -6,11 +6,13 @@
  * Sessions are built with `session.disable_quant_qdq`, which lets ONNX Runtime fold the
  * dequantisation of the tied embedding matrix once instead of on every decoder step (about
  * half of a step's cost), and, with more than one intra-op thread, with spinning off so idle
- * pool threads do not burn the other speaker's core.
+ * pool threads do not burn the other speaker's core. The decoder's fp32 logits projection is
+ * made int8 on load (int8-logits.ts), like the model's other projections.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
+import { quantizeLogitsProjection } from './int8-logits';
 import { LogMelSpectrogram } from '../../shared/speech/log-mel';
 import {
   bannedTokens,
@@ -101,9 +103,10 @@ export class WhisperSession {
       windowSamples: preprocessor.n_samples as number,
       frames,
     });
+    const decoderModel = quantizeLogitsProjection(await readFile(join(dir, DECODER_FILE))).model;
     const [encoder, decoder, tokenizer] = await Promise.all([
       ort.InferenceSession.create(join(dir, ENCODER_FILE), sessionOptions(options.threads)),
-      ort.InferenceSession.create(join(dir, DECODER_FILE), sessionOptions(options.threads)),
+      ort.InferenceSession.create(decoderModel, sessionOptions(options.threads)),
       AutoTokenizer.from_pretrained(options.modelId, { local_files_only: true }),
     ]);
     const heads = config.decoder_attention_heads as number;
