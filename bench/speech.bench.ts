@@ -23,6 +23,7 @@ import { asrThreads, createWorkerAsrEngine, type AsrEngine } from '../electron/s
 import type { SegmentTiming } from '../electron/speech/speaker-channel';
 import { SpeechService } from '../electron/speech/speech-service';
 import { readWavFile } from '../electron/speech/transcribe-file';
+import { benchSpeechPass } from './speech-pass.bench';
 import { percentile, type BenchRow } from './table';
 
 const root = join(import.meta.dirname, '..');
@@ -125,7 +126,7 @@ export async function benchSpeech(): Promise<BenchRow[]> {
     return [];
   }
   const samples = (await readWavFile(wavPath)).channels[0]!;
-  const rows: BenchRow[] = [];
+  const rows: BenchRow[] = await benchSpeechPass(modelsDir, MODEL, samples);
   const cores = availableParallelism();
   for (const speakers of [['customer'], ['agent', 'customer']] as const) {
     const run = await streamOnce(samples, speakers);

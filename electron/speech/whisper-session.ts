@@ -33,6 +33,8 @@ export interface WhisperSessionOptions {
   readonly modelId: string;
   /** ONNX intra-op threads; the runtime's default when absent. */
   readonly threads?: number;
+  /** Make the decoder's fp32 logits projection int8 on load (int8-logits.ts); default true. */
+  readonly int8Logits?: boolean;
 }
 
 export interface WhisperResult {
@@ -103,7 +105,9 @@ export class WhisperSession {
       windowSamples: preprocessor.n_samples as number,
       frames,
     });
-    const decoderModel = quantizeLogitsProjection(await readFile(join(dir, DECODER_FILE))).model;
+    const decoderFile = await readFile(join(dir, DECODER_FILE));
+    const decoderModel =
+      options.int8Logits === false ? decoderFile : quantizeLogitsProjection(decoderFile).model;
     const [encoder, decoder, tokenizer] = await Promise.all([
       ort.InferenceSession.create(join(dir, ENCODER_FILE), sessionOptions(options.threads)),
       ort.InferenceSession.create(decoderModel, sessionOptions(options.threads)),
