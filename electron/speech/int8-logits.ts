@@ -76,7 +76,7 @@ function int8Projection(matMul: GraphNode, dequantize: GraphNode): WireField[] {
 
 const rewriteLogits =
   (count: { rewritten: number }): NodeRewrite =>
-  (nodes, dims) => {
+  (nodes, { initializerDims: dims }) => {
     const replaced = new Map<GraphNode, WireField[]>();
     const dropped = new Set<GraphNode>();
     for (const entry of nodes) {

@@ -6,12 +6,14 @@
  * Sessions are built with `session.disable_quant_qdq`, which lets ONNX Runtime fold the
  * dequantisation of the tied embedding matrix once instead of on every decoder step (about
  * half of a step's cost), and, with more than one intra-op thread, with spinning off so idle
- * pool threads do not burn the other speaker's core. The decoder's fp32 logits projection is
- * made int8 on load (int8-logits.ts), like the model's other projections.
+ * pool threads do not burn the other speaker's core. Two rewrites on load, in memory: the
+ * decoder's fp32 logits projection becomes int8 like the model's other projections
+ * (int8-logits.ts), and the encoder's self-attention one fused kernel (fused-attention.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
+import { fuseSelfAttention } from './fused-attention';
 import { quantizeLogitsProjection } from './int8-logits';
 import { LogMelSpectrogram } from '../../shared/speech/log-mel';
 import {
@@ -35,6 +37,8 @@ export interface WhisperSessionOptions {
   readonly threads?: number;
   /** Make the decoder's fp32 logits projection int8 on load (int8-logits.ts); default true. */
   readonly int8Logits?: boolean;
+  /** Fuse the encoder's self-attention on load (fused-attention.ts); default true. */
+  readonly fusedAttention?: boolean;
 }
 
 export interface WhisperResult {
@@ -105,11 +109,18 @@ export class WhisperSession {
       windowSamples: preprocessor.n_samples as number,
       frames,
     });
-    const decoderFile = await readFile(join(dir, DECODER_FILE));
+    const [encoderFile, decoderFile] = await Promise.all([
+      readFile(join(dir, ENCODER_FILE)),
+      readFile(join(dir, DECODER_FILE)),
+    ]);
+    const encoderModel =
+      options.fusedAttention === false
+        ? encoderFile
+        : fuseSelfAttention(encoderFile, config.encoder_attention_heads as number).model;
     const decoderModel =
       options.int8Logits === false ? decoderFile : quantizeLogitsProjection(decoderFile).model;
     const [encoder, decoder, tokenizer] = await Promise.all([
-      ort.InferenceSession.create(join(dir, ENCODER_FILE), sessionOptions(options.threads)),
+      ort.InferenceSession.create(encoderModel, sessionOptions(options.threads)),
       ort.InferenceSession.create(decoderModel, sessionOptions(options.threads)),
       AutoTokenizer.from_pretrained(options.modelId, { local_files_only: true }),
     ]);

@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nodeField, readNode, rewriteModelNodes } from '../../../electron/models/onnx-graph';
+import {
+  nodeField,
+  readNode,
+  rewriteModelNodes,
+  withOpsetImport,
+  withoutDeadNodes,
+} from '../../../electron/models/onnx-graph';
 import { encodeFields, messageField, stringField } from '../../../electron/models/protobuf-wire';
 import { hasSharedModel, sharedModelsDir } from '../embeddings/shared-models';
 
@@ -27,6 +33,7 @@ describe('ONNX graph rewriting', () => {
       inputs: ['x'],
       outputs: ['y'],
       attributes: ['to'],
+      hasSubgraph: false,
     });
   });
 
@@ -79,4 +86,31 @@ describe('ONNX graph rewriting', () => {
       );
     },
   );
+});
+
+describe('ONNX graph helpers', () => {
+  const entry = (opType: string, inputs: string[], outputs: string[], hasSubgraph = false) => ({
+    node: { name: opType, opType, domain: '', inputs, outputs, attributes: [], hasSubgraph },
+  });
+
+  it('drops chains nothing reads, keeps what feeds an output', () => {
+    const nodes = [
+      entry('Shape', ['x'], ['s']),
+      entry('Reshape', ['x', 's'], ['r']), // read by nothing once the fused node replaced its reader
+      entry('Relu', ['x'], ['y']),
+    ];
+    expect(withoutDeadNodes(nodes, new Set(['y'])).map((n) => n.node.opType)).toEqual(['Relu']);
+  });
+
+  it('keeps every node of a graph whose branches might read them', () => {
+    const nodes = [entry('Shape', ['x'], ['s']), entry('If', ['c'], ['y'], true)];
+    expect(withoutDeadNodes(nodes, new Set(['y']))).toHaveLength(2);
+  });
+
+  it('imports an operator set once', () => {
+    const model = encodeFields([messageField(7, [])]);
+    const once = withOpsetImport(model, 'com.microsoft', 1);
+    expect(once.length).toBeGreaterThan(model.length);
+    expect(withOpsetImport(once, 'com.microsoft', 1)).toBe(once);
+  });
 });
