@@ -73,6 +73,24 @@ function sessionOptions(threads: number | undefined): ort.InferenceSession.Sessi
   };
 }
 
+/**
+ * A session on the rewritten model, or on the file as it is when the runtime refuses the
+ * rewrite (an export whose graph differs in a way the matchers did not foresee): slower, never
+ * unavailable because of an optimisation.
+ */
+export async function createSession(
+  rewritten: Uint8Array,
+  original: Uint8Array,
+  threads: number | undefined,
+): Promise<ort.InferenceSession> {
+  if (rewritten === original) return ort.InferenceSession.create(original, sessionOptions(threads));
+  try {
+    return await ort.InferenceSession.create(rewritten, sessionOptions(threads));
+  } catch {
+    return ort.InferenceSession.create(original, sessionOptions(threads));
+  }
+}
+
 export class WhisperSession {
   private constructor(
     private readonly encoder: ort.InferenceSession,
@@ -120,8 +138,8 @@ export class WhisperSession {
     const decoderModel =
       options.int8Logits === false ? decoderFile : quantizeLogitsProjection(decoderFile).model;
     const [encoder, decoder, tokenizer] = await Promise.all([
-      ort.InferenceSession.create(encoderModel, sessionOptions(options.threads)),
-      ort.InferenceSession.create(decoderModel, sessionOptions(options.threads)),
+      createSession(encoderModel, encoderFile, options.threads),
+      createSession(decoderModel, decoderFile, options.threads),
       AutoTokenizer.from_pretrained(options.modelId, { local_files_only: true }),
     ]);
     const heads = config.decoder_attention_heads as number;
