@@ -7,8 +7,8 @@ import {
   decodeFields,
   encodeFields,
   fieldString,
-  fieldVarint,
   messageField,
+  repeatedVarints,
   stringField,
   varintField,
   type WireField,
@@ -130,21 +130,14 @@ function attributeFields(field: WireField, name: string): WireField[] | null {
 
 /** An `int` attribute (a Softmax's `axis`), or null when the node has none by that name. */
 export function intAttribute(field: WireField, name: string): number | null {
-  const value = attributeFields(field, name)?.find((part) => part.no === ATTRIBUTE_INT);
-  return value ? Number(BigInt.asIntN(64, fieldVarint(value))) : null;
+  const attribute = attributeFields(field, name);
+  return attribute ? (repeatedVarints(attribute, ATTRIBUTE_INT)[0] ?? null) : null;
 }
 
 /** An `ints` attribute (a Transpose's `perm`), or null when the node has none by that name. */
 export function intsAttribute(field: WireField, name: string): number[] | null {
   const attribute = attributeFields(field, name);
-  if (!attribute) return null;
-  const values: number[] = [];
-  for (const part of attribute) {
-    if (part.no !== ATTRIBUTE_INTS) continue;
-    if (part.wire === 2) values.push(...packedVarints(part.raw));
-    else values.push(Number(fieldVarint(part)));
-  }
-  return values;
+  return attribute ? repeatedVarints(attribute, ATTRIBUTE_INTS) : null;
 }
 
 /** The value of a `Constant` node holding one float32, or null for anything else. */
@@ -152,19 +145,14 @@ export function constantScalar(entry: GraphNode): number | null {
   if (entry.node.opType !== 'Constant') return null;
   const tensor = attributeFields(entry.field, 'value')?.find((a) => a.no === ATTRIBUTE_TENSOR);
   if (!tensor) return null;
-  let type = 0;
+  const parts = decodeFields(tensor.raw);
+  const type = repeatedVarints(parts, TENSOR_DATA_TYPE)[0];
+  const elements = repeatedVarints(parts, TENSOR_DIMS).reduce((product, dim) => product * dim, 1);
   const values: number[] = [];
-  let elements = 1;
-  for (const part of decodeFields(tensor.raw)) {
-    if (part.no === TENSOR_DATA_TYPE) type = Number(fieldVarint(part));
-    else if (part.no === TENSOR_DIMS && part.wire === 0) elements *= Number(fieldVarint(part));
-    else if (part.no === TENSOR_DIMS && part.wire === 2) {
-      for (const dim of packedVarints(part.raw)) elements *= dim;
-    } else if (part.no === TENSOR_RAW_DATA || part.no === TENSOR_FLOAT_DATA) {
-      const view = new DataView(part.raw.buffer, part.raw.byteOffset, part.raw.byteLength);
-      for (let at = 0; at + 4 <= part.raw.byteLength; at += 4)
-        values.push(view.getFloat32(at, true));
-    }
+  for (const part of parts) {
+    if (part.no !== TENSOR_RAW_DATA && part.no !== TENSOR_FLOAT_DATA) continue;
+    const view = new DataView(part.raw.buffer, part.raw.byteOffset, part.raw.byteLength);
+    for (let at = 0; at + 4 <= part.raw.byteLength; at += 4) values.push(view.getFloat32(at, true));
   }
   return type === DATA_TYPE_FLOAT && elements === 1 && values.length === 1 ? values[0]! : null;
 }
@@ -221,30 +209,9 @@ export function nodeField(node: NewNode): WireField {
 }
 
 function tensorDims(field: WireField): { name: string; dims: number[] } {
-  let name = '';
-  const dims: number[] = [];
-  for (const part of decodeFields(field.raw)) {
-    if (part.no === TENSOR_NAME) name = fieldString(part);
-    else if (part.no === TENSOR_DIMS && part.wire === 0) dims.push(Number(fieldVarint(part)));
-    else if (part.no === TENSOR_DIMS && part.wire === 2) dims.push(...packedVarints(part.raw));
-  }
-  return { name, dims };
-}
-
-function packedVarints(raw: Uint8Array): number[] {
-  const values: number[] = [];
-  let value = 0;
-  let scale = 1;
-  for (const byte of raw) {
-    value += (byte & 0x7f) * scale;
-    scale *= 128;
-    if ((byte & 0x80) === 0) {
-      values.push(value);
-      value = 0;
-      scale = 1;
-    }
-  }
-  return values;
+  const parts = decodeFields(field.raw);
+  const name = parts.find((part) => part.no === TENSOR_NAME);
+  return { name: name ? fieldString(name) : '', dims: repeatedVarints(parts, TENSOR_DIMS) };
 }
 
 function rewriteGraph(

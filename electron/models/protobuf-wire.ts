@@ -114,3 +114,25 @@ export function fieldVarint(field: WireField): bigint {
   if (field.wire !== 0) throw new Error(`protobuf: field ${field.no} is not a varint`);
   return readVarintAt(field.raw, 0).value;
 }
+
+/**
+ * The values of a repeated integer field `no` among `fields`, written packed (one
+ * length-delimited field) or not (one varint field each), as signed 64-bit numbers.
+ */
+export function repeatedVarints(fields: readonly WireField[], no: number): number[] {
+  const values: number[] = [];
+  for (const field of fields) {
+    if (field.no !== no) continue;
+    if (field.wire === 0) {
+      values.push(Number(BigInt.asIntN(64, fieldVarint(field))));
+      continue;
+    }
+    if (field.wire !== 2) throw new Error(`protobuf: field ${no} is not a varint list`);
+    for (let at = 0; at < field.raw.length;) {
+      const varint = readVarintAt(field.raw, at);
+      values.push(Number(BigInt.asIntN(64, varint.value)));
+      at = varint.end;
+    }
+  }
+  return values;
+}

@@ -7,8 +7,8 @@
  * so the 1500 × 1500 score matrix of every head goes through memory three times. This rewrite
  * replaces each such chain with ONNX Runtime's fused `com.microsoft.MultiHeadAttention` on the
  * same Q, K and V, with the same scale (the exported Q is already scaled; the scores' Mul, if
- * any, becomes the `scale` attribute): the same arithmetic, in one kernel, ~10 % of an
- * encoder pass on the bench machine. The chain is matched by structure, not by node names;
+ * any, becomes the `scale` attribute): the same arithmetic, in one kernel, ~5 % of an
+ * encoder pass on the bench machine (290 → 274 ms). The chain is matched by structure, not by node names;
  * anything else (a mask, a past key, another layout) is left as it is.
  */
 import {
@@ -44,7 +44,9 @@ function index(nodes: readonly GraphNode[]): Graph {
   for (const entry of nodes) {
     for (const output of entry.node.outputs) producer.set(output, entry);
     for (const input of entry.node.inputs) {
-      consumers.set(input, [...(consumers.get(input) ?? []), entry]);
+      const readers = consumers.get(input);
+      if (readers) readers.push(entry);
+      else consumers.set(input, [entry]);
     }
   }
   return { producer, consumers };

@@ -14,7 +14,9 @@
  */
 import {
   nodeField,
+  readNode,
   rewriteModelNodes,
+  withoutDeadNodes,
   type GraphNode,
   type NodeRewrite,
 } from '../models/onnx-graph';
@@ -28,10 +30,6 @@ export interface LogitsRewrite {
 
 const isScalar = (dims: readonly number[] | undefined): boolean =>
   dims !== undefined && dims.every((dim) => dim === 1);
-
-function consumers(nodes: readonly GraphNode[], value: string): number {
-  return nodes.filter((entry) => entry.node.inputs.includes(value)).length;
-}
 
 /** The int8 replacement of one `MatMul(hidden, DequantizeLinear(wq, scale, zp))`. */
 function int8Projection(matMul: GraphNode, dequantize: GraphNode): WireField[] {
@@ -76,9 +74,8 @@ function int8Projection(matMul: GraphNode, dequantize: GraphNode): WireField[] {
 
 const rewriteLogits =
   (count: { rewritten: number }): NodeRewrite =>
-  (nodes, { initializerDims: dims }) => {
+  (nodes, { initializerDims: dims, outputs }) => {
     const replaced = new Map<GraphNode, WireField[]>();
-    const dropped = new Set<GraphNode>();
     for (const entry of nodes) {
       const { node } = entry;
       if (node.opType !== 'MatMul' || node.domain !== '' || !node.outputs[0]?.endsWith('logits')) {
@@ -93,13 +90,14 @@ const rewriteLogits =
       const [, scale, zeroPoint] = dequantize.node.inputs;
       if (!isScalar(dims.get(scale!)) || !isScalar(dims.get(zeroPoint!))) continue;
       replaced.set(entry, int8Projection(entry, dequantize));
-      if (consumers(nodes, dequantize.node.outputs[0]!) === 1) dropped.add(dequantize);
     }
     if (replaced.size === 0) return null;
     count.rewritten += replaced.size;
-    return nodes.flatMap((entry) =>
-      dropped.has(entry) ? [] : (replaced.get(entry) ?? [entry.field]),
+    // The dequantised weight is left without a reader (unless something else used it).
+    const rewired = nodes.flatMap(
+      (entry) => replaced.get(entry)?.map((field) => ({ node: readNode(field), field })) ?? [entry],
     );
+    return withoutDeadNodes(rewired, outputs).map((entry) => entry.field);
   };
 
 /** The decoder with its fp32 logits projections made int8; `rewritten` 0 when there were none. */

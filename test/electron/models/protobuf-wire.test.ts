@@ -7,6 +7,7 @@ import {
   fieldString,
   fieldVarint,
   messageField,
+  repeatedVarints,
   stringField,
   varintField,
 } from '../../../electron/models/protobuf-wire';
@@ -37,6 +38,16 @@ describe('protobuf wire format', () => {
       join(sharedModelsDir, WHISPER, 'onnx', 'decoder_model_merged_quantized.onnx'),
     );
     expect(Buffer.from(encodeFields(decodeFields(model))).equals(model)).toBe(true);
+  });
+
+  it('reads a repeated integer field written packed or one value at a time', () => {
+    const packed = { no: 1, wire: 2 as const, raw: Uint8Array.from([0x03, 0x80, 0x01]) }; // 3, 128
+    const fields = [packed, varintField(2, 7), varintField(1, -1), varintField(1, 5)];
+    expect(repeatedVarints(fields, 1)).toEqual([3, 128, -1, 5]);
+    expect(repeatedVarints(fields, 3)).toEqual([]);
+    expect(() => repeatedVarints([{ no: 1, wire: 5, raw: new Uint8Array(4) }], 1)).toThrow(
+      /not a varint list/,
+    );
   });
 
   it('names the problem in a truncated or malformed message', () => {
