@@ -38,11 +38,11 @@ export default defineConfig(({ command }) => ({
       sourcemap: true,
       rolldownOptions: {
         // Workers are entries of their own next to index.js: WorkerClient finds them at
-        // out/main/<name>.js (electron/workers/worker-entry.ts).
+        // out/main/<name>.js (electron/services/core/workers/worker-entry.ts).
         input: {
-          index: fromRoot('electron/main/index.ts'),
-          'embed-worker': fromRoot('electron/embeddings/embed-worker.ts'),
-          'asr-worker': fromRoot('electron/speech/asr-worker.ts'),
+          index: fromRoot('electron/hosts/electron-main/index.ts'),
+          'embed-worker': fromRoot('electron/services/embeddings/embed-worker.ts'),
+          'asr-worker': fromRoot('electron/services/speech/asr-worker.ts'),
         },
         output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
         external: withSubpaths,
@@ -56,7 +56,7 @@ export default defineConfig(({ command }) => ({
       // Inline maps only under `electron-vite dev`: they would double the shipped file.
       sourcemap: command === 'serve' ? 'inline' : false,
       rolldownOptions: {
-        input: { index: fromRoot('electron/preload/index.ts') },
+        input: { index: fromRoot('electron/hosts/electron-main/preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },

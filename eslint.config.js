@@ -129,7 +129,7 @@ export default tseslint.config(
   },
   {
     files: ['electron/**/*.ts'],
-    ignores: ['electron/ipc/**', 'electron/preload/**'],
+    ignores: ['electron/hosts/electron-main/ipc/**', 'electron/hosts/electron-main/preload/**'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -12,12 +12,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assistToolkit } from '../shared/assist/engine-toolkit';
 import type { QueryTurn } from '../shared/schemas/knowledge';
-import { AssistService } from '../electron/assist/assist-service';
-import { FeedbackLog } from '../electron/assist/feedback-log';
-import { EventBus } from '../electron/core/event-bus';
-import { createEmbedder } from '../electron/embeddings/create-embedder';
-import { KnowledgeService } from '../electron/knowledge/knowledge-service';
-import { buildPack } from '../electron/packs/build';
+import { AssistService } from '../electron/services/assist/assist-service';
+import { FeedbackLog } from '../electron/services/assist/feedback-log';
+import { EventBus } from '../electron/services/core/event-bus';
+import { createEmbedder } from '../electron/services/embeddings/create-embedder';
+import { KnowledgeService } from '../electron/services/knowledge/knowledge-service';
+import { buildPack } from '../electron/services/packs/build';
 import { readDoc2dialArticles, writeSyntheticPacks } from './synthetic-pack';
 import { percentile, type BenchRow } from './table';
 

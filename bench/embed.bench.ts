@@ -7,7 +7,10 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { createEmbedder, defaultEmbedThreads } from '../electron/embeddings/create-embedder';
+import {
+  createEmbedder,
+  defaultEmbedThreads,
+} from '../electron/services/embeddings/create-embedder';
 import { percentile, type BenchRow } from './table';
 
 const modelsDir = join(import.meta.dirname, '..', '..', 'shared', 'models');

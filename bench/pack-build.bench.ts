@@ -8,10 +8,10 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { createEmbedder } from '../electron/embeddings/create-embedder';
-import type { Embedder } from '../electron/embeddings/embedder';
-import { buildPack } from '../electron/packs/build';
-import { buildThreads } from '../electron/packs/cli/build-command';
+import { createEmbedder } from '../electron/services/embeddings/create-embedder';
+import type { Embedder } from '../electron/services/embeddings/embedder';
+import { buildPack } from '../electron/services/packs/build';
+import { buildThreads } from '../electron/services/packs/cli/build-command';
 import type { BenchRow } from './table';
 
 const root = join(import.meta.dirname, '..');

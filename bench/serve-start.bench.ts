@@ -16,7 +16,7 @@ async function coldStartOnce(): Promise<{ ready: number; page: number; api: numb
   const started = performance.now();
   const child = spawn(
     join(root, 'node_modules/.bin/tsx'),
-    ['electron/cli/main.ts', 'serve', '--port', '0', '--data-dir', dataDir],
+    ['electron/hosts/cli/main.ts', 'serve', '--port', '0', '--data-dir', dataDir],
     { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] },
   );
   try {

@@ -2,13 +2,13 @@
  * The cost of one recognition pass on the real whisper-tiny.en architecture (random weights,
  * so every pass decodes to the cap): a 3 s utterance of the bench recording, encoder and
  * greedy decoding to `maxTokensFor(3)` tokens, one intra-op thread, in this thread: the model
- * as exported, with the int8 logits rewrite (electron/speech/int8-logits.ts), and with the
- * fused encoder attention as well (electron/speech/fused-attention.ts), which is what the app
+ * as exported, with the int8 logits rewrite (electron/services/speech/int8-logits.ts), and with the
+ * fused encoder attention as well (electron/services/speech/fused-attention.ts), which is what the app
  * runs.
  */
 import { SPEECH_SAMPLE_RATE } from '../shared/schemas/speech';
 import { maxTokensFor } from '../shared/speech/asr-queue';
-import { WhisperSession } from '../electron/speech/whisper-session';
+import { WhisperSession } from '../electron/services/speech/whisper-session';
 import { percentile, type BenchRow } from './table';
 
 const UTTERANCE_SECONDS = 3;

@@ -18,11 +18,15 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { SPEECH_SAMPLE_RATE, type Speaker, type TranscriptSegment } from '../shared/schemas/speech';
 import { encodePcm16 } from '../shared/speech/pcm16';
-import { EventBus } from '../electron/core/event-bus';
-import { asrThreads, createWorkerAsrEngine, type AsrEngine } from '../electron/speech/asr-engine';
-import type { SegmentTiming } from '../electron/speech/speaker-channel';
-import { SpeechService } from '../electron/speech/speech-service';
-import { readWavFile } from '../electron/speech/transcribe-file';
+import { EventBus } from '../electron/services/core/event-bus';
+import {
+  asrThreads,
+  createWorkerAsrEngine,
+  type AsrEngine,
+} from '../electron/services/speech/asr-engine';
+import type { SegmentTiming } from '../electron/services/speech/speaker-channel';
+import { SpeechService } from '../electron/services/speech/speech-service';
+import { readWavFile } from '../electron/services/speech/transcribe-file';
 import { benchSpeechPass } from './speech-pass.bench';
 import { percentile, type BenchRow } from './table';
 

@@ -8,9 +8,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Article, ArticleBlock, Passage } from '../shared/packs/pack-schemas';
-import { passagesOfArticle } from '../electron/packs/build';
-import { packContentEntries } from '../electron/packs/build/pack-content';
-import { writePackFile } from '../electron/packs/pack-file';
+import { passagesOfArticle } from '../electron/services/packs/build';
+import { packContentEntries } from '../electron/services/packs/build/pack-content';
+import { writePackFile } from '../electron/services/packs/pack-file';
 import { seededRandom } from '../shared/seeded-random';
 
 export interface Doc2dialArticle {

@@ -67,7 +67,7 @@ export const requests = {
     response: SecretStatusSchema,
   },
   'diagnostics:doctor': { request: none, response: DoctorReportSchema },
-  // ── knowledge: packs and search (electron/knowledge, electron/packs) ──
+  // ── knowledge: packs and search (electron/services/knowledge, electron/services/packs) ──
   'knowledge:search': { request: SearchRequestSchema, response: SearchResponseSchema },
   'knowledge:status': { request: none, response: KnowledgeStatusSchema },
   'packs:list': { request: none, response: z.array(InstalledPackSchema) },
@@ -80,7 +80,7 @@ export const requests = {
     request: z.object({ id: PackIdSchema }).strict(),
     response: InstalledPackSchema,
   },
-  // ── assist: conversations, suggestions, feedback (electron/assist) ──
+  // ── assist: conversations, suggestions, feedback (electron/services/assist) ──
   'assist:start': { request: none, response: AssistStateSchema },
   'assist:end': { request: none, response: AssistStateSchema },
   'assist:add-turn': { request: AddTurnRequestSchema, response: AssistStateSchema },
@@ -94,7 +94,7 @@ export const requests = {
   'assist:generate': { request: none, response: z.object({ started: z.boolean() }) },
   'assist:cancel-generation': { request: none, response: z.object({ cancelled: z.boolean() }) },
   'assist:ingest-info': { request: none, response: IngestInfoSchema },
-  // ── speech: call transcription (electron/speech) ──
+  // ── speech: call transcription (electron/services/speech) ──
   'speech:start': { request: none, response: SpeechStateSchema },
   'speech:stop': { request: none, response: SpeechStateSchema },
   'speech:push-audio': { request: AudioFrameSchema, response: PushAudioResultSchema },

@@ -6,22 +6,25 @@
 import { mkdir } from 'node:fs/promises';
 import type { AppInfo, HostKind } from '../../shared/schemas/app';
 import { AppError } from '../../shared/result';
-import { CaptureService } from '../capture/capture-service';
-import { createDispatcher, type Dispatch, type Handlers } from '../core/dispatcher';
-import { EventBus } from '../core/event-bus';
-import type { Logger } from '../core/log';
-import { runDoctor } from '../diagnostics/doctor';
-import { createDetachedOverlay, type OverlayController } from '../overlay/overlay-controller';
-import { secretStatus } from '../secrets/secret-status';
-import type { SecretStore } from '../secrets/secret-store';
-import { SettingsService } from '../settings/settings-service';
-import { createAssist, type AssistCapability } from '../assist/create-assist';
+import { CaptureService } from '../services/overlay/capture-service';
+import { createDispatcher, type Dispatch, type Handlers } from '../services/core/dispatcher';
+import { EventBus } from '../services/core/event-bus';
+import type { Logger } from '../services/core/log';
+import { runDoctor } from '../services/diagnostics/doctor';
+import {
+  createDetachedOverlay,
+  type OverlayController,
+} from '../services/overlay/overlay-controller';
+import { secretStatus } from '../services/secrets/secret-status';
+import type { SecretStore } from '../services/secrets/secret-store';
+import { SettingsService } from '../services/settings/settings-service';
+import { createAssist, type AssistCapability } from '../services/assist/create-assist';
 import { assistToolkit } from '../../shared/assist/engine-toolkit';
-import { createSpeechService, speechHandlers } from '../speech/create-speech-service';
-import type { SpeechService } from '../speech/speech-service';
-import { createKnowledge } from '../knowledge/create-knowledge';
-import { knowledgeHandlers } from '../knowledge/knowledge-handlers';
-import type { KnowledgeService } from '../knowledge/knowledge-service';
+import { createSpeechService, speechHandlers } from '../services/speech/create-speech-service';
+import type { SpeechService } from '../services/speech/speech-service';
+import { createKnowledge } from '../services/knowledge/create-knowledge';
+import { knowledgeHandlers } from '../services/knowledge/knowledge-handlers';
+import type { KnowledgeService } from '../services/knowledge/knowledge-service';
 
 export interface ServiceOptions {
   host: HostKind;

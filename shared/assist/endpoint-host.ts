@@ -2,7 +2,7 @@
  * Where a generation endpoint is, as the settings screen explains it: whether its URL can be
  * used at all, and whether its host is this computer (loopback: text stays on the device), a
  * host allowed in `privacy.allowedEndpointHosts` (it receives redacted text), or neither (it
- * receives nothing). The engine's `electron/assist/generation/endpoint-policy.ts` uses the same
+ * receives nothing). The engine's `electron/services/assist/generation/endpoint-policy.ts` uses the same
  * loopback rule from here; test/shared/assist/endpoint-host.test.ts checks that the two agree.
  */
 

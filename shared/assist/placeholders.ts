@@ -2,7 +2,7 @@
  * `{{placeholders}}` of canned replies: which names a text uses, the values a conversation
  * gives them, and the filled text. A name the conversation does not tell stays visibly blank as
  * a `[order id]` marker, so the agent sees the gap before sending instead of a customer seeing
- * `{{order_id}}`. The pack checker (electron/packs/source/placeholders.ts) reuses the parsing.
+ * `{{order_id}}`. The pack checker (electron/services/packs/source/placeholders.ts) reuses the parsing.
  */
 import type { Entity } from '../schemas/assist';
 

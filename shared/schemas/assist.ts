@@ -116,7 +116,7 @@ export const AssistSchema = z.object({
 });
 export type Assist = z.infer<typeof AssistSchema>;
 
-// ── The live conversation and the assist channels (electron/assist) ──
+// ── The live conversation and the assist channels (electron/services/assist) ──
 
 /** One conversation as the service keeps it: turns already redacted. */
 export const ConversationSchema = z.object({

@@ -2,7 +2,7 @@
  * The decisions of Whisper's greedy decoding, read from the model's generation_config.json:
  * the prompt it starts from, the tokens it may not emit (always, or as the first token), the
  * choice of the next token, and when to stop. The ONNX loop around them is in
- * electron/speech/whisper-session.ts.
+ * electron/services/speech/whisper-session.ts.
  */
 
 export interface WhisperGeneration {

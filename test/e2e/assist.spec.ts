@@ -18,7 +18,7 @@ process.env.INLOOP_INGEST_PORT = '0';
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const inloop = (...args: string[]) =>
-  run(join(root, 'node_modules', '.bin', 'tsx'), ['electron/cli/main.ts', ...args], {
+  run(join(root, 'node_modules', '.bin', 'tsx'), ['electron/hosts/cli/main.ts', ...args], {
     cwd: root,
     env: process.env,
   });

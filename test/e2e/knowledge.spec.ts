@@ -22,7 +22,15 @@ test.beforeAll(async () => {
   packFile = join(workDir, 'acme-retail.inloop');
   await promisify(execFile)(
     join(root, 'node_modules', '.bin', 'tsx'),
-    ['electron/cli/main.ts', 'pack', 'build', 'packs/acme-retail', '--out', packFile, '--no-embed'],
+    [
+      'electron/hosts/cli/main.ts',
+      'pack',
+      'build',
+      'packs/acme-retail',
+      '--out',
+      packFile,
+      '--no-embed',
+    ],
     { cwd: root, env: { ...process.env, INLOOP_EMBED_MODEL: 'none' } },
   );
 });

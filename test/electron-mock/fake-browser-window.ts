@@ -10,7 +10,7 @@ import type {
   OverlayWindowLike,
   Rectangle,
   WebContentsLike,
-} from '../../electron/main/electron-deps';
+} from '../../electron/hosts/electron-main/electron-deps';
 import { FakeEmitter } from './fake-emitter';
 
 let nextId = 1;

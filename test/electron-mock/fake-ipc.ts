@@ -2,10 +2,10 @@
  * Fakes of both ends of Electron IPC: `ipcMain` (handlers the test invokes with a chosen
  * sender), `ipcRenderer` and `contextBridge` (what the preload sees and exposes).
  */
-import type { IpcMainLike } from '../../electron/ipc/register-ipc-handlers';
-import type { IpcSenderEvent } from '../../electron/ipc/trusted-sender';
-import type { ContextBridgeLike } from '../../electron/preload/expose-api';
-import type { IpcRendererLike } from '../../electron/preload/ipc-transport';
+import type { IpcMainLike } from '../../electron/hosts/electron-main/ipc/register-ipc-handlers';
+import type { IpcSenderEvent } from '../../electron/hosts/electron-main/ipc/trusted-sender';
+import type { ContextBridgeLike } from '../../electron/hosts/electron-main/preload/expose-api';
+import type { IpcRendererLike } from '../../electron/hosts/electron-main/preload/ipc-transport';
 
 type Handler = Parameters<IpcMainLike['handle']>[1];
 

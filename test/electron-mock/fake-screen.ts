@@ -1,6 +1,10 @@
 /** A fake `screen`: displays the test sets up, plugged and unplugged at will. */
-import type { DisplayLike, Rectangle, ScreenLike } from '../../electron/main/electron-deps';
-import { intersection } from '../../electron/main/window-state';
+import type {
+  DisplayLike,
+  Rectangle,
+  ScreenLike,
+} from '../../electron/hosts/electron-main/electron-deps';
+import { intersection } from '../../electron/hosts/electron-main/window-state';
 import { FakeEmitter } from './fake-emitter';
 
 /** A display at `bounds` whose work area leaves `taskbar` pixels at the bottom. */

@@ -10,8 +10,11 @@ import type {
   NativeImageLike,
   ShellLike,
   TrayLike,
-} from '../../electron/main/electron-deps';
-import type { PermissionRequestFacts, SessionLike } from '../../electron/main/security';
+} from '../../electron/hosts/electron-main/electron-deps';
+import type {
+  PermissionRequestFacts,
+  SessionLike,
+} from '../../electron/hosts/electron-main/security';
 import { FakeEmitter, preventableEvent } from './fake-emitter';
 
 export class FakeGlobalShortcut implements GlobalShortcutLike {

@@ -4,7 +4,10 @@
  * `createElectronMock()` gives a fresh, independent set per test.
  */
 import type { BrowserWindowConstructorOptions } from 'electron';
-import type { BrowserWindowConstructor, DisplayLike } from '../../electron/main/electron-deps';
+import type {
+  BrowserWindowConstructor,
+  DisplayLike,
+} from '../../electron/hosts/electron-main/electron-deps';
 import { FakeBrowserWindow } from './fake-browser-window';
 import { FakeIpcMain } from './fake-ipc';
 import { FakeScreen } from './fake-screen';

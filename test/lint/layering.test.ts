@@ -34,14 +34,17 @@ describe('layering lint rules', () => {
   });
 
   it('refuses renderer imports from services', async () => {
-    const errors = await lintAs('electron-imports-renderer.ts', 'electron/knowledge/wrong.ts');
+    const errors = await lintAs(
+      'electron-imports-renderer.ts',
+      'electron/services/knowledge/wrong.ts',
+    );
     expect(errors.some((e) => /Services never import the renderer/.test(e.message))).toBe(true);
   });
 
   it('refuses ipcMain outside the IPC wrappers', async () => {
     const code = "import { ipcMain } from 'electron';\nexport const h = ipcMain;\n";
     const [result] = await eslint.lintText(code, {
-      filePath: join(root, 'electron/main/raw-ipc.ts'),
+      filePath: join(root, 'electron/hosts/electron-main/raw-ipc.ts'),
     });
     expect(result!.messages.some((m) => /typed wrappers in electron\/ipc/.test(m.message))).toBe(
       true,

@@ -7,8 +7,8 @@ import type { EventChannel } from '../../../shared/contract';
 import { DoctorReportSchema } from '../../../shared/schemas/diagnostics';
 import { defaultSettings } from '../../../shared/schemas/settings';
 import { createServices, type ServiceOptions } from '../../../electron/app/create-services';
-import { silentLogger } from '../../../electron/core/log';
-import { createMemorySecretStore } from '../../../electron/secrets/memory-secret-store';
+import { silentLogger } from '../../../electron/services/core/log';
+import { createMemorySecretStore } from '../../../electron/services/secrets/memory-secret-store';
 
 let dataDir: string;
 const opened: Array<{ close(): Promise<void> }> = [];

@@ -1,11 +1,11 @@
 /**
  * The settings screen's endpoint checks: which URLs it refuses to save and why, and where it
  * says the conversation goes. The last block holds it to the engine's own rule
- * (electron/assist/generation/endpoint-policy.ts), so the screen never claims what the engine
+ * (electron/services/assist/generation/endpoint-policy.ts), so the screen never claims what the engine
  * does not do.
  */
 import { describe, expect, it } from 'vitest';
-import { checkEndpoint } from '../../../electron/assist/generation/endpoint-policy';
+import { checkEndpoint } from '../../../electron/services/assist/generation/endpoint-policy';
 import {
   endpointReach,
   endpointUrlProblem,

@@ -6,7 +6,7 @@ import {
   placeholderValues,
 } from '../../../shared/assist/placeholders';
 import type { Entity } from '../../../shared/schemas/assist';
-import { placeholderMistakes } from '../../../electron/packs/source/placeholders';
+import { placeholderMistakes } from '../../../electron/services/packs/source/placeholders';
 
 const RETURN_LABEL =
   'Hi {{first_name}}, I have emailed a prepaid return label for order {{order_id}} to {{email}}. ' +

@@ -10,7 +10,7 @@ import { WhisperFeatureExtractor } from '@huggingface/transformers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LogMelSpectrogram } from '../../../shared/speech/log-mel';
 import { parseWav } from '../../../shared/speech/wav';
-import { sharedModelsDir } from '../../electron/embeddings/shared-models';
+import { sharedModelsDir } from '../../electron/services/embeddings/shared-models';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const modelDir = join(sharedModelsDir, 'inloop-test', 'whisper-tiny-en-shape-random');

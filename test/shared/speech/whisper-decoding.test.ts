@@ -8,7 +8,7 @@ import {
   textTokens,
   whisperGeneration,
 } from '../../../shared/speech/whisper-decoding';
-import { sharedModelsDir } from '../../electron/embeddings/shared-models';
+import { sharedModelsDir } from '../../electron/services/embeddings/shared-models';
 
 const configPath = join(
   sharedModelsDir,

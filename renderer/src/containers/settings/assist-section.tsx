@@ -14,7 +14,7 @@ export function AssistSection() {
   const clipboardWatch = useInloop((s) => s.settings?.assist.clipboardWatch ?? false);
   const idleTimeout = useInloop((s) => s.settings?.assist.idleTimeoutMinutes);
   // AppInfo names no clipboard capability: the watch is wired by the Electron host alone
-  // (electron/main/clipboard-watch.ts); `inloop serve` and the CLI have none.
+  // (electron/hosts/electron-main/clipboard-watch.ts); `inloop serve` and the CLI have none.
   const watchHere = useInloop((s) => s.appInfo?.host === 'electron');
   const update = useInloop((s) => s.updateSettings);
   if (idleTimeout === undefined) return null;

@@ -1,0 +1,59 @@
+/**
+ * What the assist service needs from knowledge: passages cited for the conversation, and the
+ * installed packs' intents, canned replies and rules. The knowledge service provides both;
+ * `createIndexKnowledge` answers from an in-memory index (the CLI before the service exists,
+ * tests, the benchmark).
+ */
+import type { PackContent } from '../../../shared/assist/engine';
+import {
+  buildKnowledgeIndex,
+  type KnowledgeIndex,
+} from '../../../shared/knowledge/knowledge-index';
+import { DEFAULT_SEARCH } from '../../../shared/knowledge/search-options';
+import { searchPassages } from '../../../shared/knowledge/search';
+import type { Article } from '../../../shared/knowledge/types';
+import type { QueryTurn, SearchHit } from '../../../shared/schemas/knowledge';
+
+export interface AssistKnowledge {
+  /** The best `k` passages for the conversation, best first. */
+  searchTurns(turns: readonly QueryTurn[], k: number): SearchHit[] | Promise<SearchHit[]>;
+  /** The installed packs' content (new arrays after the packs changed). */
+  content(): readonly PackContent[];
+  /** Called when the installed packs change; returns the unsubscribe function. */
+  onChanged?(listener: () => void): () => void;
+}
+
+/** One pack held in memory: its articles and its content. */
+export interface MemoryPack extends PackContent {
+  readonly articles: readonly Article[];
+}
+
+/** Knowledge answered from an in-memory BM25F index over `packs`. */
+export function createIndexKnowledge(packs: readonly MemoryPack[]): AssistKnowledge {
+  const indexed = packs.map((pack) => ({ pack, index: buildKnowledgeIndex(pack.articles) }));
+  return {
+    content: () => packs,
+    searchTurns: async (turns, k) => searchIndexes(indexed, turns, k),
+  };
+}
+
+function searchIndexes(
+  indexed: readonly { pack: MemoryPack; index: KnowledgeIndex }[],
+  turns: readonly QueryTurn[],
+  k: number,
+): SearchHit[] {
+  if (turns.length === 0) return [];
+  const hits = indexed.flatMap(({ pack, index }) =>
+    searchPassages(index, turns, k, DEFAULT_SEARCH).passages.map(({ passage, score }) => ({
+      articleId: passage.articleId,
+      title: passage.title,
+      packId: pack.packId,
+      passage: passage.text.slice(0, 600),
+      score,
+      ...(passage.sectionPath.length > 0 ? { section: [...passage.sectionPath] } : {}),
+    })),
+  );
+  hits.sort((a, b) => b.score - a.score);
+  const best = hits[0]?.score || 1;
+  return hits.slice(0, k).map((hit) => ({ ...hit, score: hit.score / best }));
+}

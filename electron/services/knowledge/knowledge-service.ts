@@ -1,0 +1,257 @@
+/**
+ * The knowledge service: installed packs on this device and search across all of them.
+ *
+ * At open it sweeps what interrupted installs left, loads every current pack version (its
+ * `content.json` and LanceDB tables) and merges them into one in-memory index. Search is
+ * lexical (the tuned pure ranker; FTS candidates on large corpora) or hybrid (that ranking
+ * fused with LanceDB vector search) when an embedder runs and the packs hold its vectors.
+ * Install, remove and rollback go through the atomic `PackStore`, then reload and emit
+ * `knowledge:changed`.
+ */
+import { performance } from 'node:perf_hooks';
+import { DEFAULT_SEARCH, type SearchOptions } from '../../../shared/knowledge/search-options';
+import type {
+  InstalledPack,
+  QueryTurn,
+  RetrievalMode,
+  SearchHit,
+} from '../../../shared/schemas/knowledge';
+import type { EventBus } from '../core/event-bus';
+import type { Logger } from '../core/log';
+import type { Embedder } from '../embeddings/embedder';
+import { PackStore, type PackTrust } from '../packs/install/pack-store';
+import { buildCorpus, type KnowledgeCorpus } from './knowledge-corpus';
+import {
+  FULL_SCAN_MAX_PASSAGES,
+  fuseHybrid,
+  HYBRID_POOL,
+  hitsOf,
+  packsWithVectors,
+  rankLexical,
+  rankLexicalAsync,
+  rankVectors,
+  termsToHighlight,
+} from './knowledge-search';
+import { CONTENT_FILE, createPackIndexer, INDEX_FOLDER } from './pack-indexer';
+import { loadInstalledPack, type InstalledPackIndex } from './installed-pack';
+import type { PackPlaybook } from './pack-content';
+import { withUploadedFile } from '../packs/install/pack-upload';
+import {
+  DEFAULT_K,
+  turnsOf,
+  type KnowledgeQuery,
+  type KnowledgeResults,
+  type KnowledgeStatus,
+  type PackInstallInput,
+} from './knowledge-types';
+
+export {
+  DEFAULT_K,
+  turnsOf,
+  type KnowledgeQuery,
+  type KnowledgeResults,
+  type KnowledgeStatus,
+  type PackInstallInput,
+};
+
+export interface KnowledgeServiceOptions {
+  readonly dataDir: string;
+  /** This device's embedder; null runs lexical only. */
+  readonly embedder: Embedder | null;
+  /** Why `embedder` is null (shown as the lexical-mode notice). */
+  readonly embedderReason?: string | null;
+  /** Which publishers to trust, read at each install (settings may change). */
+  readonly trust: () => PackTrust;
+  readonly bus?: EventBus;
+  readonly logger?: Logger;
+  readonly searchOptions?: SearchOptions;
+  /** Corpora up to this many passages are ranked whole; larger ones rank FTS candidates. */
+  readonly fullScanMaxPassages?: number;
+}
+
+export class KnowledgeService {
+  private corpus: KnowledgeCorpus = buildCorpus([]);
+  private playbooks: readonly PackPlaybook[] = [];
+  private readonly listeners = new Set<() => void>();
+  private readonly options: SearchOptions;
+
+  private constructor(
+    readonly store: PackStore,
+    private readonly config: KnowledgeServiceOptions,
+  ) {
+    this.options = config.searchOptions ?? DEFAULT_SEARCH;
+  }
+
+  private get fullScan(): number {
+    return this.config.fullScanMaxPassages ?? FULL_SCAN_MAX_PASSAGES;
+  }
+
+  /** Opens the packs of `dataDir`: sweeps leftovers, then loads every current version. */
+  static async open(config: KnowledgeServiceOptions): Promise<KnowledgeService> {
+    const service = new KnowledgeService(new PackStore(config.dataDir), config);
+    await service.store.sweep();
+    await service.reload();
+    return service;
+  }
+
+  /** Retrieval mode now: hybrid needs an embedder and packs holding its vectors. */
+  mode(): RetrievalMode {
+    const { embedder } = this.config;
+    if (!embedder) {
+      return {
+        mode: 'lexical',
+        reason: this.config.embedderReason ?? 'no embedding model is available',
+        embeddingModel: null,
+      };
+    }
+    const packs = this.corpus.packs.length;
+    if (packs > 0 && packsWithVectors(this.corpus, embedder.modelId).length === 0) {
+      return {
+        mode: 'lexical',
+        reason: `no installed pack holds vectors of ${embedder.modelId}; reinstall them to re-embed`,
+        embeddingModel: embedder.modelId,
+      };
+    }
+    return { mode: 'hybrid', reason: null, embeddingModel: embedder.modelId };
+  }
+
+  status(): KnowledgeStatus {
+    return {
+      mode: this.mode(),
+      packs: this.corpus.packs.length,
+      passages: this.corpus.index.passages.length,
+    };
+  }
+
+  /** Searches every installed pack; hybrid when `mode()` is. */
+  async search(request: KnowledgeQuery): Promise<KnowledgeResults> {
+    const t0 = performance.now();
+    const corpus = this.corpus;
+    const turns = turnsOf(request);
+    const k = request.k ?? DEFAULT_K;
+    const mode = this.mode();
+    const terms = termsToHighlight(corpus, turns, this.options);
+    let hits: SearchHit[];
+    if (mode.mode === 'hybrid' && this.config.embedder && turns.length > 0) {
+      // Vectors first: the query goes to the embedding worker at once, and the lexical
+      // ranking (synchronous on this thread for in-memory scans) runs while it embeds.
+      const vectors = rankVectors(corpus, turns, this.config.embedder, HYBRID_POOL);
+      const [vector, lexical] = await Promise.all([
+        vectors,
+        rankLexicalAsync(corpus, turns, HYBRID_POOL, this.options, this.fullScan),
+      ]);
+      hits = hitsOf(corpus, fuseHybrid(corpus, lexical.passages, vector, k, this.options), terms);
+    } else {
+      hits = hitsOf(
+        corpus,
+        await rankLexicalAsync(corpus, turns, k, this.options, this.fullScan),
+        terms,
+      );
+    }
+    return { hits, mode, ms: performance.now() - t0 };
+  }
+
+  /**
+   * Lexical search of the conversation, synchronous, for the assist engine: the whole
+   * in-memory index, no vectors (the engine calls it on every turn).
+   */
+  searchTurns(turns: readonly QueryTurn[], k: number = DEFAULT_K): SearchHit[] {
+    const corpus = this.corpus;
+    const list = turns.filter((t) => t.text.trim() !== '');
+    const terms = termsToHighlight(corpus, list, this.options);
+    return hitsOf(corpus, rankLexical(corpus, list, k, this.options), terms);
+  }
+
+  /**
+   * Intents, responses (each with its pack id) and rules of every installed pack, for the
+   * assist engine; a new array after each change of the installed packs.
+   */
+  content(): readonly PackPlaybook[] {
+    return this.playbooks;
+  }
+
+  /** Calls `listener` after the installed packs changed; returns the unsubscribe function. */
+  onChanged(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  list(): Promise<InstalledPack[]> {
+    return this.store.list();
+  }
+
+  /** Verifies and installs a pack (atomically), then reloads and notifies. */
+  async install(
+    input: PackInstallInput,
+    overrides: { allowUnsigned?: boolean } = {},
+  ): Promise<InstalledPack> {
+    const trust = this.config.trust();
+    const options = {
+      trust: { ...trust, allowUnsigned: overrides.allowUnsigned ?? trust.allowUnsigned },
+      indexer: createPackIndexer(this.config.embedder),
+    };
+    const installed =
+      'path' in input
+        ? await this.store.install(input.path, options)
+        : await withUploadedFile(this.config.dataDir, input.bytesBase64, (path) =>
+            this.store.install(path, options),
+          );
+    await this.changed();
+    return (await this.store.list()).find((p) => p.current.folder === installed.folder)!;
+  }
+
+  async remove(id: string): Promise<InstalledPack[]> {
+    await this.store.remove(id);
+    await this.changed();
+    return this.store.list();
+  }
+
+  async rollback(id: string): Promise<InstalledPack> {
+    const current = await this.store.rollback(id);
+    await this.changed();
+    return (await this.store.list()).find((p) => p.current.folder === current.folder)!;
+  }
+
+  async close(): Promise<void> {
+    for (const pack of this.corpus.packs) pack.store.close();
+    this.corpus = buildCorpus([]);
+  }
+
+  private async changed(): Promise<void> {
+    await this.reload();
+    this.config.bus?.emit('knowledge:changed', this.status());
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Loads the registry's current versions, reusing those already loaded. */
+  private async reload(): Promise<void> {
+    const loaded = new Map(this.corpus.packs.map((p) => [p.version.folder, p]));
+    const packs: InstalledPackIndex[] = [];
+    for (const { current } of await this.store.list()) {
+      const reuse = loaded.get(current.folder);
+      if (reuse) {
+        packs.push(reuse);
+        loaded.delete(current.folder);
+        continue;
+      }
+      try {
+        packs.push(
+          await loadInstalledPack(current, this.store.folderOf(current), {
+            content: CONTENT_FILE,
+            index: INDEX_FOLDER,
+          }),
+        );
+      } catch (error) {
+        this.config.logger?.error(`cannot load pack ${current.id} ${current.version}`, error);
+      }
+    }
+    this.corpus = buildCorpus(packs);
+    this.playbooks = packs.map((p) => ({
+      packId: p.version.id,
+      intents: p.content.intents,
+      responses: p.content.responses.map((r) => ({ ...r, packId: p.version.id })),
+      rules: p.content.rules,
+    }));
+    for (const stale of loaded.values()) stale.store.close();
+  }
+}

@@ -1,0 +1,69 @@
+/** `inloop pack verify <file> [--publisher-key <pem>]`: check a pack as agents' machines will. */
+import { resolve } from 'node:path';
+import { EXIT_OK, type Command } from '../../core/cli/command';
+import { stringOption } from '../../core/cli/option-values';
+import { readPemFile } from './build-command';
+import { verifyPack, type PackVerdict } from './verify-pack';
+
+/** The verdict as lines: what the pack is, what it holds, who signed it, trusted or not. */
+export function formatVerdict(file: string, verdict: PackVerdict): string {
+  const { manifest } = verdict.pack;
+  const { pack, counts, embedding } = manifest;
+  const trust = verdict.trusted
+    ? `trusted: the signature verifies with the given publisher key ${verdict.signedBy}`
+    : verdict.signedBy
+      ? `not checked: signed by key ${verdict.signedBy}; pass --publisher-key to check the signature`
+      : 'unsigned: installs only where settings allow unsigned packs';
+  return `${[
+    `${file}: ok, every entry matches its manifest`,
+    `  pack       ${pack.id} ${pack.version} (${pack.name})`,
+    `  publisher  ${pack.publisher}`,
+    `  counts     ${counts.articles} articles, ${counts.passages} passages, ${counts.responses} responses, ${counts.intents} intents, ${counts.rules} rules`,
+    `  embedding  ${embedding ? `${embedding.model} (${embedding.dimension} dimensions)` : 'none (lexical only)'}`,
+    `  created    ${manifest.createdAt}`,
+    `  signature  ${trust}`,
+  ].join('\n')}\n`;
+}
+
+export const verifyCommand: Command = {
+  name: 'verify',
+  summary: 'Check a pack file (integrity, and its signature against a publisher key)',
+  usage: 'pack verify <file.inloop> [--publisher-key <pem>] [--json]',
+  positionals: [1, 1],
+  options: {
+    'publisher-key': {
+      type: 'string',
+      value: '<pem>',
+      description: "The publisher's public key (SPKI PEM); the pack must be signed by it",
+    },
+    json: { type: 'boolean', description: 'Print the verdict as JSON' },
+  },
+  async run(args, io) {
+    const file = resolve(io.cwd, args.positionals[0]!);
+    const keyPath = stringOption(args, 'publisher-key');
+    const key =
+      keyPath === undefined
+        ? undefined
+        : await readPemFile(resolve(io.cwd, keyPath), 'publisher key');
+    const verdict = await verifyPack(file, key);
+    const { manifest } = verdict.pack;
+    io.stdout(
+      args.values.json
+        ? `${JSON.stringify(
+            {
+              file,
+              pack: manifest.pack,
+              counts: manifest.counts,
+              embedding: manifest.embedding,
+              createdAt: manifest.createdAt,
+              signedBy: verdict.signedBy,
+              trusted: verdict.trusted,
+            },
+            null,
+            2,
+          )}\n`
+        : formatVerdict(file, verdict),
+    );
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,213 @@
+/**
+ * Installed knowledge packs on this device (`<data>/packs/`). Install and upgrade are atomic:
+ * the pack is verified, copied and indexed in a staging folder, renamed into its version
+ * folder, and only then does the registry name it current. A crash (even `kill -9`) at any
+ * moment leaves the previous version fully usable; leftovers are swept at the next open.
+ */
+import { randomBytes } from 'node:crypto';
+import { copyFile, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AppError } from '../../../../shared/result';
+import { writeFileAtomic } from '../../core/atomic-file';
+import { describeZodError } from '../../core/dispatcher';
+import { readPackFile, type VerifiedPack } from '../pack-file';
+import {
+  emptyRegistry,
+  referencedFolders,
+  RegistrySchema,
+  withInstalled,
+  withRemoved,
+  withRolledBack,
+  type InstalledVersion,
+  type Registry,
+} from './pack-registry';
+import { compareSemver } from './semver';
+import { withStoreLock } from './store-lock';
+
+/** Builds a pack's searchable index into an empty folder; returns the model its vectors use. */
+export interface PackIndexer {
+  build(pack: VerifiedPack, folder: string): Promise<{ embeddingModel: string | null }>;
+}
+
+export interface PackTrust {
+  trustedKeys: readonly string[];
+  allowUnsigned: boolean;
+}
+
+export interface InstallOptions {
+  trust: PackTrust;
+  indexer: PackIndexer;
+  /** Install an older version over a newer one. */
+  allowDowngrade?: boolean;
+}
+
+export const PACK_FILE_NAME = 'pack.inloop';
+
+export class PackStore {
+  private queue: Promise<unknown> = Promise.resolve();
+  readonly root: string;
+
+  constructor(dataDir: string) {
+    this.root = join(dataDir, 'packs');
+  }
+
+  private get registryPath() {
+    return join(this.root, 'registry.json');
+  }
+
+  /** The registry as committed. A damaged registry is an error, never silently emptied. */
+  async registry(): Promise<Registry> {
+    let text: string;
+    try {
+      text = await readFile(this.registryPath, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyRegistry;
+      throw error;
+    }
+    const parsed = RegistrySchema.safeParse(JSON.parse(text));
+    if (!parsed.success) {
+      throw new AppError(
+        'internal',
+        `pack registry ${this.registryPath} is damaged: ${describeZodError(parsed.error)}`,
+      );
+    }
+    return parsed.data;
+  }
+
+  /** Installed packs, current versions, each with what it would roll back to. */
+  async list(): Promise<Array<{ current: InstalledVersion; previous: InstalledVersion | null }>> {
+    return Object.values((await this.registry()).packs).sort((a, b) =>
+      a.current.id.localeCompare(b.current.id),
+    );
+  }
+
+  /** Absolute folder of an installed version. */
+  folderOf(version: InstalledVersion): string {
+    return join(this.root, version.folder);
+  }
+
+  install(file: string, options: InstallOptions): Promise<InstalledVersion> {
+    return this.exclusive(async () => {
+      const pack = await readPackFile(file, options.trust);
+      const { pack: meta } = pack.manifest;
+      const registry = await this.registry();
+      const existing = registry.packs[meta.id]?.current;
+      checkUpgrade(
+        existing,
+        meta.version,
+        pack.signer?.keyId ?? null,
+        options.allowDowngrade === true,
+      );
+      const folder = `${meta.id}/${meta.version}-${randomBytes(4).toString('hex')}`;
+      const staging = join(this.root, '.staging', randomBytes(8).toString('hex'));
+      await mkdir(staging, { recursive: true });
+      try {
+        await copyFile(file, join(staging, PACK_FILE_NAME));
+        const { embeddingModel } = await options.indexer.build(pack, staging);
+        const installed: InstalledVersion = {
+          id: meta.id,
+          version: meta.version,
+          name: meta.name,
+          publisher: meta.publisher,
+          description: meta.description,
+          signerKeyId: pack.signer?.keyId ?? null,
+          installedAt: new Date().toISOString(),
+          counts: pack.manifest.counts,
+          embeddingModel,
+          folder,
+        };
+        await writeFileAtomic(join(staging, 'version.json'), JSON.stringify(installed, null, 2));
+        await mkdir(join(this.root, meta.id), { recursive: true });
+        await rename(staging, join(this.root, folder));
+        await this.commit(withInstalled(registry, installed));
+        return installed;
+      } finally {
+        // Under the store lock no other install is staging: drop the whole staging folder.
+        await rm(join(this.root, '.staging'), { recursive: true, force: true });
+      }
+    });
+  }
+
+  rollback(id: string): Promise<InstalledVersion> {
+    return this.exclusive(async () => {
+      const next = withRolledBack(await this.registry(), id);
+      if (!next)
+        throw new AppError('not_found', `pack ${id} has no previous version to roll back to`);
+      await this.commit(next);
+      return next.packs[id]!.current;
+    });
+  }
+
+  remove(id: string): Promise<InstalledVersion> {
+    return this.exclusive(async () => {
+      const registry = await this.registry();
+      const entry = registry.packs[id];
+      if (!entry) throw new AppError('not_found', `no installed pack with id ${id}`);
+      await this.commit(withRemoved(registry, id));
+      return entry.current;
+    });
+  }
+
+  /** Sweep what an interrupted install or a superseded version left behind. */
+  sweep(): Promise<void> {
+    return this.exclusive(() => this.sweepUnlocked());
+  }
+
+  private async commit(next: Registry): Promise<void> {
+    await writeFileAtomic(this.registryPath, `${JSON.stringify(next, null, 2)}\n`);
+    await this.sweepUnlocked();
+  }
+
+  private async sweepUnlocked(): Promise<void> {
+    await rm(join(this.root, '.staging'), { recursive: true, force: true });
+    const keep = referencedFolders(await this.registry());
+    for (const pack of await readdir(this.root, { withFileTypes: true }).catch(() => [])) {
+      // A registry write killed before its rename leaves its temp file (writeFileAtomic).
+      if (pack.isFile() && /^\.registry\.json\..*\.tmp$/.test(pack.name)) {
+        await rm(join(this.root, pack.name), { force: true });
+        continue;
+      }
+      if (!pack.isDirectory() || pack.name.startsWith('.')) continue;
+      const versions = await readdir(join(this.root, pack.name));
+      for (const version of versions) {
+        if (!keep.has(`${pack.name}/${version}`)) {
+          await rm(join(this.root, pack.name, version), { recursive: true, force: true });
+        }
+      }
+      if (versions.every((v) => !keep.has(`${pack.name}/${v}`))) {
+        await rm(join(this.root, pack.name), { recursive: true, force: true });
+      }
+    }
+  }
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(async () => {
+      await mkdir(this.root, { recursive: true });
+      return withStoreLock(join(this.root, '.lock'), work);
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}
+
+/** Refuse a downgrade (unless asked) and a pack id taken over by another publisher's key. */
+export function checkUpgrade(
+  existing: InstalledVersion | undefined,
+  version: string,
+  signerKeyId: string | null,
+  allowDowngrade: boolean,
+): void {
+  if (!existing) return;
+  if (existing.signerKeyId && signerKeyId !== existing.signerKeyId) {
+    throw new AppError(
+      'unauthorized',
+      `pack ${existing.id} was installed from publisher key ${existing.signerKeyId}; this file is ${signerKeyId ? `signed by ${signerKeyId}` : 'unsigned'}. Remove the installed pack first to change its publisher.`,
+    );
+  }
+  if (!allowDowngrade && compareSemver(version, existing.version) < 0) {
+    throw new AppError(
+      'conflict',
+      `pack ${existing.id} ${existing.version} is installed; ${version} is older (use rollback, or allow a downgrade)`,
+    );
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * Hostile or broken packs offered to the installed service: each is refused with a clear
+ * error, and the installed version stays in use, searchable, with nothing left behind.
+ */
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { KnowledgeService } from '../../../../electron/services/knowledge/knowledge-service';
+import { writePackFile } from '../../../../electron/services/packs/pack-file';
+import { BILLING_ARTICLES, tempDir, writeFixturePack } from './knowledge-fixtures';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+let service: KnowledgeService;
+
+beforeEach(async () => {
+  ({ dir, cleanup } = await tempDir());
+  service = await KnowledgeService.open({
+    dataDir: join(dir, 'data'),
+    embedder: null,
+    trust: () => ({ trustedKeys: [], allowUnsigned: true }),
+  });
+  const v1 = await writeFixturePack(join(dir, 'v1.inloop'), {
+    id: 'acme',
+    version: '1.0.0',
+    articles: BILLING_ARTICLES,
+  });
+  await service.install({ path: v1 });
+});
+afterEach(async () => {
+  await service.close();
+  await cleanup();
+});
+
+async function expectUnchanged() {
+  const [entry, ...rest] = await service.list();
+  expect(rest).toEqual([]);
+  expect(entry!.current.version).toBe('1.0.0');
+  expect((await service.search({ query: 'refund card' })).hits[0]!.articleId).toBe(
+    'billing/refunds',
+  );
+  expect((await readdir(join(dir, 'data', 'packs'))).sort()).toEqual(['acme', 'registry.json']);
+  expect(await readdir(join(dir, 'data', 'packs', 'acme'))).toHaveLength(1);
+}
+
+it('refuses a tampered pack', async () => {
+  const good = await writeFixturePack(join(dir, 'v2.inloop'), {
+    id: 'acme',
+    version: '2.0.0',
+    articles: BILLING_ARTICLES,
+  });
+  const bytes = await readFile(good);
+  bytes[bytes.length - 3]! ^= 0xff;
+  await writeFile(join(dir, 'tampered.inloop'), bytes);
+  await expect(service.install({ path: join(dir, 'tampered.inloop') })).rejects.toThrow(
+    /entry|truncated|inflate|SHA-256|compressed/i,
+  );
+  await expectUnchanged();
+});
+
+it('refuses a well-formed pack whose passages name an article it does not have', async () => {
+  const text = (s: string) => new TextEncoder().encode(s);
+  const path = join(dir, 'orphan.inloop');
+  await writePackFile(path, {
+    manifest: {
+      format: 1,
+      pack: {
+        id: 'acme',
+        name: 'Acme',
+        version: '3.0.0',
+        publisher: 'X',
+        description: '',
+        language: 'en',
+      },
+      createdAt: '2026-01-01T00:00:00.000Z',
+      counts: { articles: 0, passages: 1, responses: 0, intents: 0, rules: 0 },
+      embedding: null,
+    },
+    entries: [
+      { path: 'content/articles.jsonl', data: text('') },
+      {
+        path: 'content/passages.jsonl',
+        data: text(
+          `${JSON.stringify({ id: 'ghost#0', articleId: 'ghost', title: 'Ghost', section: [], text: 'Boo.' })}\n`,
+        ),
+      },
+      { path: 'content/responses.json', data: text('[]') },
+      { path: 'content/intents.json', data: text('[]') },
+      { path: 'content/rules.json', data: text('[]') },
+    ],
+  });
+  await expect(service.install({ path })).rejects.toMatchObject({
+    code: 'invalid_request',
+    message: 'pack acme: content/passages.jsonl line 1: article ghost is not in the pack',
+  });
+  await expectUnchanged();
+});
+
+it('refuses a file that is not a pack at all', async () => {
+  await writeFile(join(dir, 'junk.inloop'), 'PK\u0003\u0004 definitely not a pack');
+  await expect(service.install({ path: join(dir, 'junk.inloop') })).rejects.toThrow();
+  await expectUnchanged();
+});
