@@ -1,13 +1,13 @@
 /**
  * The assist engine as one pure composition: from the conversation so far, the cited passages
  * and the installed packs' intents, replies and rules to everything the overlay suggests
- * (`Assist`). `inloop assist --batch` and the running app both call `assess`, so they give the
+ * (`Suggestions`). `inloop assist --batch` and the running app both call `assess`, so they give the
  * same answers. The pack-dependent parts (the intent model) are built once per pack set by
  * `prepareEngine`, not once per turn.
  */
 import type { CannedResponse, EscalationRule, Intent } from '../packs/pack-schemas';
 import type {
-  Assist,
+  Suggestions,
   ConversationTurn,
   EscalationFlag,
   Entity,
@@ -27,8 +27,8 @@ export interface PackContent {
 /** A canned reply with the pack it came from. */
 export type PackResponse = CannedResponse & { readonly packId: string };
 
-export type SentimentTrend = Assist['sentiment']['trend'];
-export type NextAction = Assist['nextActions'][number];
+export type SentimentTrend = Suggestions['sentiment']['trend'];
+export type NextAction = Suggestions['nextActions'][number];
 
 /**
  * The pure functions the engine composes (PII, intent, sentiment, escalation, entities,
@@ -77,7 +77,7 @@ export interface AssistToolkit<Model = unknown> {
 /** What the handoff summary is made from. */
 export interface HandoffInput {
   readonly turns: readonly ConversationTurn[];
-  readonly assist: Omit<Assist, 'ms'>;
+  readonly assist: Omit<Suggestions, 'ms'>;
   readonly intent: Intent | null;
   /** Titles (else ids) of the replies the agent copied or inserted. */
   readonly repliesUsed: readonly string[];
@@ -130,7 +130,7 @@ export interface AssessInput {
 }
 
 /** Everything the engine suggests for `input` (all but the timing, which the caller adds). */
-export function assess(engine: AssistEngine, input: AssessInput): Omit<Assist, 'ms'> {
+export function assess(engine: AssistEngine, input: AssessInput): Omit<Suggestions, 'ms'> {
   const { toolkit } = engine;
   const turns = input.turns;
   const queryTurns = turns.map(({ role, text }) => ({ role, text }));

@@ -1,7 +1,7 @@
 /**
  * What the assist engine says about a conversation: the one shape the overlay panels, the
  * `assist:*` channels and `inloop assist --json` share. Outside evaluation reads the JSON form
- * of `Assist`: keep its field names stable (add fields, never rename).
+ * of `Suggestions`: keep its field names stable (add fields, never rename).
  */
 import { z } from 'zod';
 import { SeveritySchema } from '../packs/pack-schemas';
@@ -103,7 +103,7 @@ export const SummarySchema = z.object({
 export type Summary = z.infer<typeof SummarySchema>;
 
 /** Everything the engine suggests for a conversation at one moment. */
-export const AssistSchema = z.object({
+export const SuggestionsSchema = z.object({
   intent: DetectedIntentSchema.nullable(),
   sentiment: SentimentSchema,
   escalation: z.array(EscalationFlagSchema),
@@ -114,7 +114,7 @@ export const AssistSchema = z.object({
   /** Milliseconds the engine took for this update. */
   ms: z.number(),
 });
-export type Assist = z.infer<typeof AssistSchema>;
+export type Suggestions = z.infer<typeof SuggestionsSchema>;
 
 // ── The live conversation and the assist channels (electron/services/assist) ──
 
@@ -144,7 +144,7 @@ export type GenerationState = z.infer<typeof GenerationStateSchema>;
 export const AssistStateSchema = z.object({
   conversation: ConversationSchema.nullable(),
   /** The suggestions for the latest customer turn; null before the first one. */
-  assist: AssistSchema.nullable(),
+  suggestions: SuggestionsSchema.nullable(),
   /** Grows with every recompute; a UI drops an update older than the one it shows. */
   seq: z.number().int().min(0),
   /** The structured handoff summary, once asked for or at the end. */

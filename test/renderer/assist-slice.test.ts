@@ -8,7 +8,7 @@ import { createFakeApi } from './fake-api';
 
 const state = (seq: number, conversationId = 'c1', replies = 3): AssistState => ({
   conversation: { id: conversationId, startedAt: 0, endedAt: null, endReason: null, turns: [] },
-  assist: {
+  suggestions: {
     intent: null,
     sentiment: { score: 0, trend: 'steady' },
     escalation: [],
@@ -47,7 +47,7 @@ describe('assist slice', () => {
     expect(store.getState().focusedReply).toBe(2);
     store.getState().moveReplyFocus(1);
     expect(store.getState().focusedReply).toBe(0);
-    const reply = store.getState().assist!.assist!.replies[0]!;
+    const reply = store.getState().assist!.suggestions!.replies[0]!;
     await store.getState().thumbReply(reply, 'down');
     expect(store.getState().replyThumbs).toEqual({ r0: 'down' });
     expect(fake.calls.at(-1)).toEqual({

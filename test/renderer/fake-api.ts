@@ -39,7 +39,7 @@ export function createFakeApi(): FakeApi {
     // ── assist ──
     [
       'assist:get-state',
-      () => ok({ conversation: null, assist: null, seq: 0, handoff: null, generation: null }),
+      () => ok({ conversation: null, suggestions: null, seq: 0, handoff: null, generation: null }),
     ],
     ['assist:ingest-info', () => ok({ url: null, tokenStorage: null, reason: 'fake API' })],
   ]);

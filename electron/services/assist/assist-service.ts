@@ -16,7 +16,7 @@ import {
 } from '../../../shared/assist/engine';
 import { answerCoverage, GAP_COVERAGE, isQuestion } from '../../../shared/assist/engine-gaps';
 import { AppError } from '../../../shared/result';
-import type { Assist, AssistState, FeedbackRequest, Summary } from '../../../shared/schemas/assist';
+import type { Suggestions, AssistState, FeedbackRequest, Summary } from '../../../shared/schemas/assist';
 import type { EventBus } from '../core/event-bus';
 import type { AssistKnowledge } from './assist-knowledge';
 import { ConversationState } from './conversation-state';
@@ -39,8 +39,8 @@ const EDIT_LIMIT = 4000;
 
 export class AssistService implements TurnSink {
   private state: ConversationState | null = null;
-  private assist: Assist | null = null;
-  private hits: Assist['articles'] = [];
+  private suggestions: Suggestions | null = null;
+  private hits: Suggestions['articles'] = [];
   private handoffSummary: Summary | null = null;
   private generation: AssistState['generation'] = null;
   private seq = 0;
@@ -57,7 +57,7 @@ export class AssistService implements TurnSink {
   getState(): AssistState {
     return {
       conversation: this.state?.snapshot() ?? null,
-      assist: this.assist,
+      suggestions: this.suggestions,
       seq: this.seq,
       handoff: this.handoffSummary,
       generation: this.generation,
@@ -68,7 +68,7 @@ export class AssistService implements TurnSink {
   start(): AssistState {
     if (this.state && !this.state.ended) this.finish('agent');
     this.state = new ConversationState(this.now());
-    this.assist = null;
+    this.suggestions = null;
     this.hits = [];
     this.handoffSummary = null;
     this.generation = null;
@@ -101,7 +101,7 @@ export class AssistService implements TurnSink {
     // Building the intent model (once per pack set) is not part of a turn's latency.
     this.currentEngine();
     const started = performance.now();
-    if (turn.role === 'customer' || !this.assist) {
+    if (turn.role === 'customer' || !this.suggestions) {
       const queryTurns = state.conversation.turns.map(({ role, text: t }) => ({ role, text: t }));
       const hits = await this.options.knowledge.searchTurns(queryTurns, this.options.articles ?? 5);
       // A newer turn arrived while searching: its update supersedes this one.
@@ -113,7 +113,7 @@ export class AssistService implements TurnSink {
       hits: this.hits,
       manualSteps: state.manualSteps,
     });
-    this.assist = { ...result, ms: Math.round((performance.now() - started) * 10) / 10 };
+    this.suggestions = { ...result, ms: Math.round((performance.now() - started) * 10) / 10 };
     this.publish();
     if (turn.role === 'customer') await this.logAssessed(state, added.index, text);
   }
@@ -124,7 +124,7 @@ export class AssistService implements TurnSink {
    */
   async assessOnce(
     turns: readonly { role: 'customer' | 'agent'; text: string }[],
-  ): Promise<Assist> {
+  ): Promise<Suggestions> {
     this.currentEngine();
     const started = performance.now();
     const redacted = turns.map((turn, index) => ({
@@ -143,7 +143,7 @@ export class AssistService implements TurnSink {
   /** The agent ticks or unticks a step of the checklist. */
   setStep(stepId: string, done: boolean): AssistState {
     const state = this.requireConversation();
-    if (!this.assist?.nextActions.some((step) => step.id === stepId)) {
+    if (!this.suggestions?.nextActions.some((step) => step.id === stepId)) {
       throw new AppError('not_found', `The checklist has no step '${stepId}'.`);
     }
     state.manualSteps.set(stepId, done);
@@ -183,7 +183,7 @@ export class AssistService implements TurnSink {
   generationContext(): {
     conversationId: string;
     turns: AssistState['conversation'];
-    hits: Assist['articles'];
+    hits: Suggestions['articles'];
   } {
     const state = this.requireConversation();
     return { conversationId: state.conversation.id, turns: state.snapshot(), hits: this.hits };
@@ -209,7 +209,7 @@ export class AssistService implements TurnSink {
   }
 
   private summarise(state: ConversationState): { summary: Summary; text: string } {
-    const assist = this.assist ?? {
+    const assist = this.suggestions ?? {
       ...assess(this.currentEngine(), { turns: state.conversation.turns, hits: [] }),
     };
     return handoff(this.currentEngine(), {
@@ -223,13 +223,13 @@ export class AssistService implements TurnSink {
 
   private refresh(): void {
     const state = this.state;
-    if (!state || !this.assist) return;
+    if (!state || !this.suggestions) return;
     const result = assess(this.currentEngine(), {
       turns: state.conversation.turns,
       hits: this.hits,
       manualSteps: state.manualSteps,
     });
-    this.assist = { ...result, ms: this.assist.ms };
+    this.suggestions = { ...result, ms: this.suggestions.ms };
   }
 
   private currentEngine(): AssistEngine {
@@ -262,8 +262,8 @@ export class AssistService implements TurnSink {
       conversationId: state.conversation.id,
       kind: 'assessed',
       turn,
-      intentId: this.assist?.intent?.id ?? null,
-      escalations: (this.assist?.escalation ?? [])
+      intentId: this.suggestions?.intent?.id ?? null,
+      escalations: (this.suggestions?.escalation ?? [])
         .filter((f) => f.turn === turn)
         .map((f) => f.reason),
       ...(gap ? { gap: text } : {}),

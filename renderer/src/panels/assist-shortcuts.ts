@@ -18,7 +18,7 @@ export async function copyText(text: string): Promise<boolean> {
 }
 
 export function runAssistShortcut(command: AssistCommand, state: InloopState): void {
-  const replies = state.assist?.assist?.replies ?? [];
+  const replies = state.assist?.suggestions?.replies ?? [];
   const focused = replies[state.focusedReply];
   switch (command.kind) {
     case 'copy-reply':
@@ -38,7 +38,7 @@ export function runAssistShortcut(command: AssistCommand, state: InloopState): v
       if (focused) void state.thumbReply(focused, command.thumb);
       return;
     case 'toggle-step': {
-      const next = state.assist?.assist?.nextActions.find((step) => !step.done);
+      const next = state.assist?.suggestions?.nextActions.find((step) => !step.done);
       if (next) void state.setStep(next.id, true);
       return;
     }

@@ -13,7 +13,7 @@ import { PanelFrame } from './panel-frame';
 export function ConversationPanel() {
   const capture = useInloop((s) => s.capture?.state);
   const conversation = useInloop((s) => s.assist?.conversation ?? null);
-  const suggestions = useInloop((s) => s.assist?.assist ?? null);
+  const suggestions = useInloop((s) => s.assist?.suggestions ?? null);
   const ingestUrl = useInloop((s) => s.ingest?.url ?? null);
   const addTurn = useInloop((s) => s.addTurn);
   const setCapturePaused = useInloop((s) => s.setCapturePaused);

@@ -7,8 +7,8 @@ import { useInloop } from '../state/use-inloop';
 import { PanelFrame } from './panel-frame';
 
 export function NextActionsPanel() {
-  const steps = useInloop((s) => s.assist?.assist?.nextActions);
-  const intent = useInloop((s) => s.assist?.assist?.intent ?? null);
+  const steps = useInloop((s) => s.assist?.suggestions?.nextActions);
+  const intent = useInloop((s) => s.assist?.suggestions?.intent ?? null);
   const setStep = useInloop((s) => s.setStep);
   const list = steps ?? [];
   const done = list.filter((step) => step.done).length;

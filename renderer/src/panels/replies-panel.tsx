@@ -13,7 +13,7 @@ const EMPTY: ReplySuggestion[] = [];
 
 export function RepliesPanel() {
   const store = useInloopStore();
-  const replies = useInloop((s) => s.assist?.assist?.replies ?? EMPTY);
+  const replies = useInloop((s) => s.assist?.suggestions?.replies ?? EMPTY);
   const conversationId = useInloop((s) => s.assist?.conversation?.id);
   const generation = useInloop((s) => s.assist?.generation ?? null);
   const canGenerate = useInloop((s) => s.settings?.assist.generationEnabled ?? false);

@@ -7,7 +7,7 @@ import { copyText } from './assist-shortcuts';
 import { PanelFrame } from './panel-frame';
 
 export function SummaryPanel() {
-  const gist = useInloop((s) => s.assist?.assist?.summary.gist ?? '');
+  const gist = useInloop((s) => s.assist?.suggestions?.summary.gist ?? '');
   const handoff = useInloop((s) => s.assist?.handoff ?? null);
   const handoffText = useInloop((s) => s.handoffText);
   const live = useInloop((s) => (s.assist?.conversation?.turns.length ?? 0) > 0);

@@ -88,7 +88,7 @@ export const createAssistSlice =
           const sameConversation = current?.conversation?.id === next.conversation?.id;
           // Events and answers can cross: never go back to an older state of the same conversation.
           if (current && sameConversation && next.seq < current.seq) return state;
-          const replies = next.assist?.replies.length ?? 0;
+          const replies = next.suggestions?.replies.length ?? 0;
           return {
             assist: next,
             focusedReply: Math.min(
@@ -122,7 +122,7 @@ export const createAssistSlice =
       },
       moveReplyFocus: (delta) =>
         set((state) => {
-          const count = state.assist?.assist?.replies.length ?? 0;
+          const count = state.assist?.suggestions?.replies.length ?? 0;
           if (count === 0) return state;
           return { focusedReply: (state.focusedReply + delta + count) % count };
         }),

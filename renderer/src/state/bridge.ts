@@ -27,7 +27,7 @@ export function startBridge(
     // ── assist ──
     listen(api, 'assist:updated', (assist) => {
       state().applyAssist(assist);
-      state().setConversationHits(state().assist?.assist?.articles ?? []);
+      state().setConversationHits(state().assist?.suggestions?.articles ?? []);
     }),
     listen(api, 'assist:generation', (generation) => state().applyGeneration(generation)),
     // ── speech ──

@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Assist } from '../../../../shared/schemas/assist';
+import type { Suggestions } from '../../../../shared/schemas/assist';
 import { loadIngestToken } from '../ingest-token';
 import { dataDirOption, openServices } from '../../core/cli/cli-context';
 import { EXIT_OK, UsageError, type Command } from '../../core/cli/command';
@@ -81,11 +81,11 @@ export const assistCommand: Command = {
   },
 };
 
-/** The stable output object: `id` first, then the Assist fields. */
+/** The stable output object: `id` first, then the Suggestions fields. */
 export function outputLine(
   id: string | number | null,
-  assist: Assist,
-): { id: string | number | null } & Assist {
+  assist: Suggestions,
+): { id: string | number | null } & Suggestions {
   return { id, ...assist };
 }
 

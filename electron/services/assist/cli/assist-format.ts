@@ -1,7 +1,7 @@
 /** The readable form of `inloop assist` (without --json). */
-import type { Assist } from '../../../../shared/schemas/assist';
+import type { Suggestions } from '../../../../shared/schemas/assist';
 
-export function formatAssist(result: { id: string | number | null } & Assist): string {
+export function formatAssist(result: { id: string | number | null } & Suggestions): string {
   const lines: string[] = [];
   const intent = result.intent;
   lines.push(

@@ -56,11 +56,11 @@ describe('AssistService', () => {
       customer('Hi, this is Jane Smith. Where is my order 12345678? It has not arrived.'),
     );
     const state = service.getState();
-    expect(state.assist?.intent?.id).toBe('order_status');
-    expect(state.assist?.nextActions.map((s) => s.id)).toEqual(['verify', 'track']);
-    const reply = state.assist?.replies.find((r) => r.id === 'order-status');
+    expect(state.suggestions?.intent?.id).toBe('order_status');
+    expect(state.suggestions?.nextActions.map((s) => s.id)).toEqual(['verify', 'track']);
+    const reply = state.suggestions?.replies.find((r) => r.id === 'order-status');
     expect(reply?.text).toContain('12345678');
-    expect(state.assist?.articles[0]?.articleId).toBe('orders/where-is-my-order');
+    expect(state.suggestions?.articles[0]?.articleId).toBe('orders/where-is-my-order');
     expect(updates.at(-1)?.seq).toBe(state.seq);
   });
 
@@ -77,7 +77,7 @@ describe('AssistService', () => {
     await service.addTurn(customer('Where is my order?'));
     await service.addTurn(agent('Let me check that for you.'));
     await service.addTurn(customer('This is a joke, I will file a chargeback and call my lawyer.'));
-    const flags = service.getState().assist?.escalation ?? [];
+    const flags = service.getState().suggestions?.escalation ?? [];
     expect(flags.map((f) => f.reason)).toEqual(expect.arrayContaining(['Chargeback threat']));
     expect(flags.every((f) => f.turn === 2)).toBe(true);
   });
@@ -99,10 +99,10 @@ describe('AssistService', () => {
     await service.addTurn(customer('Actually, I want a refund for it.'));
     release();
     await first;
-    const withSuggestions = updates.filter((u) => u.assist !== null);
+    const withSuggestions = updates.filter((u) => u.suggestions !== null);
     // Only the newer turn's suggestions were published; the older one's were dropped.
     expect(withSuggestions).toHaveLength(1);
-    expect(service.getState().assist?.intent?.id).toBe('refund');
+    expect(service.getState().suggestions?.intent?.id).toBe('refund');
   });
 
   it('lets the agent tick a step and keeps the tick across turns', async () => {
@@ -110,7 +110,7 @@ describe('AssistService', () => {
     await service.addTurn(customer('Where is my order? It never came.'));
     service.setStep('track', true);
     await service.addTurn(customer('It was meant to arrive on Monday.'));
-    const track = service.getState().assist?.nextActions.find((s) => s.id === 'track');
+    const track = service.getState().suggestions?.nextActions.find((s) => s.id === 'track');
     expect(track).toMatchObject({ done: true });
     expect(() => service.setStep('nope', true)).toThrow(/no step 'nope'/);
   });
@@ -171,7 +171,7 @@ describe('AssistService', () => {
     ];
     const once = await service.assessOnce(turns);
     await service.addTurn(customer(turns[0]!.text));
-    const live = service.getState().assist!;
+    const live = service.getState().suggestions!;
     expect({ ...once, ms: 0 }).toEqual({ ...live, ms: 0 });
   });
 });
