@@ -10,7 +10,6 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assistToolkit } from '../shared/assist/engine-toolkit';
 import type { QueryTurn } from '../shared/schemas/knowledge';
 import { AssistService } from '../electron/services/assist/assist-service';
 import { FeedbackLog } from '../electron/services/assist/feedback-log';
@@ -90,7 +89,6 @@ export async function benchAssist(): Promise<BenchRow[]> {
     const service = new AssistService({
       bus: new EventBus(),
       knowledge,
-      toolkit: assistToolkit,
       feedback: FeedbackLog.in(data, () => false),
       idleTimeoutMinutes: () => 240,
     });

@@ -19,7 +19,7 @@ import { secretStatus } from '../services/secrets/secret-status';
 import type { SecretStore } from '../services/secrets/secret-store';
 import { SettingsService } from '../services/settings/settings-service';
 import { createAssist, type AssistCapability } from '../services/assist/create-assist';
-import { assistToolkit } from '../../shared/assist/engine-toolkit';
+import { redact } from '../../shared/assist/pii/redact';
 import { createSpeechService, speechHandlers } from '../services/speech/create-speech-service';
 import type { SpeechService } from '../services/speech/speech-service';
 import { createKnowledge } from '../services/knowledge/create-knowledge';
@@ -82,14 +82,13 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     secrets,
     dataDir: options.dataDir,
     knowledge,
-    toolkit: assistToolkit,
     logger: options.logger,
   });
   // ── speech: create the speech service here ──
   const speech = createSpeechService({
     bus,
     turns: assist.service,
-    redact: assistToolkit.redact,
+    redact: (text) => redact(text).text,
     capture,
     settings,
     dataDir: options.dataDir,

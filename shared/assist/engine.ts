@@ -5,80 +5,32 @@
  * same answers. The pack-dependent parts (the intent model) are built once per pack set by
  * `prepareEngine`, not once per turn.
  */
-import type { CannedResponse, EscalationRule, Intent } from '../packs/pack-schemas';
-import type {
-  Suggestions,
-  ConversationTurn,
-  EscalationFlag,
-  Entity,
-  ReplySuggestion,
-  Summary,
-} from '../schemas/assist';
+import type { EscalationRule, Intent } from '../packs/pack-schemas';
+import type { PackPlaybook } from '../packs/pack-playbook';
+import { extractEntities } from './entities';
+import { escalationFlags } from './escalation/escalation-flags';
+import { detectIntent } from './intent/detect-intent';
+import { buildIntentModel, type IntentModel } from './intent/intent-model';
+import { checklist } from './next-actions';
+import { suggestReplies } from './replies';
+import { scoreSentiment } from './sentiment/score-sentiment';
+import { sentimentTrend } from './sentiment/sentiment-trend';
+import { handoffSummary, liveGist, summaryAsText } from './summary';
+import type { Suggestions, ConversationTurn, Summary } from '../schemas/assist';
 import type { QueryTurn, SearchHit } from '../schemas/knowledge';
 
-/** What one installed pack gives the engine. */
-export interface PackContent {
-  readonly packId: string;
-  readonly intents: readonly Intent[];
-  readonly responses: readonly CannedResponse[];
-  readonly rules: readonly EscalationRule[];
-}
+export type { PackPlaybook };
 
 /** A canned reply with the pack it came from. */
-export type PackResponse = CannedResponse & { readonly packId: string };
+export type PackResponse = PackPlaybook['responses'][number];
 
 export type SentimentTrend = Suggestions['sentiment']['trend'];
 export type NextAction = Suggestions['nextActions'][number];
-
-/**
- * The pure functions the engine composes (PII, intent, sentiment, escalation, entities,
- * replies, checklist, summaries). `engine-toolkit.ts` binds the real ones; the seam keeps this
- * file about composition only.
- */
-export interface AssistToolkit<Model = unknown> {
-  /** The text with PII masked: what is stored and what may leave the device. */
-  redact(text: string): string;
-  buildIntentModel(intents: readonly Intent[]): Model;
-  detectIntent(
-    model: Model,
-    turns: readonly QueryTurn[],
-  ): { id: string; confidence: number } | null;
-  scoreSentiment(text: string): number;
-  sentimentTrend(scores: readonly number[]): SentimentTrend;
-  escalationFlags(
-    turns: readonly ConversationTurn[],
-    context: {
-      rules: readonly EscalationRule[];
-      intentId: string | null;
-      intentEscalate?: string;
-      /** One score per turn, NaN for agent turns. */
-      sentiment: readonly number[];
-    },
-  ): EscalationFlag[];
-  extractEntities(turns: readonly ConversationTurn[]): Entity[];
-  suggestReplies(input: {
-    responses: readonly PackResponse[];
-    intentId: string | null;
-    turns: readonly ConversationTurn[];
-    entities: readonly Entity[];
-    hits: readonly SearchHit[];
-    limit?: number;
-  }): ReplySuggestion[];
-  checklist(
-    intent: Intent | null,
-    turns: readonly ConversationTurn[],
-    manual: ReadonlyMap<string, boolean>,
-  ): NextAction[];
-  liveGist(turns: readonly ConversationTurn[]): string;
-  handoffSummary(input: HandoffInput): Summary;
-  summaryAsText(summary: Summary): string;
-}
 
 /** What the handoff summary is made from. */
 export interface HandoffInput {
   readonly turns: readonly ConversationTurn[];
   readonly assist: Omit<Suggestions, 'ms'>;
-  readonly intent: Intent | null;
   /** Titles (else ids) of the replies the agent copied or inserted. */
   readonly repliesUsed: readonly string[];
   /** Titles (else ids) of the articles the agent copied or opened. */
@@ -88,10 +40,9 @@ export interface HandoffInput {
 
 /** The engine for one set of installed packs. */
 export interface AssistEngine {
-  readonly toolkit: AssistToolkit;
-  readonly packs: readonly PackContent[];
+  readonly packs: readonly PackPlaybook[];
   /** Null when no installed pack declares an intent. */
-  readonly intentModel: unknown;
+  readonly intentModel: IntentModel | null;
   /** Every intent by id (the first pack that declares an id wins), with its pack. */
   readonly intents: ReadonlyMap<string, { intent: Intent; packId: string }>;
   readonly responses: readonly PackResponse[];
@@ -99,7 +50,7 @@ export interface AssistEngine {
 }
 
 /** Builds the engine (and its intent model) for `packs`; call again when the packs change. */
-export function prepareEngine(packs: readonly PackContent[], toolkit: AssistToolkit): AssistEngine {
+export function prepareEngine(packs: readonly PackPlaybook[]): AssistEngine {
   const intents = new Map<string, { intent: Intent; packId: string }>();
   for (const pack of packs) {
     for (const intent of pack.intents) {
@@ -108,11 +59,10 @@ export function prepareEngine(packs: readonly PackContent[], toolkit: AssistTool
   }
   const all = [...intents.values()].map((entry) => entry.intent);
   return {
-    toolkit,
     packs,
-    intentModel: all.length > 0 ? toolkit.buildIntentModel(all) : null,
+    intentModel: all.length > 0 ? buildIntentModel(all) : null,
     intents,
-    responses: packs.flatMap((pack) => pack.responses.map((r) => ({ ...r, packId: pack.packId }))),
+    responses: packs.flatMap((pack) => pack.responses),
     rules: packs.flatMap((pack) => pack.rules),
   };
 }
@@ -131,7 +81,6 @@ export interface AssessInput {
 
 /** Everything the engine suggests for `input` (all but the timing, which the caller adds). */
 export function assess(engine: AssistEngine, input: AssessInput): Omit<Suggestions, 'ms'> {
-  const { toolkit } = engine;
   const turns = input.turns;
   const queryTurns = turns.map(({ role, text }) => ({ role, text }));
   const detected = conversationIntent(engine, queryTurns);
@@ -144,22 +93,22 @@ export function assess(engine: AssistEngine, input: AssessInput): Omit<Suggestio
       }
     : null;
   const perTurn = turns.map((t) =>
-    t.role === 'customer' ? clamp(toolkit.scoreSentiment(t.text)) : Number.NaN,
+    t.role === 'customer' ? clamp(scoreSentiment(t.text)) : Number.NaN,
   );
   const history = perTurn.filter((score) => !Number.isNaN(score));
   const sentiment = {
     score: history.at(-1) ?? 0,
-    trend: toolkit.sentimentTrend(history),
+    trend: sentimentTrend(history),
     history,
   };
-  const escalation = toolkit.escalationFlags(turns, {
+  const escalation = escalationFlags(turns, {
     rules: engine.rules,
     intentId: intent?.id ?? null,
     ...(known?.intent.escalate ? { intentEscalate: known.intent.escalate } : {}),
     sentiment: perTurn,
   });
-  const entities = toolkit.extractEntities(turns);
-  const replies = toolkit.suggestReplies({
+  const entities = extractEntities(turns);
+  const replies = suggestReplies({
     responses: engine.responses,
     intentId: intent?.id ?? null,
     turns,
@@ -167,11 +116,7 @@ export function assess(engine: AssistEngine, input: AssessInput): Omit<Suggestio
     hits: input.hits,
     limit: input.replyLimit ?? 5,
   });
-  const nextActions = toolkit.checklist(
-    known?.intent ?? null,
-    turns,
-    input.manualSteps ?? new Map(),
-  );
+  const nextActions = checklist(known?.intent ?? null, turns, input.manualSteps ?? new Map());
   return {
     intent,
     sentiment,
@@ -179,7 +124,7 @@ export function assess(engine: AssistEngine, input: AssessInput): Omit<Suggestio
     articles: [...input.hits],
     replies,
     nextActions,
-    summary: { gist: toolkit.liveGist(turns), entities },
+    summary: { gist: liveGist(turns), entities },
   };
 }
 
@@ -199,7 +144,7 @@ export function conversationIntent(
   if (engine.intentModel === null) return null;
   const ends = turns.flatMap((t, i) => (t.role === 'customer' ? [i + 1] : [])).reverse();
   for (const end of ends.slice(0, INTENT_LOOKBACK)) {
-    const found = engine.toolkit.detectIntent(engine.intentModel, turns.slice(0, end));
+    const found = detectIntent(engine.intentModel, turns.slice(0, end));
     if (found) return found;
   }
   return null;
@@ -208,19 +153,21 @@ export function conversationIntent(
 /** The structured handoff summary and its plain-text form for a helpdesk note. */
 export function handoff(
   engine: AssistEngine,
-  input: Omit<HandoffInput, 'intent'>,
+  input: HandoffInput,
 ): { summary: Summary; text: string } {
-  const intentId = input.assist.intent?.id;
-  const intent = intentId ? (engine.intents.get(intentId)?.intent ?? null) : null;
   const replyTitle = new Map(engine.responses.map((r) => [r.id, r.title]));
   const articleTitle = new Map(input.assist.articles.map((a) => [a.articleId, a.title]));
-  const summary = engine.toolkit.handoffSummary({
-    ...input,
-    intent,
-    repliesUsed: input.repliesUsed.map((id) => replyTitle.get(id) ?? id),
+  const summary = handoffSummary({
+    turns: input.turns,
+    entities: input.assist.summary.entities ?? [],
+    intent: input.assist.intent,
+    nextActions: input.assist.nextActions,
     articlesUsed: input.articlesUsed.map((id) => articleTitle.get(id) ?? id),
+    repliesUsed: input.repliesUsed.map((id) => replyTitle.get(id) ?? id),
+    sentiment: input.assist.sentiment,
+    escalation: input.assist.escalation,
   });
-  return { summary, text: engine.toolkit.summaryAsText(summary) };
+  return { summary, text: summaryAsText(summary) };
 }
 
 const clamp = (score: number): number =>

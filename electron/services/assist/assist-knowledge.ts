@@ -4,7 +4,7 @@
  * `createIndexKnowledge` answers from an in-memory index (the CLI before the service exists,
  * tests, the benchmark).
  */
-import type { PackContent } from '../../../shared/assist/engine';
+import type { PackPlaybook } from '../../../shared/packs/pack-playbook';
 import {
   buildKnowledgeIndex,
   type KnowledgeIndex,
@@ -18,18 +18,16 @@ export interface AssistKnowledge {
   /** The best `k` passages for the conversation, best first. */
   searchTurns(turns: readonly QueryTurn[], k: number): SearchHit[] | Promise<SearchHit[]>;
   /** The installed packs' content (new arrays after the packs changed). */
-  content(): readonly PackContent[];
-  /** Called when the installed packs change; returns the unsubscribe function. */
-  onChanged?(listener: () => void): () => void;
+  content(): readonly PackPlaybook[];
 }
 
-/** One pack held in memory: its articles and its content. */
-export interface MemoryPack extends PackContent {
+/** A pack held in memory (tests, the benchmark): its playbook and its articles. */
+export interface InMemoryPack extends PackPlaybook {
   readonly articles: readonly Article[];
 }
 
 /** Knowledge answered from an in-memory BM25F index over `packs`. */
-export function createIndexKnowledge(packs: readonly MemoryPack[]): AssistKnowledge {
+export function createIndexKnowledge(packs: readonly InMemoryPack[]): AssistKnowledge {
   const indexed = packs.map((pack) => ({ pack, index: buildKnowledgeIndex(pack.articles) }));
   return {
     content: () => packs,
@@ -38,7 +36,7 @@ export function createIndexKnowledge(packs: readonly MemoryPack[]): AssistKnowle
 }
 
 function searchIndexes(
-  indexed: readonly { pack: MemoryPack; index: KnowledgeIndex }[],
+  indexed: readonly { pack: InMemoryPack; index: KnowledgeIndex }[],
   turns: readonly QueryTurn[],
   k: number,
 ): SearchHit[] {

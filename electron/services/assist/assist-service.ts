@@ -11,12 +11,17 @@ import {
   handoff,
   prepareEngine,
   type AssistEngine,
-  type AssistToolkit,
-  type PackContent,
+  type PackPlaybook,
 } from '../../../shared/assist/engine';
+import { redact } from '../../../shared/assist/pii/redact';
 import { answerCoverage, GAP_COVERAGE, isQuestion } from '../../../shared/assist/engine-gaps';
 import { AppError } from '../../../shared/result';
-import type { Suggestions, AssistState, FeedbackRequest, Summary } from '../../../shared/schemas/assist';
+import type {
+  Suggestions,
+  AssistState,
+  FeedbackRequest,
+  Summary,
+} from '../../../shared/schemas/assist';
 import type { EventBus } from '../core/event-bus';
 import type { AssistKnowledge } from './assist-knowledge';
 import { ConversationState } from './conversation-state';
@@ -26,7 +31,6 @@ import type { IncomingTurn, TurnSink } from './turn-sink';
 export interface AssistServiceOptions {
   bus: EventBus;
   knowledge: AssistKnowledge;
-  toolkit: AssistToolkit;
   feedback: FeedbackLog;
   /** Minutes without a turn before the conversation ends by itself (read at every turn). */
   idleTimeoutMinutes: () => number;
@@ -45,7 +49,7 @@ export class AssistService implements TurnSink {
   private generation: AssistState['generation'] = null;
   private seq = 0;
   private turnSeq = 0;
-  private engine: { packs: readonly PackContent[]; engine: AssistEngine } | null = null;
+  private engine: { packs: readonly PackPlaybook[]; engine: AssistEngine } | null = null;
   private idle: NodeJS.Timeout | null = null;
   private readonly now: () => number;
 
@@ -88,7 +92,7 @@ export class AssistService implements TurnSink {
   async addTurn(turn: IncomingTurn): Promise<void> {
     if (!this.state || this.state.ended) this.start();
     const state = this.state!;
-    const text = this.options.toolkit.redact(turn.text.trim());
+    const text = redact(turn.text.trim()).text;
     const added = state.push({
       role: turn.role,
       text,
@@ -130,7 +134,7 @@ export class AssistService implements TurnSink {
     const redacted = turns.map((turn, index) => ({
       index,
       role: turn.role,
-      text: this.options.toolkit.redact(turn.text),
+      text: redact(turn.text).text,
       at: 0,
       source: 'typed' as const,
     }));
@@ -154,7 +158,7 @@ export class AssistService implements TurnSink {
   /** Records what the agent did with a suggestion; false when recording is off. */
   async feedback(request: FeedbackRequest): Promise<{ recorded: boolean }> {
     const state = this.requireConversation();
-    const text = request.text === undefined ? undefined : this.options.toolkit.redact(request.text);
+    const text = request.text === undefined ? undefined : redact(request.text).text;
     if (request.kind === 'copied' || request.kind === 'inserted') {
       (request.target === 'reply' ? state.repliesUsed : state.articlesUsed).add(request.id);
       if (request.target === 'reply' && text) state.lastCopied = { id: request.id, text };
@@ -235,7 +239,7 @@ export class AssistService implements TurnSink {
   private currentEngine(): AssistEngine {
     const packs = this.options.knowledge.content();
     if (!this.engine || !samePacks(this.engine.packs, packs)) {
-      this.engine = { packs, engine: prepareEngine(packs, this.options.toolkit) };
+      this.engine = { packs, engine: prepareEngine(packs) };
     }
     return this.engine.engine;
   }
@@ -299,7 +303,7 @@ export class AssistService implements TurnSink {
 }
 
 /** True when both lists hold the same packs' content (by identity: a reload makes new arrays). */
-function samePacks(a: readonly PackContent[], b: readonly PackContent[]): boolean {
+function samePacks(a: readonly PackPlaybook[], b: readonly PackPlaybook[]): boolean {
   return (
     a === b ||
     (a.length === b.length &&

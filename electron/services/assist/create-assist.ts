@@ -3,7 +3,7 @@
  * runner, the feedback log, the ingest endpoint (hosts that run the app: Electron and
  * `inloop serve`), and the `assist:*` handlers. Hosts call it; nothing here knows the host.
  */
-import type { AssistToolkit } from '../../../shared/assist/engine';
+import { redact } from '../../../shared/assist/pii/redact';
 import type { Handlers } from '../core/dispatcher';
 import type { EventBus } from '../core/event-bus';
 import type { Logger } from '../core/log';
@@ -37,7 +37,6 @@ export interface AssistOptions {
   secrets: SecretStore;
   dataDir: string;
   knowledge: AssistKnowledge;
-  toolkit: AssistToolkit;
   logger: Logger;
   env?: NodeJS.ProcessEnv;
 }
@@ -55,12 +54,11 @@ export interface AssistCapability {
 }
 
 export async function createAssist(options: AssistOptions): Promise<AssistCapability> {
-  const { bus, settings, toolkit } = options;
+  const { bus, settings } = options;
   const feedback = FeedbackLog.in(options.dataDir, () => settings.get().privacy.recordFeedback);
   const service = new AssistService({
     bus,
     knowledge: options.knowledge,
-    toolkit,
     feedback,
     idleTimeoutMinutes: () => settings.get().assist.idleTimeoutMinutes,
   });
@@ -69,7 +67,7 @@ export async function createAssist(options: AssistOptions): Promise<AssistCapabi
     assist: service,
     secrets: options.secrets,
     settings: () => settings.get(),
-    redact: (text) => toolkit.redact(text),
+    redact: (text) => redact(text).text,
   });
   let ingest: OpenedIngest | null = null;
 

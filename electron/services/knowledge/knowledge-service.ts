@@ -34,7 +34,7 @@ import {
 } from './knowledge-search';
 import { CONTENT_FILE, createPackIndexer, INDEX_FOLDER } from './pack-indexer';
 import { loadInstalledPack, type InstalledPackIndex } from './installed-pack';
-import type { PackPlaybook } from './pack-content';
+import type { PackPlaybook } from '../../../shared/packs/pack-playbook';
 import { withUploadedFile } from '../packs/install/pack-upload';
 import {
   DEFAULT_K,
@@ -72,7 +72,6 @@ export interface KnowledgeServiceOptions {
 export class KnowledgeService {
   private corpus: KnowledgeCorpus = buildCorpus([]);
   private playbooks: readonly PackPlaybook[] = [];
-  private readonly listeners = new Set<() => void>();
   private readonly options: SearchOptions;
 
   private constructor(
@@ -170,12 +169,6 @@ export class KnowledgeService {
     return this.playbooks;
   }
 
-  /** Calls `listener` after the installed packs changed; returns the unsubscribe function. */
-  onChanged(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
   list(): Promise<InstalledPack[]> {
     return this.store.list();
   }
@@ -220,7 +213,6 @@ export class KnowledgeService {
   private async changed(): Promise<void> {
     await this.reload();
     this.config.bus?.emit('knowledge:changed', this.status());
-    for (const listener of this.listeners) listener();
   }
 
   /** Loads the registry's current versions, reusing those already loaded. */

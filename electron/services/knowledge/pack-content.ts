@@ -12,9 +12,6 @@ import {
   PassageSchema,
   ResponseSchema,
   RuleSchema,
-  type CannedResponse,
-  type EscalationRule,
-  type Intent,
 } from '../../../shared/packs/pack-schemas';
 import { AppError } from '../../../shared/result';
 import { describeZodError } from '../core/dispatcher';
@@ -46,14 +43,6 @@ export const InstalledContentSchema = z.object({
   rules: z.array(RuleSchema),
 });
 export type InstalledContent = z.infer<typeof InstalledContentSchema>;
-
-/** What the assist engine reads of an installed pack (responses carry their pack id). */
-export interface PackPlaybook {
-  readonly packId: string;
-  readonly intents: readonly Intent[];
-  readonly responses: readonly (CannedResponse & { readonly packId: string })[];
-  readonly rules: readonly EscalationRule[];
-}
 
 const decoder = new TextDecoder();
 

@@ -6,7 +6,6 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { assistToolkit } from '../../../../shared/assist/engine-toolkit';
 import type { AssistState } from '../../../../shared/schemas/assist';
 import {
   createIndexKnowledge,
@@ -39,7 +38,6 @@ function makeService(knowledge: AssistKnowledge = createIndexKnowledge([retailPa
   const service = new AssistService({
     bus,
     knowledge,
-    toolkit: assistToolkit,
     feedback,
     idleTimeoutMinutes: () => idle,
   });

@@ -1,7 +1,7 @@
 /** A small real pack (articles, intents, replies, rules) held in memory for the assist tests. */
-import type { MemoryPack } from '../../../../electron/services/assist/assist-knowledge';
+import type { InMemoryPack } from '../../../../electron/services/assist/assist-knowledge';
 
-export const retailPack: MemoryPack = {
+export const retailPack: InMemoryPack = {
   packId: 'test-retail',
   articles: [
     {
@@ -56,6 +56,7 @@ export const retailPack: MemoryPack = {
       text: 'Hi {{customer_name}}, I have checked order {{order_id}} and it is on its way.',
       intents: ['order_status'],
       tags: [],
+      packId: 'test-retail',
     },
     {
       id: 'refund-timing',
@@ -63,6 +64,7 @@ export const retailPack: MemoryPack = {
       text: 'Refunds reach your card within 5 working days of the return arriving.',
       intents: ['refund'],
       tags: [],
+      packId: 'test-retail',
     },
   ],
   rules: [

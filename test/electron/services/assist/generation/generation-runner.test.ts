@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { assistToolkit } from '../../../../../shared/assist/engine-toolkit';
+import { redact } from '../../../../../shared/assist/pii/redact';
 import type { GenerationState } from '../../../../../shared/schemas/assist';
 import { defaultSettings, type Settings } from '../../../../../shared/schemas/settings';
 import { createIndexKnowledge } from '../../../../../electron/services/assist/assist-knowledge';
@@ -61,7 +61,6 @@ async function setup(settings: Settings) {
   const assist = new AssistService({
     bus,
     knowledge: createIndexKnowledge([retailPack]),
-    toolkit: assistToolkit,
     feedback: FeedbackLog.in(dir, () => false),
     idleTimeoutMinutes: () => 15,
   });
@@ -72,7 +71,7 @@ async function setup(settings: Settings) {
     assist,
     secrets,
     settings: () => settings,
-    redact: assistToolkit.redact,
+    redact: (text) => redact(text).text,
   });
   await assist.addTurn({
     role: 'customer',
