@@ -14,12 +14,15 @@ export function attachApiSocket(socket: WebSocket, dispatch: Dispatch, bus: Even
   };
   const unsubscribe = bus.subscribe((event, payload) => send({ type: 'event', event, payload }));
   socket.on('close', unsubscribe);
+  // A protocol error (bad frame, invalid UTF-8, an oversized message, close code 999): `ws`
+  // has already closed this socket with the matching code; the others carry on.
+  socket.on('error', () => undefined);
   socket.on('message', (data, isBinary) => {
     if (isBinary) {
       socket.close(1003, 'binary frames are not part of the API');
       return;
     }
-    void handle(data.toString());
+    handle(data.toString()).catch(() => socket.terminate());
   });
 
   async function handle(text: string): Promise<void> {

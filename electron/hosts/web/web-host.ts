@@ -55,6 +55,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // A client may reset the connection at any moment (even before we answer): that error
+    // belongs to this socket alone, never to the process.
+    socket.on('error', () => socket.destroy());
     const verdict = checkUpgrade(
       { url: req.url ?? '/', host: req.headers.host, origin: req.headers.origin },
       token,

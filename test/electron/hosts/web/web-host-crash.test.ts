@@ -1,0 +1,137 @@
+/**
+ * Issue 16, items 1-2: nothing a local process sends to `inloop serve` may stop it. Each probe
+ * runs against a real server in a child process (a crash there is the process exiting), and
+ * afterwards the server must still answer, and a bystander's socket must still be open: an
+ * error closes only the socket that caused it.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { closeFrame, frame, rawUpgrade, rawWebSocket, textFrame } from './raw-socket';
+
+const child = join(import.meta.dirname, 'serve-child.ts');
+let dir: string;
+let proc: ChildProcess | null = null;
+let port: number;
+let token: string;
+let exited: string | null = null;
+
+/** A fresh server when the last probe took the previous one down. */
+async function ensureServer(): Promise<void> {
+  if (proc && exited === null) return;
+  exited = null;
+  const started = spawn(
+    process.execPath,
+    ['--import', 'tsx', child, join(dir, 'data'), join(dir, 'renderer')],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  proc = started;
+  let stderr = '';
+  started.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  started.on('exit', (code, signal) => {
+    if (proc === started) exited = `exit ${code ?? signal}: ${stderr.slice(-2000)}`;
+  });
+  ({ port, token } = await new Promise<{ port: number; token: string }>((resolve, reject) => {
+    let out = '';
+    started.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('\n')) resolve(JSON.parse(out.split('\n')[0]!));
+    });
+    started.on('exit', () => reject(new Error(exited ?? 'exited')));
+  }));
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'inloop-crash-'));
+  await mkdir(join(dir, 'renderer'));
+  await writeFile(join(dir, 'renderer', 'index.html'), '<!doctype html><title>Inloop</title>');
+});
+
+beforeEach(ensureServer);
+
+afterAll(async () => {
+  proc?.kill();
+  await rm(dir, { recursive: true, force: true });
+});
+
+function connect(): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/api?token=${token}`, {
+      origin: `http://127.0.0.1:${port}`,
+    });
+    ws.once('open', () => resolve(ws));
+    ws.once('error', reject);
+  });
+}
+
+function call(ws: WebSocket, id: number, channel: string): Promise<{ ok: boolean }> {
+  return new Promise((resolve) => {
+    const onMessage = (data: Buffer) => {
+      const message = JSON.parse(data.toString());
+      if (message.type === 'response' && message.id === id) {
+        ws.off('message', onMessage);
+        resolve(message.result);
+      }
+    };
+    ws.on('message', onMessage);
+    ws.send(JSON.stringify({ type: 'request', id, channel }));
+  });
+}
+
+/** The server is alive, answers a fresh client, and `bystander` was left open. */
+async function expectStillServing(bystander: WebSocket) {
+  await new Promise((resolve) => setTimeout(resolve, 150)); // let a crash, if any, land
+  expect(exited).toBeNull();
+  expect(bystander.readyState).toBe(WebSocket.OPEN);
+  expect(await call(bystander, 7, 'app:info')).toMatchObject({ ok: true });
+  const fresh = await connect();
+  expect(await call(fresh, 1, 'app:info')).toMatchObject({ ok: true });
+  fresh.close();
+}
+
+describe('inloop serve survives hostile local clients', () => {
+  it('refused upgrades from clients that already left (probe 1: 20 without a token)', async () => {
+    const bystander = await connect();
+    for (let round = 0; round < 3; round++) {
+      const raws = Array.from({ length: 20 }, () => rawUpgrade(port, '/api'));
+      for (const raw of raws) raw.socket.resetAndDestroy();
+      await Promise.all(raws.map((r) => r.ended));
+    }
+    await expectStillServing(bystander);
+    bystander.close();
+  });
+
+  const probes: Array<[string, Buffer]> = [
+    ['a message over the size limit', textFrame(Buffer.alloc(17 * 1024 * 1024, 0x61))],
+    ['invalid UTF-8', textFrame(Buffer.from([0x7b, 0xc3, 0x28, 0xff, 0x7d]))],
+    ['an unmasked frame', frame({ opcode: 1, mask: false, payload: Buffer.from('{}') })],
+    ['a bad opcode', frame({ opcode: 3, payload: Buffer.from('x') })],
+    ['an RSV bit', frame({ opcode: 1, rsv: 4, payload: Buffer.from('{}') })],
+    ['close code 999', closeFrame(999)],
+    ['a fragmented control frame', frame({ opcode: 9, fin: false })],
+    ['a continuation with nothing to continue', frame({ opcode: 0, payload: Buffer.from('x') })],
+  ];
+  for (const [name, bytes] of probes) {
+    it(`closes only the socket that sends ${name} (probe 2)`, async () => {
+      const bystander = await connect();
+      const raw = await rawWebSocket(port, token);
+      raw.socket.write(bytes);
+      await raw.ended;
+      await expectStillServing(bystander);
+      bystander.close();
+    });
+  }
+
+  it('survives a client that resets mid-message', async () => {
+    const bystander = await connect();
+    const raw = await rawWebSocket(port, token);
+    raw.socket.write(textFrame(Buffer.alloc(200_000, 0x61)).subarray(0, 100_000));
+    raw.socket.resetAndDestroy();
+    await raw.ended;
+    await expectStillServing(bystander);
+    bystander.close();
+  });
+});
