@@ -22,6 +22,10 @@ import {
   InstalledPackSchema,
   KnowledgeStatusSchema,
   PackInstallRequestSchema,
+  PackUploadBegunSchema,
+  PackUploadBeginSchema,
+  PackUploadChunkSchema,
+  PackUploadReceivedSchema,
   SearchRequestSchema,
   SearchResponseSchema,
 } from './schemas/knowledge';
@@ -71,6 +75,8 @@ export const requests = {
   'knowledge:search': { request: SearchRequestSchema, response: SearchResponseSchema },
   'knowledge:status': { request: none, response: KnowledgeStatusSchema },
   'packs:list': { request: none, response: z.array(InstalledPackSchema) },
+  'packs:upload-begin': { request: PackUploadBeginSchema, response: PackUploadBegunSchema },
+  'packs:upload-chunk': { request: PackUploadChunkSchema, response: PackUploadReceivedSchema },
   'packs:install': { request: PackInstallRequestSchema, response: InstalledPackSchema },
   'packs:remove': {
     request: z.object({ id: PackIdSchema }).strict(),

@@ -103,10 +103,37 @@ export const KnowledgeStatusSchema = z.object({
   passages: z.number().int().min(0),
 });
 
-/** `packs:install`: a path on this machine (CLI, Electron) or the file's bytes (browser upload). */
+/** The largest `.inloop` file this app reads (the pack format's limit, compressed bytes). */
+export const MAX_PACK_FILE_BYTES = 512 * 1024 * 1024;
+/** Bytes per `packs:upload-chunk`: as base64 it stays well under one API message (1 MiB). */
+export const PACK_UPLOAD_CHUNK_BYTES = 256 * 1024;
+
+export const UploadIdSchema = z.string().regex(/^[0-9a-f]{32}$/, 'not an upload id');
+
+/** `packs:upload-begin`: a picked file about to be sent in chunks (the screen has no path). */
+export const PackUploadBeginSchema = z
+  .object({
+    fileName: z.string().min(1).max(255),
+    size: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  })
+  .strict();
+export const PackUploadBegunSchema = z.object({ uploadId: UploadIdSchema });
+
+/** `packs:upload-chunk`: the next bytes of an upload, at the offset received so far. */
+export const PackUploadChunkSchema = z
+  .object({
+    uploadId: UploadIdSchema,
+    offset: z.number().int().min(0).max(MAX_PACK_FILE_BYTES),
+    bytesBase64: z
+      .base64()
+      .min(4)
+      .max(Math.ceil(PACK_UPLOAD_CHUNK_BYTES / 3) * 4),
+  })
+  .strict();
+export const PackUploadReceivedSchema = z.object({ received: z.number().int().min(0) });
+
+/** `packs:install`: a path on this machine (CLI, Electron) or a finished upload (the screen). */
 export const PackInstallRequestSchema = z.union([
   z.object({ path: z.string().min(1).max(4096) }).strict(),
-  z
-    .object({ fileName: z.string().min(1).max(255), bytesBase64: z.base64().max(700_000_000) })
-    .strict(),
+  z.object({ uploadId: UploadIdSchema }).strict(),
 ]);

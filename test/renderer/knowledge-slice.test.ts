@@ -6,7 +6,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SEARCH_DEBOUNCE_MS } from '../../renderer/src/state/knowledge-slice';
 import { createInloopStore, type InloopStore } from '../../renderer/src/state/store';
 import { fail, ok, type Result } from '../../shared/result';
-import type { InstalledPack, SearchHit } from '../../shared/schemas/knowledge';
+import {
+  PACK_UPLOAD_CHUNK_BYTES,
+  PackUploadChunkSchema,
+  type InstalledPack,
+  type SearchHit,
+} from '../../shared/schemas/knowledge';
 import { createFakeApi, type FakeApi } from './fake-api';
 
 const lexical = { mode: 'lexical' as const, reason: 'no embedding model', embeddingModel: null };
@@ -173,8 +178,11 @@ describe('pack actions', () => {
     fake.handle('packs:install', () => install.promise);
     fake.handle('knowledge:status', () => ok({ mode: lexical, packs: 1, passages: 12 }));
     fake.handle('packs:list', () => ok([pack('1.0.0')]));
-    const done = store.getState().installPack({ fileName: 'acme.inloop', bytesBase64: 'AAAA' });
-    expect(store.getState().packBusy).toEqual({ action: 'install', fileName: 'acme.inloop' });
+    const done = store.getState().installPack({ path: '/packs/acme.inloop' });
+    expect(store.getState().packBusy).toEqual({
+      action: 'install',
+      fileName: '/packs/acme.inloop',
+    });
     install.resolve(ok(pack('1.0.0')));
     expect((await done).ok).toBe(true);
     expect(store.getState().packBusy).toBeNull();
@@ -185,16 +193,53 @@ describe('pack actions', () => {
     fake.handle('packs:install', () =>
       fail('unauthorized', 'acme.inloop is signed by key 3f2a…, which is not a trusted publisher'),
     );
-    await store.getState().installPack({ fileName: 'acme.inloop', bytesBase64: 'AAAA' });
+    await store.getState().installPack({ path: '/packs/acme.inloop' });
     expect(store.getState().notices.map((n) => n.message)).toEqual([
       "Couldn't install the pack. acme.inloop is signed by key 3f2a…, which is not a trusted publisher",
     ]);
     store.getState().dismissNotice('request:install the pack');
-    const quiet = await store
-      .getState()
-      .installPack({ fileName: 'acme.inloop', bytesBase64: 'AAAA' }, { quiet: true });
+    const quiet = await store.getState().installPack({ path: 'acme.inloop' }, { quiet: true });
     expect(quiet.ok).toBe(false);
     expect(store.getState().notices).toEqual([]);
+    expect(store.getState().packBusy).toBeNull();
+  });
+
+  it('sends a picked file in chunks under the message limit, then installs the upload', async () => {
+    const bytes = Uint8Array.from({ length: PACK_UPLOAD_CHUNK_BYTES * 2 + 10 }, (_, i) => i % 256);
+    const file = new File([bytes], 'big.inloop');
+    const received: Buffer[] = [];
+    fake.handle('packs:upload-begin', () => ok({ uploadId: 'f'.repeat(32) }));
+    fake.handle('packs:upload-chunk', (payload) => {
+      const chunk = PackUploadChunkSchema.parse(payload);
+      received.push(Buffer.from(chunk.bytesBase64, 'base64'));
+      return ok({ received: chunk.offset + received.at(-1)!.length });
+    });
+    fake.handle('packs:install', () => ok(pack('1.0.0')));
+    fake.handle('knowledge:status', () => ok({ mode: lexical, packs: 1, passages: 12 }));
+    fake.handle('packs:list', () => ok([pack('1.0.0')]));
+    const done = store.getState().installPack({ file });
+    expect(store.getState().packBusy).toEqual({ action: 'install', fileName: 'big.inloop' });
+    expect((await done).ok).toBe(true);
+    expect(received).toHaveLength(3);
+    expect(Buffer.compare(Buffer.concat(received), Buffer.from(bytes))).toBe(0);
+    expect(fake.calls.find((c) => c.channel === 'packs:upload-begin')!.payload).toEqual({
+      fileName: 'big.inloop',
+      size: bytes.length,
+    });
+    expect(fake.calls.find((c) => c.channel === 'packs:install')!.payload).toEqual({
+      uploadId: 'f'.repeat(32),
+    });
+  });
+
+  it('stops at the first refused chunk and reports it', async () => {
+    fake.handle('packs:upload-begin', () => ok({ uploadId: 'f'.repeat(32) }));
+    fake.handle('packs:upload-chunk', () => fail('conflict', 'expected offset 0, got 5'));
+    const result = await store
+      .getState()
+      .installPack({ file: new File([new Uint8Array(PACK_UPLOAD_CHUNK_BYTES + 1)], 'a.inloop') });
+    expect(result).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(fake.calls.filter((c) => c.channel === 'packs:upload-chunk')).toHaveLength(1);
+    expect(fake.calls.some((c) => c.channel === 'packs:install')).toBe(false);
     expect(store.getState().packBusy).toBeNull();
   });
 

@@ -6,6 +6,8 @@ export type KnowledgeChannel =
   | 'knowledge:search'
   | 'knowledge:status'
   | 'packs:list'
+  | 'packs:upload-begin'
+  | 'packs:upload-chunk'
   | 'packs:install'
   | 'packs:remove'
   | 'packs:rollback';
@@ -16,6 +18,9 @@ export function knowledgeHandlers(knowledge: KnowledgeService): Pick<Handlers, K
     'knowledge:search': (request) => knowledge.search(request),
     'knowledge:status': () => knowledge.status(),
     'packs:list': () => knowledge.list(),
+    'packs:upload-begin': ({ fileName, size }) => knowledge.uploads.begin(fileName, size),
+    'packs:upload-chunk': ({ uploadId, offset, bytesBase64 }) =>
+      knowledge.uploads.append(uploadId, offset, Buffer.from(bytesBase64, 'base64')),
     'packs:install': (request) => knowledge.install(request),
     'packs:remove': ({ id }) => knowledge.remove(id),
     'packs:rollback': ({ id }) => knowledge.rollback(id),

@@ -35,7 +35,7 @@ import {
 import { CONTENT_FILE, createPackIndexer, INDEX_FOLDER } from './pack-indexer';
 import { loadInstalledPack, type InstalledPackIndex } from './installed-pack';
 import type { PackPlaybook } from '../../../shared/packs/pack-playbook';
-import { withUploadedFile } from '../packs/install/pack-upload';
+import { PackUploads } from '../packs/install/pack-upload';
 import {
   DEFAULT_K,
   turnsOf,
@@ -73,12 +73,15 @@ export class KnowledgeService {
   private corpus: KnowledgeCorpus = buildCorpus([]);
   private playbooks: readonly PackPlaybook[] = [];
   private readonly options: SearchOptions;
+  /** Packs the screen sends in chunks, staged in the data folder until installed. */
+  readonly uploads: PackUploads;
 
   private constructor(
     readonly store: PackStore,
     private readonly config: KnowledgeServiceOptions,
   ) {
     this.options = config.searchOptions ?? DEFAULT_SEARCH;
+    this.uploads = new PackUploads(config.dataDir);
   }
 
   private get fullScan(): number {
@@ -89,6 +92,7 @@ export class KnowledgeService {
   static async open(config: KnowledgeServiceOptions): Promise<KnowledgeService> {
     const service = new KnowledgeService(new PackStore(config.dataDir), config);
     await service.store.sweep();
+    await service.uploads.sweep();
     await service.reload();
     return service;
   }
@@ -186,9 +190,7 @@ export class KnowledgeService {
     const installed =
       'path' in input
         ? await this.store.install(input.path, options)
-        : await withUploadedFile(this.config.dataDir, input.bytesBase64, (path) =>
-            this.store.install(path, options),
-          );
+        : await this.uploads.withFile(input.uploadId, (path) => this.store.install(path, options));
     await this.changed();
     return (await this.store.list()).find((p) => p.current.folder === installed.folder)!;
   }
@@ -206,6 +208,7 @@ export class KnowledgeService {
   }
 
   async close(): Promise<void> {
+    await this.uploads.close();
     for (const pack of this.corpus.packs) pack.store.close();
     this.corpus = buildCorpus([]);
   }

@@ -21,9 +21,8 @@ export interface KnowledgeStatus {
   readonly passages: number;
 }
 
-/** What to install: a file on this machine, or uploaded bytes. */
-export type PackInstallInput =
-  { readonly path: string } | { readonly fileName: string; readonly bytesBase64: string };
+/** What to install: a file on this machine, or a finished upload (`PackUploads`). */
+export type PackInstallInput = { readonly path: string } | { readonly uploadId: string };
 
 /** Results per search unless asked. */
 export const DEFAULT_K = 5;

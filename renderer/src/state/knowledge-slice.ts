@@ -11,10 +11,12 @@ import type {
   KnowledgeStatusSchema,
   PackInstallRequestSchema,
 } from '../../../shared/schemas/knowledge';
+import { uploadPackFile, type PackFile } from './pack-upload';
 import type { SliceCreator } from './store';
 
 export type KnowledgeStatus = z.infer<typeof KnowledgeStatusSchema>;
-export type PackInstallRequest = z.infer<typeof PackInstallRequestSchema>;
+/** A path on this machine, a finished upload, or a picked file to upload first. */
+export type PackInstallRequest = z.infer<typeof PackInstallRequestSchema> | { file: PackFile };
 
 /** What the search box shows: nothing asked, waiting, or the answer to `query`. */
 export type KnowledgeSearch =
@@ -160,9 +162,21 @@ export const createKnowledgeSlice =
       },
       installPack: (request, options) =>
         packAction(
-          { action: 'install', fileName: 'fileName' in request ? request.fileName : request.path },
+          {
+            action: 'install',
+            fileName:
+              'file' in request
+                ? request.file.name
+                : 'path' in request
+                  ? request.path
+                  : 'the uploaded pack',
+          },
           'install the pack',
-          () => api.packs.install(request),
+          async () => {
+            if (!('file' in request)) return api.packs.install(request);
+            const upload = await uploadPackFile(api.packs, request.file);
+            return upload.ok ? api.packs.install(upload.value) : upload;
+          },
           options?.quiet,
         ),
       removePack: (id, options) =>

@@ -3,6 +3,7 @@
  * checked against these before anything of that size is allocated.
  */
 import { AppError } from '../../../../shared/result';
+import { MAX_PACK_FILE_BYTES } from '../../../../shared/schemas/knowledge';
 
 const MiB = 1024 * 1024;
 
@@ -22,7 +23,7 @@ export interface PackLimits {
 
 /** Generous for a contact-centre knowledge base, small enough for an agent's laptop. */
 export const DEFAULT_PACK_LIMITS: PackLimits = Object.freeze({
-  maxFileBytes: 512 * MiB,
+  maxFileBytes: MAX_PACK_FILE_BYTES,
   maxManifestBytes: 64 * 1024,
   maxTextEntryBytes: 64 * MiB,
   maxEmbeddingsBytes: 1024 * MiB,

@@ -7,7 +7,6 @@ import { useRef, useState } from 'react';
 import { Icon } from '../../components/icon';
 import { PackRow } from '../../components/pack-row';
 import { useInloop } from '../../state/use-inloop';
-import { readFileBase64 } from './read-file-base64';
 import { SettingsSection } from './settings-section';
 import { TrustedKeys } from './trusted-keys';
 
@@ -25,14 +24,7 @@ export function PacksSection() {
   const install = async (file: File) => {
     setError(null);
     setDone(null);
-    let bytesBase64: string;
-    try {
-      bytesBase64 = await readFileBase64(file);
-    } catch (cause) {
-      setError(`${file.name} could not be read: ${(cause as Error).message}`);
-      return;
-    }
-    const result = await installPack({ fileName: file.name, bytesBase64 }, { quiet: true });
+    const result = await installPack({ file }, { quiet: true });
     if (result.ok) {
       const { name, version } = result.value.current;
       setDone(`Installed ${name} v${version}.`);

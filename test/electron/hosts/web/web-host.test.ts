@@ -9,6 +9,10 @@ import { createServices, type Services } from '../../../../electron/app/create-s
 import { silentLogger } from '../../../../electron/services/core/log';
 import { createMemorySecretStore } from '../../../../electron/services/secrets/memory-secret-store';
 import { startWebHost, type WebHost } from '../../../../electron/hosts/web/web-host';
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { PACK_UPLOAD_CHUNK_BYTES } from '../../../../shared/schemas/knowledge';
+import { writeFixturePack } from '../../services/knowledge/knowledge-fixtures';
 
 let dir: string;
 let services: Services;
@@ -126,4 +130,44 @@ describe('inloop serve host', () => {
     expect((await get('/../../etc/passwd')).status).toBe(404);
     expect((await get('/', `evil.example:${host.port}`)).status).toBe(421);
   });
+
+  it('installs a pack over one message (1.1 MB) uploaded in chunks, as the screen sends it', async () => {
+    const ws = await connect(`?token=${host.token}`);
+    await call(ws, 1, 'settings:update', { knowledge: { allowUnsignedPacks: true } });
+    // Random text does not deflate much: the pack file stays about as big as its text (the
+    // pack holds it twice, as the article and as its passages).
+    const noise = Array.from({ length: 12 }, () => randomBytes(48_000).toString('base64'));
+    const file = await writePackFixture(noise);
+    const bytes = await readFile(file);
+    expect(bytes.length).toBeGreaterThan(1_100_000);
+    const begun = (await call(ws, 2, 'packs:upload-begin', {
+      fileName: 'big.inloop',
+      size: bytes.length,
+    })) as { ok: true; value: { uploadId: string } };
+    expect(begun).toMatchObject({ ok: true });
+    let id = 3;
+    for (let at = 0; at < bytes.length; at += PACK_UPLOAD_CHUNK_BYTES) {
+      const chunk = bytes.subarray(at, at + PACK_UPLOAD_CHUNK_BYTES);
+      expect(
+        await call(ws, id++, 'packs:upload-chunk', {
+          uploadId: begun.value.uploadId,
+          offset: at,
+          bytesBase64: chunk.toString('base64'),
+        }),
+      ).toMatchObject({ ok: true, value: { received: at + chunk.length } });
+    }
+    expect(await call(ws, id, 'packs:install', { uploadId: begun.value.uploadId })).toMatchObject(
+      { ok: true, value: { current: { id: 'big' } } },
+    );
+    expect(ws.readyState).toBe(WebSocket.OPEN);
+    ws.close();
+  }, 60_000);
 });
+
+async function writePackFixture(paragraphs: string[]): Promise<string> {
+  return writeFixturePack(join(dir, 'big.inloop'), {
+    id: 'big',
+    version: '1.0.0',
+    articles: [{ articleId: 'noise/a', title: 'Noise', text: paragraphs.join('\n\n') }],
+  });
+}

@@ -86,10 +86,20 @@ describe('knowledge channels', () => {
         articles: BILLING_ARTICLES,
       }),
     );
-    const result = await services.dispatch('packs:install', {
+    const begun = await services.dispatch('packs:upload-begin', {
       fileName: 'u.inloop',
-      bytesBase64: bytes.toString('base64'),
+      size: bytes.length,
     });
+    if (!begun.ok) throw new Error(begun.error.message);
+    const { uploadId } = begun.value as { uploadId: string };
+    expect(
+      await services.dispatch('packs:upload-chunk', {
+        uploadId,
+        offset: 0,
+        bytesBase64: bytes.toString('base64'),
+      }),
+    ).toEqual({ ok: true, value: { received: bytes.length } });
+    const result = await services.dispatch('packs:install', { uploadId });
     expect(result).toMatchObject({ ok: true, value: { current: { id: 'acme' } } });
     const hits = services.knowledge.searchTurns([{ role: 'customer', text: 'parcel is late' }], 1);
     expect(hits[0]!.articleId).toBe('shipping/late-delivery');

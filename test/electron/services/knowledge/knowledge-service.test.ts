@@ -186,10 +186,9 @@ describe('KnowledgeService', () => {
   it('installs uploaded bytes and leaves no upload behind', async () => {
     const knowledge = await open();
     const bytes = await readFile(await pack('a'));
-    const installed = await knowledge.install({
-      fileName: 'acme.inloop',
-      bytesBase64: bytes.toString('base64'),
-    });
+    const { uploadId } = await knowledge.uploads.begin('acme.inloop', bytes.length);
+    await knowledge.uploads.append(uploadId, 0, bytes);
+    const installed = await knowledge.install({ uploadId });
     expect(installed.current.id).toBe('acme');
     expect(await readdir(join(dir, 'data', 'uploads'))).toEqual([]);
   });
