@@ -19,16 +19,18 @@ import {
   SetStepRequestSchema,
 } from './schemas/assist';
 import {
-  InstalledPackSchema,
   KnowledgeStatusSchema,
+  SearchRequestSchema,
+  SearchResponseSchema,
+} from './schemas/knowledge';
+import {
+  InstalledPackSchema,
   PackInstallRequestSchema,
   PackUploadBegunSchema,
   PackUploadBeginSchema,
   PackUploadChunkSchema,
   PackUploadReceivedSchema,
-  SearchRequestSchema,
-  SearchResponseSchema,
-} from './schemas/knowledge';
+} from './schemas/packs';
 import { PackIdSchema } from './packs/pack-schemas';
 import { CaptureStateSchema, OverlayStateSchema } from './schemas/overlay';
 import { SecretNameSchema, SecretStatusSchema, SecretWriteSchema } from './schemas/secrets';

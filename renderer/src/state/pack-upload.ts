@@ -5,7 +5,7 @@
  */
 import type { InloopApi } from '../../../shared/api';
 import { fail, type Result } from '../../../shared/result';
-import { PACK_UPLOAD_CHUNK_BYTES } from '../../../shared/schemas/knowledge';
+import { PACK_UPLOAD_CHUNK_BYTES } from '../../../shared/schemas/packs';
 
 /** A picked file: its name and its bytes (a DOM `File`). */
 export interface PackFile {

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../../../shared/result';
-import { MAX_PACK_FILE_BYTES } from '../../../../shared/schemas/knowledge';
+import { MAX_PACK_FILE_BYTES } from '../../../../shared/schemas/packs';
 
 export interface PackUploadOptions {
   /** Largest file accepted (default: the pack format's). */

@@ -3,7 +3,7 @@
  * checked against these before anything of that size is allocated.
  */
 import { AppError } from '../../../../shared/result';
-import { MAX_PACK_FILE_BYTES } from '../../../../shared/schemas/knowledge';
+import { MAX_PACK_FILE_BYTES } from '../../../../shared/schemas/packs';
 
 const MiB = 1024 * 1024;
 

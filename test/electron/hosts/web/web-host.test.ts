@@ -11,7 +11,7 @@ import { createMemorySecretStore } from '../../../../electron/services/secrets/m
 import { startWebHost, type WebHost } from '../../../../electron/hosts/web/web-host';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { PACK_UPLOAD_CHUNK_BYTES } from '../../../../shared/schemas/knowledge';
+import { PACK_UPLOAD_CHUNK_BYTES } from '../../../../shared/schemas/packs';
 import { writeFixturePack } from '../../services/knowledge/knowledge-fixtures';
 
 let dir: string;

@@ -14,7 +14,7 @@ import {
   MAX_PACK_FILE_BYTES,
   PACK_UPLOAD_CHUNK_BYTES,
   PackUploadChunkSchema,
-} from '../../../../../shared/schemas/knowledge';
+} from '../../../../../shared/schemas/packs';
 
 let dir: string;
 let clock: number;
