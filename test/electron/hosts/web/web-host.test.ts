@@ -156,9 +156,10 @@ describe('inloop serve host', () => {
         }),
       ).toMatchObject({ ok: true, value: { received: at + chunk.length } });
     }
-    expect(await call(ws, id, 'packs:install', { uploadId: begun.value.uploadId })).toMatchObject(
-      { ok: true, value: { current: { id: 'big' } } },
-    );
+    expect(await call(ws, id, 'packs:install', { uploadId: begun.value.uploadId })).toMatchObject({
+      ok: true,
+      value: { current: { id: 'big' } },
+    });
     expect(ws.readyState).toBe(WebSocket.OPEN);
     ws.close();
   }, 60_000);
