@@ -4,6 +4,7 @@
  */
 import { benchAssist } from './assist.bench';
 import { benchEmbed } from './embed.bench';
+import { benchIngest } from './ingest.bench';
 import { benchPackBuild } from './pack-build.bench';
 import { benchSearch } from './search.bench';
 import { benchServeStart } from './serve-start.bench';
@@ -18,6 +19,7 @@ const benchmarks: Record<string, () => Promise<BenchRow[]>> = {
   embed: () => benchEmbed(),
   // ── assist: turn to suggestions ──
   assist: () => benchAssist(),
+  ingest: () => benchIngest(),
   // ── speech: transcription ──
   speech: () => benchSpeech(),
 };

@@ -27,6 +27,7 @@ import type { AssistKnowledge } from './assist-knowledge';
 import { ConversationState } from './conversation-state';
 import { editDistance, type FeedbackLog } from './feedback-log';
 import type { IncomingTurn, TurnSink } from './turn-sink';
+import { checkTurnCap, turnWindow, windowStart, withEarlierFindings } from './turn-window';
 
 export interface AssistServiceOptions {
   bus: EventBus;
@@ -92,6 +93,7 @@ export class AssistService implements TurnSink {
   async addTurn(turn: IncomingTurn): Promise<void> {
     if (!this.state || this.state.ended) this.start();
     const state = this.state!;
+    checkTurnCap(state.conversation.turns.length);
     const text = redact(turn.text.trim()).text;
     const added = state.push({
       role: turn.role,
@@ -105,18 +107,16 @@ export class AssistService implements TurnSink {
     // Building the intent model (once per pack set) is not part of a turn's latency.
     this.currentEngine();
     const started = performance.now();
+    // A long conversation's update reads a window of it (turn-window.ts).
+    const window = turnWindow(state.conversation.turns);
     if (turn.role === 'customer' || !this.suggestions) {
-      const queryTurns = state.conversation.turns.map(({ role, text: t }) => ({ role, text: t }));
+      const queryTurns = window.map(({ role, text: t }) => ({ role, text: t }));
       const hits = await this.options.knowledge.searchTurns(queryTurns, this.options.articles ?? 5);
       // A newer turn arrived while searching: its update supersedes this one.
       if (mySeq !== this.turnSeq || state !== this.state) return;
       this.hits = hits;
     }
-    const result = assess(this.currentEngine(), {
-      turns: state.conversation.turns,
-      hits: this.hits,
-      manualSteps: state.manualSteps,
-    });
+    const result = this.assessWindow(state);
     this.suggestions = { ...result, ms: Math.round((performance.now() - started) * 10) / 10 };
     this.publish();
     if (turn.role === 'customer') await this.logAssessed(state, added.index, text);
@@ -228,12 +228,19 @@ export class AssistService implements TurnSink {
   private refresh(): void {
     const state = this.state;
     if (!state || !this.suggestions) return;
+    const result = this.assessWindow(state);
+    this.suggestions = { ...result, ms: this.suggestions.ms };
+  }
+
+  /** The engine on the conversation's window, keeping what it showed from older turns. */
+  private assessWindow(state: ConversationState): Omit<Suggestions, 'ms'> {
+    const turns = state.conversation.turns;
     const result = assess(this.currentEngine(), {
-      turns: state.conversation.turns,
+      turns: turnWindow(turns),
       hits: this.hits,
       manualSteps: state.manualSteps,
     });
-    this.suggestions = { ...result, ms: this.suggestions.ms };
+    return withEarlierFindings(result, this.suggestions, windowStart(turns.length));
   }
 
   private currentEngine(): AssistEngine {

@@ -2,11 +2,12 @@
  * The local ingest endpoint: `POST /v1/turns` on 127.0.0.1 lets a browser extension, a
  * userscript or a CTI connector push conversation turns. Bound to loopback only; every request
  * needs `Authorization: Bearer <per-install token>` and a loopback Host header (blocks DNS
- * rebinding). Errors are JSON `{ error: { code, message } }` with 400/401/403/404/405/413/415.
+ * rebinding). Errors are JSON `{ error: { code, message } }` with 400/401/403/404/405/409/413/415.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { IngestTurnSchema } from '../../../shared/schemas/assist';
+import { AppError, assertNever, type ErrorCode } from '../../../shared/result';
 import { describeZodError } from '../core/dispatcher';
 import { isAllowedHost, tokensEqual } from '../core/loopback-guard';
 import type { TurnSink } from './turn-sink';
@@ -51,7 +52,9 @@ export async function startIngestServer(options: IngestServerOptions): Promise<I
         const problem =
           error instanceof HttpProblem
             ? error
-            : new HttpProblem(500, 'internal', `could not take the turn: ${String(error)}`);
+            : error instanceof AppError
+              ? new HttpProblem(statusOf(error.code), error.code, error.message)
+              : new HttpProblem(500, 'internal', `could not take the turn: ${String(error)}`);
         send(res, problem.status, { error: { code: problem.code, message: problem.message } });
       });
   });
@@ -150,6 +153,30 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/** The HTTP status for a refusal the assist service gave (a full conversation is 409). */
+function statusOf(code: ErrorCode): number {
+  switch (code) {
+    case 'invalid_request':
+      return 400;
+    case 'unauthorized':
+      return 403;
+    case 'not_found':
+      return 404;
+    case 'conflict':
+      return 409;
+    case 'unavailable':
+      return 503;
+    case 'timeout':
+      return 504;
+    case 'unknown_channel':
+    case 'unsupported':
+    case 'internal':
+      return 500;
+    default:
+      return assertNever(code);
+  }
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {

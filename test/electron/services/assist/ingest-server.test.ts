@@ -6,6 +6,10 @@ import {
   startIngestServer,
   type IngestServer,
 } from '../../../../electron/services/assist/ingest-server';
+import {
+  checkTurnCap,
+  MAX_CONVERSATION_TURNS,
+} from '../../../../electron/services/assist/turn-window';
 
 const token = 'test-token-0123456789abcdef';
 let server: IngestServer;
@@ -78,5 +82,27 @@ describe('ingest endpoint', () => {
     expect(starts).toBe(0);
     await post(JSON.stringify({ role: 'customer', text: 'three', conversationId: 'b' }));
     expect(starts).toBe(1);
+  });
+
+  it('answers 409 with the reason when the conversation is full', async () => {
+    const full = await startIngestServer({
+      sink: { addTurn: async () => checkTurnCap(MAX_CONVERSATION_TURNS) },
+      startConversation: () => undefined,
+      token,
+      port: 0,
+    });
+    try {
+      const response = await fetch(full.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ role: 'customer', text: 'Hello?' }),
+      });
+      expect(response.status).toBe(409);
+      expect(await response.json()).toMatchObject({
+        error: { code: 'conflict', message: expect.stringContaining('new conversationId') },
+      });
+    } finally {
+      await full.close();
+    }
   });
 });
