@@ -11,7 +11,30 @@ export const PackIdSchema = z
   .regex(
     /^[a-z0-9][a-z0-9._-]{0,63}$/,
     'use 1-64 lower-case letters, digits, dot, dash, underscore',
-  );
+  )
+  .superRefine((id, ctx) => {
+    const why = reservedPackId(id);
+    if (why) ctx.addIssue({ code: 'custom', message: `pack id '${id}' is reserved (${why})` });
+  });
+
+/** The pack store's own names in `<data>/packs/` and beside it. */
+const STORE_NAMES = new Set(['registry.json', 'uploads']);
+/** Names Windows gives to devices, with or without an extension. */
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/;
+
+/**
+ * Why `id` cannot name a pack (it names a folder in the data folder and a registry key), or
+ * null when it can.
+ */
+export function reservedPackId(id: string): string | null {
+  if (STORE_NAMES.has(id)) return 'the pack store uses that name';
+  if (WINDOWS_DEVICE.test(id)) return 'Windows reserves that name for a device';
+  if (id.endsWith('.')) return 'Windows drops a trailing dot from folder names';
+  if (id === 'prototype' || Object.hasOwn(Object.prototype, id)) {
+    return 'it is the name of an object property';
+  }
+  return null;
+}
 
 const semver = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
 export const SemverSchema = z.string().regex(semver, 'a semantic version such as 1.4.0');

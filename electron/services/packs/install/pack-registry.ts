@@ -21,9 +21,14 @@ export type Registry = z.infer<typeof RegistrySchema>;
 
 export const emptyRegistry: Registry = { format: 1, packs: {} };
 
+/** The entry of pack `id`; never an inherited object property (`constructor`, `toString`). */
+export function entryOf(registry: Registry, id: string): Registry['packs'][string] | undefined {
+  return Object.hasOwn(registry.packs, id) ? registry.packs[id] : undefined;
+}
+
 /** The registry after installing `next`: the current version becomes the previous one. */
 export function withInstalled(registry: Registry, next: InstalledVersion): Registry {
-  const existing = registry.packs[next.id];
+  const existing = entryOf(registry, next.id);
   const previous =
     existing && existing.current.version !== next.version
       ? existing.current
@@ -33,7 +38,7 @@ export function withInstalled(registry: Registry, next: InstalledVersion): Regis
 
 /** The registry after rolling `id` back; null when there is nothing to roll back to. */
 export function withRolledBack(registry: Registry, id: string): Registry | null {
-  const entry = registry.packs[id];
+  const entry = entryOf(registry, id);
   if (!entry?.previous) return null;
   return {
     ...registry,

@@ -13,6 +13,7 @@ import { describeZodError } from '../../core/dispatcher';
 import { readPackFile, type VerifiedPack } from '../pack-file';
 import {
   emptyRegistry,
+  entryOf,
   referencedFolders,
   RegistrySchema,
   withInstalled,
@@ -91,7 +92,7 @@ export class PackStore {
       const pack = await readPackFile(file, options.trust);
       const { pack: meta } = pack.manifest;
       const registry = await this.registry();
-      const existing = registry.packs[meta.id]?.current;
+      const existing = entryOf(registry, meta.id)?.current;
       checkUpgrade(
         existing,
         meta.version,
@@ -134,14 +135,14 @@ export class PackStore {
       if (!next)
         throw new AppError('not_found', `pack ${id} has no previous version to roll back to`);
       await this.commit(next);
-      return next.packs[id]!.current;
+      return entryOf(next, id)!.current;
     });
   }
 
   remove(id: string): Promise<InstalledVersion> {
     return this.exclusive(async () => {
       const registry = await this.registry();
-      const entry = registry.packs[id];
+      const entry = entryOf(registry, id);
       if (!entry) throw new AppError('not_found', `no installed pack with id ${id}`);
       await this.commit(withRemoved(registry, id));
       return entry.current;

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { KnowledgeService } from '../../../../electron/services/knowledge/knowledge-service';
 import { writePackFile } from '../../../../electron/services/packs/pack-file';
-import { BILLING_ARTICLES, tempDir, writeFixturePack } from './knowledge-fixtures';
+import { BILLING_ARTICLES, fixtureEntries, tempDir, writeFixturePack } from './knowledge-fixtures';
+import { forgePack } from '../packs/pack-file/pack-fixtures';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -99,5 +100,47 @@ it('refuses a well-formed pack whose passages name an article it does not have',
 it('refuses a file that is not a pack at all', async () => {
   await writeFile(join(dir, 'junk.inloop'), 'PK\u0003\u0004 definitely not a pack');
   await expect(service.install({ path: join(dir, 'junk.inloop') })).rejects.toThrow();
+  await expectUnchanged();
+});
+
+for (const id of ['registry.json', 'constructor', 'con', 'nul', 'com1', 'lpt9', 'acme.']) {
+  it(`refuses a pack whose id is the reserved name '${id}', changing nothing`, async () => {
+    // Our writer refuses the id too: this pack is framed by hand, as another tool could.
+    const entries = fixtureEntries({ articles: BILLING_ARTICLES });
+    const path = join(dir, 'reserved.inloop');
+    await writeFile(
+      path,
+      forgePack(entries, (m) => {
+        m.pack.id = id;
+        m.embedding = null;
+        m.counts = {
+          articles: BILLING_ARTICLES.length,
+          passages: 0,
+          responses: 0,
+          intents: 0,
+          rules: 0,
+        };
+      }),
+    );
+    await expect(service.install({ path })).rejects.toMatchObject({
+      message: expect.stringContaining(`'${id}' is reserved`),
+    });
+    await expectUnchanged();
+    // What the store itself reads keeps working (the probe: EISDIR on every command after).
+    const reopened = await KnowledgeService.open({
+      dataDir: join(dir, 'data'),
+      embedder: null,
+      trust: () => ({ trustedKeys: [], allowUnsigned: true }),
+    });
+    expect((await reopened.list()).map((p) => p.current.id)).toEqual(['acme']);
+    await reopened.close();
+  });
+}
+
+it('answers "no such pack" for lookups of object property names', async () => {
+  for (const id of ['constructor', 'tostring', '__proto__', 'hasownproperty']) {
+    await expect(service.remove(id)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(service.rollback(id)).rejects.toMatchObject({ code: 'not_found' });
+  }
   await expectUnchanged();
 });

@@ -52,16 +52,24 @@ export function toPackArticle(a: FixtureArticle): Article {
 }
 
 /** Writes the pack to `path` and returns it. */
-export async function writeFixturePack(path: string, pack: FixturePack): Promise<string> {
+/** The content entries of `pack` (no vectors), as the pack file frames them. */
+export function fixtureEntries(
+  pack: Pick<FixturePack, 'articles' | 'responses' | 'intents'>,
+): Array<{ path: string; data: Uint8Array }> {
   const articles = pack.articles.map(toPackArticle);
-  const passages = articles.flatMap(passagesOfArticle);
-  const entries = [
+  return [
     { path: 'content/articles.jsonl', data: jsonl(articles) },
-    { path: 'content/passages.jsonl', data: jsonl(passages) },
+    { path: 'content/passages.jsonl', data: jsonl(articles.flatMap(passagesOfArticle)) },
     { path: 'content/responses.json', data: encoder.encode(JSON.stringify(pack.responses ?? [])) },
     { path: 'content/intents.json', data: encoder.encode(JSON.stringify(pack.intents ?? [])) },
     { path: 'content/rules.json', data: encoder.encode('[]') },
   ];
+}
+
+export async function writeFixturePack(path: string, pack: FixturePack): Promise<string> {
+  const articles = pack.articles.map(toPackArticle);
+  const passages = articles.flatMap(passagesOfArticle);
+  const entries = fixtureEntries(pack);
   let embedding: { model: string; dimension: number } | null = null;
   if (pack.embedder && passages.length > 0) {
     const vectors = await pack.embedder.embed(passages.map(embeddingText));
