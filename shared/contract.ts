@@ -48,6 +48,8 @@ const none = z.undefined();
 /** Request channels: `request` is what the caller sends, `response` what it gets back. */
 export const requests = {
   'app:info': { request: none, response: AppInfoSchema },
+  /** Notices raised before this screen connected (a settings file recovered at start). */
+  'app:notices': { request: none, response: z.array(NoticeSchema) },
   'settings:get': { request: none, response: SettingsSchema },
   'settings:update': { request: SettingsPatchSchema, response: SettingsSchema },
   'settings:reset': { request: none, response: SettingsSchema },

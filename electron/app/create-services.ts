@@ -58,7 +58,10 @@ export interface Services {
 export async function createServices(options: ServiceOptions): Promise<Services> {
   await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
   const bus = new EventBus();
-  const settings = await SettingsService.open(options.dataDir, bus, options.logger);
+  // A CLI command reads the settings; only the app repairs a damaged file (and says so).
+  const settings = await SettingsService.open(options.dataDir, bus, options.logger, {
+    repair: options.host !== 'cli',
+  });
   const capture = new CaptureService(bus);
   const overlay =
     options.createOverlay?.(bus, settings) ??
@@ -112,6 +115,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
 
   const handlers: Handlers = {
     'app:info': () => info,
+    'app:notices': () => [...settings.startupNotices],
     'settings:get': () => settings.get(),
     'settings:update': (patch) => settings.update(patch),
     'settings:reset': () => settings.reset(),

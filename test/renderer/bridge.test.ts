@@ -48,6 +48,19 @@ describe('startBridge', () => {
     });
   });
 
+  it('shows the notices the services raised before the screen connected', async () => {
+    const notice = {
+      id: 'settings-recovered',
+      level: 'warning' as const,
+      message: 'These settings were damaged and reset: appearance.theme.',
+    };
+    fake.handle('app:notices', () => ok([notice]));
+    startBridge(fake.api, manualConnection('open').monitor, store);
+    await vi.waitFor(() =>
+      expect(store.getState().notices).toEqual([{ ...notice, source: 'app' }]),
+    );
+  });
+
   it('writes pushed events into the store', async () => {
     startBridge(fake.api, manualConnection('open').monitor, store);
     await settle();

@@ -30,6 +30,7 @@ export const webAppInfo: AppInfo = {
 export function createFakeApi(): FakeApi {
   const handlers = new Map<RequestChannel, FakeHandler>([
     ['app:info', () => ok(webAppInfo)],
+    ['app:notices', () => ok([])],
     ['settings:get', () => ok(defaultSettings)],
     [
       'overlay:get-state',

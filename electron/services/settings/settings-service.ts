@@ -1,10 +1,12 @@
 /**
  * Settings: persisted as `settings.json` in the data dir, schema-validated, versioned with
- * migrations. A file that cannot be read as settings is moved aside (`settings.corrupt-<time>.json`)
- * with a warning, and the app starts with defaults rather than refusing to start.
+ * migrations. A damaged file costs only its damaged fields (settings-file.ts,
+ * settings-recovery.ts): the rest is kept, privacy settings are never turned back on, the
+ * old file is moved aside (`settings.corrupt-<time>.json`) and the next screen is told.
+ * A read-only opener (a CLI command) recovers in memory and leaves the file alone.
  */
-import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Notice } from '../../../shared/schemas/app';
 import {
   defaultSettings,
   SettingsSchema,
@@ -16,52 +18,17 @@ import { writeFileAtomic } from '../core/atomic-file';
 import type { EventBus } from '../core/event-bus';
 import type { Logger } from '../core/log';
 import { describeZodError } from '../core/dispatcher';
-import { applySettingsPatch, withDefaults } from './settings-merge';
-import { migrateSettings, type RawSettings } from './settings-migrations';
+import { applySettingsPatch } from './settings-merge';
+import { damageNotice, moveAside, readSettingsFile, type SettingsDamage } from './settings-file';
 
 export const SETTINGS_FILE = 'settings.json';
 
-export interface LoadedSettings {
-  settings: Settings;
-  /** Set when the file was unusable and was moved aside. */
-  warning?: string;
-}
-
-/** Read, migrate and validate; never throws for a bad file, only for I/O it cannot recover. */
-export async function loadSettingsFile(path: string, now = new Date()): Promise<LoadedSettings> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { settings: defaultSettings };
-    throw error;
-  }
-  const problem = parseSettings(text);
-  if (typeof problem !== 'string') return { settings: problem };
-  const aside = path.replace(/\.json$/, `.corrupt-${now.toISOString().replace(/[:.]/g, '-')}.json`);
-  await rename(path, aside);
-  return {
-    settings: defaultSettings,
-    warning: `Settings file was unreadable (${problem}); moved it to ${aside} and started with defaults.`,
-  };
-}
-
-/** The settings in `text`, or a string saying why they are not usable. */
-function parseSettings(text: string): Settings | string {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    return `not JSON: ${(error as Error).message}`;
-  }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return 'not a JSON object';
-  try {
-    const migrated = migrateSettings(raw as RawSettings);
-    const parsed = SettingsSchema.safeParse(withDefaults(migrated));
-    return parsed.success ? parsed.data : describeZodError(parsed.error);
-  } catch (error) {
-    return (error as Error).message;
-  }
+export interface OpenSettingsOptions {
+  /**
+   * Move a damaged file aside and write the recovered settings now (the app at start). False
+   * for read-only commands: the file is left as it is until a change is saved.
+   */
+  readonly repair?: boolean;
 }
 
 export class SettingsService {
@@ -69,19 +36,30 @@ export class SettingsService {
     private readonly path: string,
     private current: Settings,
     private readonly bus: EventBus,
+    private readonly log: Logger,
   ) {}
 
-  static async open(dataDir: string, bus: EventBus, log: Logger): Promise<SettingsService> {
+  static async open(
+    dataDir: string,
+    bus: EventBus,
+    log: Logger,
+    options: OpenSettingsOptions = {},
+  ): Promise<SettingsService> {
     const path = join(dataDir, SETTINGS_FILE);
-    const loaded = await loadSettingsFile(path);
-    if (loaded.warning) log.warn(loaded.warning);
-    const service = new SettingsService(path, loaded.settings, bus);
-    service.startupWarning = loaded.warning;
+    const read = await readSettingsFile(path);
+    const service = new SettingsService(path, read.settings, bus, log);
+    if (read.damage) {
+      if (options.repair === false) service.damage = read.damage;
+      else await service.repair(read.damage);
+    }
     return service;
   }
 
-  /** The warning from start-up, if the file had to be moved aside; shown once in the UI. */
-  startupWarning: string | undefined;
+  /** What the agent must be told about this start (a settings file recovered), once. */
+  readonly startupNotices: Notice[] = [];
+
+  /** A damage found by a read-only opener, repaired before the first write. */
+  private damage: SettingsDamage | null = null;
 
   /** The tail of the chain of changes; see `serialised`. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -113,7 +91,20 @@ export class SettingsService {
     return run;
   }
 
+  /** Moves the damaged file aside, writes the recovered settings, and notes the notice. */
+  private async repair(damage: SettingsDamage): Promise<void> {
+    const aside = await moveAside(this.path);
+    await writeFileAtomic(this.path, `${JSON.stringify(this.current, null, 2)}\n`);
+    const notice = damageNotice(damage, aside);
+    this.startupNotices.push(notice);
+    this.log.warn(notice.message);
+  }
+
   private async commit(next: Settings): Promise<Settings> {
+    if (this.damage) {
+      await this.repair(this.damage);
+      this.damage = null;
+    }
     await writeFileAtomic(this.path, `${JSON.stringify(next, null, 2)}\n`);
     this.current = next;
     this.bus.emit('settings:changed', next);

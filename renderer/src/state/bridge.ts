@@ -64,6 +64,9 @@ export async function loadState(api: InloopApi, store: InloopStore): Promise<voi
   const state = store.getState();
   await Promise.all([
     apply('load app info', api.app.info(), state.setAppInfo),
+    apply('load notices', api.app.notices(), (notices) => {
+      for (const notice of notices) store.getState().showNotice({ ...notice, source: 'app' });
+    }),
     apply('load settings', api.settings.get(), state.applySettings),
     apply('load the overlay state', api.overlay.getState(), state.setOverlay),
     apply('load the capture state', api.capture.getState(), state.setCapture),

@@ -15,7 +15,11 @@ export async function openCliSettings(
   io: CliIo,
 ): Promise<{ dataDir: string; settings: SettingsService }> {
   const dataDir = dataDirFor(args, io);
-  return { dataDir, settings: await SettingsService.open(dataDir, new EventBus(), silentLogger) };
+  // Read-only: a damaged settings file is recovered in memory, left for the app to repair.
+  const settings = await SettingsService.open(dataDir, new EventBus(), silentLogger, {
+    repair: false,
+  });
+  return { dataDir, settings };
 }
 
 /** The knowledge service over the data folder, with this device's embedder. */

@@ -7,8 +7,8 @@ import { AppError } from '../../../../shared/result';
 import { defaultSettings, SETTINGS_VERSION } from '../../../../shared/schemas/settings';
 import { EventBus } from '../../../../electron/services/core/event-bus';
 import type { Logger } from '../../../../electron/services/core/log';
+import { moveAside } from '../../../../electron/services/settings/settings-file';
 import {
-  loadSettingsFile,
   SETTINGS_FILE,
   SettingsService,
 } from '../../../../electron/services/settings/settings-service';
@@ -38,11 +38,11 @@ async function open(log: Logger = recordingLogger(), bus = new EventBus()) {
 }
 
 describe('loading settings', () => {
-  it('starts with the defaults and no warning when there is no file', async () => {
+  it('starts with the defaults and no notice when there is no file', async () => {
     const log = recordingLogger();
     const service = await open(log);
     expect(service.get()).toEqual(defaultSettings);
-    expect(service.startupWarning).toBeUndefined();
+    expect(service.startupNotices).toEqual([]);
     expect(log.warnings).toEqual([]);
   });
 
@@ -55,58 +55,55 @@ describe('loading settings', () => {
       appearance: { ...defaultSettings.appearance, theme: 'dark' },
       overlay: { ...defaultSettings.overlay, opacity: 0.7 },
     });
-    expect(service.startupWarning).toBeUndefined();
+    expect(service.startupNotices).toEqual([]);
     expect(await filesAside()).toEqual([]);
   });
 
-  it('moves a file from a newer version aside with a warning naming it, and loads defaults', async () => {
-    const newer = { version: SETTINGS_VERSION + 1, appearance: { theme: 'dark' } };
-    await writeSettingsFile(newer);
-    const log = recordingLogger();
-    const service = await open(log);
-
-    expect(service.get()).toEqual(defaultSettings);
-    const [aside] = await filesAside();
-    expect(aside).toMatch(/^settings\.corrupt-.+\.json$/);
-    expect(service.startupWarning).toContain(join(dir, aside!));
-    expect(service.startupWarning).toMatch(/newer Inloop/);
-    expect(log.warnings).toEqual([service.startupWarning]);
-    expect(JSON.parse(await readFile(join(dir, aside!), 'utf8'))).toEqual(newer);
-  });
-
   it.each([
-    ['bad JSON', '{ "version": 1, "appearance": '],
-    ['not an object', '[1, 2, 3]'],
-    ['wrong types', JSON.stringify({ version: 1, appearance: { theme: 42 } })],
-    ['out of range', JSON.stringify({ version: 1, overlay: { opacity: 7 } })],
-  ])('moves a corrupt file (%s) aside with a warning and loads defaults', async (_, text) => {
+    ['bad JSON', '{ "version": 1, "appearance": ', 'not JSON'],
+    ['not an object', '[1, 2, 3]', 'None of your settings'],
+    ['wrong types', JSON.stringify({ version: 1, appearance: { theme: 42 } }), 'appearance.theme'],
+    ['out of range', JSON.stringify({ version: 1, overlay: { opacity: 7 } }), 'overlay.opacity'],
+  ])('moves a damaged file (%s) aside, keeps a copy, and says why', async (_, text, why) => {
     await writeSettingsFile(text);
     const log = recordingLogger();
     const service = await open(log);
 
-    expect(service.get()).toEqual(defaultSettings);
     const aside = await filesAside();
     expect(aside).toHaveLength(1);
     expect(await readFile(join(dir, aside[0]!), 'utf8')).toBe(text);
     expect(log.warnings).toHaveLength(1);
-    expect(log.warnings[0]).toMatch(/Settings file was unreadable .*started with defaults/);
+    expect(log.warnings[0]).toContain(why);
     expect(log.warnings[0]).toContain(aside[0]);
-    expect((await readdir(dir)).includes(SETTINGS_FILE)).toBe(false);
+    expect(service.startupNotices.map((n) => n.message)).toEqual(log.warnings);
+    expect(await readSettingsFile()).toEqual(service.get());
   });
 
   it('keeps a file whose hotkeys name an action this build does not have', async () => {
     await writeSettingsFile({ version: 1, hotkeys: { toggleOverlay: 'Alt+O', retired: 'Alt+R' } });
     const service = await open();
     expect(service.get().hotkeys).toEqual({ ...defaultSettings.hotkeys, toggleOverlay: 'Alt+O' });
-    expect(service.startupWarning).toBeUndefined();
+    expect(service.startupNotices).toEqual([]);
     expect(await filesAside()).toEqual([]);
   });
 
-  it('names the bad field when the types are wrong', async () => {
+  it('names the moved file by the time it was moved', async () => {
     await writeSettingsFile({ version: 1, appearance: { theme: 42 } });
-    const loaded = await loadSettingsFile(settingsPath(), new Date('2026-01-02T03:04:05.678Z'));
-    expect(loaded.warning).toMatch(/appearance\.theme/);
-    expect(loaded.warning).toContain('settings.corrupt-2026-01-02T03-04-05-678Z.json');
+    expect(await moveAside(settingsPath(), new Date('2026-01-02T03:04:05.678Z'))).toBe(
+      join(dir, 'settings.corrupt-2026-01-02T03-04-05-678Z.json'),
+    );
+  });
+
+  it('a read-only opener leaves a damaged file alone until a change is saved', async () => {
+    await writeSettingsFile({ version: 1, appearance: { theme: 42, fontScale: 1.2 } });
+    const service = await SettingsService.open(dir, new EventBus(), recordingLogger(), {
+      repair: false,
+    });
+    expect(service.get().appearance).toEqual({ theme: 'system', fontScale: 1.2 });
+    expect(await filesAside()).toEqual([]);
+    await service.update({ overlay: { opacity: 0.9 } });
+    expect(await filesAside()).toHaveLength(1);
+    expect(await readSettingsFile()).toEqual(service.get());
   });
 });
 

@@ -38,6 +38,11 @@ export const channelFixtures: { [C in RequestChannel]: Fixture<C> } = {
     },
     malformed: { please: 'info' },
   },
+  'app:notices': {
+    request: undefined,
+    response: [{ id: 'settings-recovered', level: 'warning', message: 'Settings were reset.' }],
+    malformed: { all: true },
+  },
   'settings:get': { request: undefined, response: defaultSettings, malformed: 42 },
   'settings:update': {
     request: { overlay: { opacity: 0.8 } },
