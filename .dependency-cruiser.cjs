@@ -1,14 +1,19 @@
 // dependency-cruiser: the second, independent net under eslint.config.js. ESLint reads the
 // import strings of one file; this tool resolves every import to a file and checks the
 // graph: no cycle between capability folders, no module cycle, and the layer rules that a
-// resolved path states best (services never import a host or the composition root; shared/
-// never imports electron/ or renderer/). Run: npm run lint:deps (also a step of npm test).
-// test/lint/dependency-rules.test.ts shows each rule failing on a fixture folder.
+// resolved path states best (services never import a host or the composition root; Electron
+// only in electron/hosts/electron-main; shared/ never imports electron/ or renderer/).
+// Run: npm run lint:deps (scripts/check-deps.sh; also part of npm run lint and npm test).
+// test/lint/dependency-rules.test.ts shows each rule failing on a fixture tree.
 
 /**
  * A capability folder: electron/services/<name>, electron/hosts/<name>, electron/app or
- * shared/<name>. Folder-level cycles are checked between these (a subfolder such as
- * services/packs/cli belongs to its capability).
+ * shared/<name> (a subfolder such as services/packs/cli belongs to its capability).
+ * `no-capability-cycle` sees a cycle when its imports land in the capability folders
+ * themselves or in subfolders that lead back; dependency-cruiser links a folder to the exact
+ * folder of each imported file, so a cycle that enters a capability through one subfolder and
+ * leaves through another (knowledge → packs/install, packs/cli → knowledge) escapes it.
+ * scripts/capability-cycles.ts reads the to.path below to catch those on the same graph.
  */
 const CAPABILITY = '(electron/services/[^/]+|electron/hosts/[^/]+|electron/app|shared/[^/]+)';
 

@@ -1,7 +1,8 @@
 /**
- * The dependency-cruiser rules of .dependency-cruiser.cjs bite: each fixture tree under
- * test/lint-fixtures/deps/ is copied to a temp folder (with the repo's node_modules linked in,
- * so `electron` resolves as it does here) and cruised with the real config through the API.
+ * The dependency rules bite: each fixture tree under test/lint-fixtures/deps/ is copied to a
+ * temp folder (with the repo's node_modules linked in, so `electron` resolves as it does here)
+ * and cruised with the real .dependency-cruiser.cjs through dependency-cruiser's API; the
+ * capability-cycle check of scripts/capability-cycles.ts then reads the same graph.
  */
 import { cp, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,7 @@ import { join } from 'node:path';
 import { cruise, type ICruiseResult, type IViolation } from 'dependency-cruiser';
 import extractDepcruiseConfig from 'dependency-cruiser/config-utl/extract-depcruise-config';
 import { afterEach, describe, expect, it } from 'vitest';
+import { capabilityCycles, capabilityRule, describeCycle } from '../../scripts/capability-cycles';
 import { root } from './lint-fixture';
 
 const folders: string[] = [];
@@ -16,8 +18,8 @@ afterEach(async () => {
   await Promise.all(folders.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-/** The violations the real config reports on one fixture tree, as `rule: from -> to`. */
-async function violationsIn(tree: string): Promise<string[]> {
+/** The resolved graph and the violations of the real config on one fixture tree. */
+async function cruiseTree(tree: string): Promise<ICruiseResult> {
   const dir = await mkdtemp(join(tmpdir(), 'inloop-deps-'));
   folders.push(dir);
   await cp(join(root, 'test', 'lint-fixtures', 'deps', tree), dir, { recursive: true });
@@ -35,8 +37,12 @@ async function violationsIn(tree: string): Promise<string[]> {
     baseDir: dir,
     outputType: 'json',
   });
-  const result = (typeof output === 'string' ? JSON.parse(output) : output) as ICruiseResult;
-  return result.summary.violations.map(describeViolation).sort();
+  return (typeof output === 'string' ? JSON.parse(output) : output) as ICruiseResult;
+}
+
+/** The violations the real config reports on one fixture tree, as `rule: from -> to`. */
+async function violationsIn(tree: string): Promise<string[]> {
+  return (await cruiseTree(tree)).summary.violations.map(describeViolation).sort();
 }
 
 function describeViolation(v: IViolation): string {
@@ -81,5 +87,39 @@ describe('dependency-cruiser rules', () => {
 
   it('reports nothing on layers that import only downwards', async () => {
     expect(await violationsIn('clean')).toEqual([]);
+  });
+});
+
+describe('cycles between capability folders (scripts/capability-cycles.ts)', () => {
+  it('finds the cycles the folder rule finds', async () => {
+    const cycles = capabilityCycles((await cruiseTree('capability-cycle')).modules);
+    expect(cycles.map((c) => c.folders)).toEqual([
+      ['electron/services/alpha', 'electron/services/beta'],
+      ['shared/delta', 'shared/gamma'],
+    ]);
+  });
+
+  it('finds a cycle that enters and leaves a capability through different subfolders', async () => {
+    // knowledge imports packs/install; packs/cli imports knowledge. No module cycle, and the
+    // folder rule sees knowledge -> packs/install, which leads nowhere, so it reports nothing.
+    const result = await cruiseTree('capability-cycle-through-subfolders');
+    const cycles = capabilityCycles(result.modules);
+    expect(cycles).toEqual([
+      {
+        folders: ['electron/services/knowledge', 'electron/services/packs'],
+        imports: [
+          'electron/services/knowledge/pack-indexer.ts → electron/services/packs/install/installed-content.ts',
+          'electron/services/packs/cli/install-command.ts → electron/services/knowledge/pack-indexer.ts',
+        ],
+      },
+    ]);
+    const report = describeCycle(cycles[0]!, capabilityRule().comment);
+    expect(report).toContain('electron/services/packs → electron/services/knowledge');
+    expect(report).toContain('Two capability folders import each other');
+  });
+
+  it('finds none in a module cycle inside one capability or in a clean tree', async () => {
+    expect(capabilityCycles((await cruiseTree('module-cycle')).modules)).toEqual([]);
+    expect(capabilityCycles((await cruiseTree('clean')).modules)).toEqual([]);
   });
 });
