@@ -45,12 +45,15 @@ async function violationsIn(tree: string): Promise<string[]> {
   return (await cruiseTree(tree)).summary.violations.map(describeViolation).sort();
 }
 
+/** A cruise parses TypeScript for every file: seconds each, more on a busy machine. */
+const CRUISE_TIMEOUT = { timeout: 60_000 };
+
 function describeViolation(v: IViolation): string {
   const to = v.to.replace(/^.*node_modules\//, 'node_modules/');
   return `${v.rule.name}: ${v.from} -> ${to}`;
 }
 
-describe('dependency-cruiser rules', () => {
+describe('dependency-cruiser rules', CRUISE_TIMEOUT, () => {
   it('reports two capability folders that import each other, though no module cycle', async () => {
     expect(await violationsIn('capability-cycle')).toEqual([
       'no-capability-cycle: electron/services/alpha -> electron/services/beta',
@@ -90,7 +93,7 @@ describe('dependency-cruiser rules', () => {
   });
 });
 
-describe('cycles between capability folders (scripts/capability-cycles.ts)', () => {
+describe('cycles between capability folders (scripts/capability-cycles.ts)', CRUISE_TIMEOUT, () => {
   it('finds the cycles the folder rule finds', async () => {
     const cycles = capabilityCycles((await cruiseTree('capability-cycle')).modules);
     expect(cycles.map((c) => c.folders)).toEqual([

@@ -4,8 +4,10 @@
  * real ESLint config as if it lived outside the wrappers (lines marked `// ✗` must fail) and
  * inside them (everything passes).
  */
-import { describe, expect, it } from 'vitest';
-import { lintAs, linesMatching } from './lint-fixture';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { lintAs, linesMatching, warmUp, WARM_UP_TIMEOUT_MS } from './lint-fixture';
+
+beforeAll(warmUp, WARM_UP_TIMEOUT_MS);
 
 const IPC = /ipcMain and ipcRenderer live only in electron\/hosts\/electron-main\/ipc and preload/;
 const SEND = /Only electron\/hosts\/electron-main\/ipc\/forward-events\.ts sends to a window/;

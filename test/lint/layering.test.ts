@@ -3,8 +3,10 @@
  * it names, with the project's real ESLint config. Lines a fixture marks `// ✗` must fail
  * with the rule's own message; its other lines (the allowed imports) must pass.
  */
-import { describe, expect, it } from 'vitest';
-import { lintAs, linesMatching } from './lint-fixture';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { lintAs, linesMatching, warmUp, WARM_UP_TIMEOUT_MS } from './lint-fixture';
+
+beforeAll(warmUp, WARM_UP_TIMEOUT_MS);
 
 const ONLY_MAIN_HOST = /Only electron\/hosts\/electron-main imports Electron/;
 const SHARED_ELECTRON = /shared\/ is pure TypeScript that every layer runs/;

@@ -20,6 +20,16 @@ export interface FixtureLint {
   readonly errors: Linter.LintMessage[];
 }
 
+/**
+ * The first lint loads eslint.config.js, typescript-eslint and TypeScript (seconds, and more
+ * on a busy machine); a test file runs this once in `beforeAll` with this timeout so that no
+ * single test carries the cost.
+ */
+export const WARM_UP_TIMEOUT_MS = 120_000;
+export async function warmUp(): Promise<void> {
+  await eslint.lintText('export {};\n', { filePath: join(root, 'shared', 'warm-up.ts') });
+}
+
 /** Lint `fixture` as if it were the file `pretendPath` (relative to the repo root). */
 export async function lintAs(fixture: string, pretendPath: string): Promise<FixtureLint> {
   const code = await readFile(join(root, 'test', 'lint-fixtures', fixture), 'utf8');
