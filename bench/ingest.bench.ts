@@ -54,6 +54,7 @@ export async function benchIngest(): Promise<BenchRow[]> {
     const services = await createServices({
       host: 'web',
       appVersion: '0.0.0-bench',
+      appRoot: root,
       dataDir,
       modelsDir: join(dir, 'models'),
       secretStore: createMemorySecretStore(),
@@ -66,7 +67,7 @@ export async function benchIngest(): Promise<BenchRow[]> {
     });
     if (!built.ok)
       throw new Error('bench ingest: the example pack packs/acme-retail does not build');
-    await services.knowledge.install({ path: example }, { allowUnsigned: true });
+    await services.packs.install({ path: example }, { allowUnsigned: true });
     await mkdir(join(dir, 'renderer'));
     await writeFile(join(dir, 'renderer', 'index.html'), '<!doctype html>');
     const host = await startWebHost({ services, rendererDir: join(dir, 'renderer'), port: 0 });

@@ -4,6 +4,7 @@
  * that crashes this process shows up as its exit. Usage:
  * node --import tsx serve-child.ts <dataDir> <rendererDir>
  */
+import { findAppRoot } from '../../../../electron/services/core/app-root';
 import { createServices } from '../../../../electron/app/create-services';
 import { silentLogger } from '../../../../electron/services/core/log';
 import { createMemorySecretStore } from '../../../../electron/services/secrets/memory-secret-store';
@@ -13,6 +14,7 @@ const [dataDir, rendererDir] = process.argv.slice(2);
 const services = await createServices({
   host: 'web',
   appVersion: '0.0.0-test',
+  appRoot: findAppRoot(),
   dataDir: dataDir!,
   modelsDir: `${dataDir}/models`,
   secretStore: createMemorySecretStore(),

@@ -4,6 +4,7 @@
  * large state updates; the server's buffered bytes stay bounded, and once a client reads
  * again it gets the newest state (older states of the same channel are dropped, not queued).
  */
+import { findAppRoot } from '../../../../electron/services/core/app-root';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +29,7 @@ beforeEach(async () => {
   services = await createServices({
     host: 'web',
     appVersion: '0.0.0-test',
+    appRoot: findAppRoot(),
     dataDir: join(dir, 'data'),
     modelsDir: join(dir, 'models'),
     secretStore: createMemorySecretStore(),

@@ -13,6 +13,9 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { PACK_UPLOAD_CHUNK_BYTES } from '../../../../shared/schemas/packs';
 import { writeFixturePack } from '../../services/knowledge/knowledge-fixtures';
+import { findAppRoot } from '../../../../electron/services/core/app-root';
+
+const repoRoot = findAppRoot();
 
 let dir: string;
 let services: Services;
@@ -26,6 +29,7 @@ beforeEach(async () => {
   services = await createServices({
     host: 'web',
     appVersion: '0.0.0-test',
+    appRoot: repoRoot,
     dataDir: join(dir, 'data'),
     modelsDir: join(dir, 'models'),
     secretStore: createMemorySecretStore(),

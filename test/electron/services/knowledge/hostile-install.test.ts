@@ -5,39 +5,46 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { KnowledgeService } from '../../../../electron/services/knowledge/knowledge-service';
+import { openKnowledge } from '../../../../electron/app/open-knowledge';
+import type { KnowledgeService } from '../../../../electron/services/knowledge';
+import type { PackInstaller } from '../../../../electron/services/packs';
 import { writePackFile } from '../../../../electron/services/packs/pack-file';
 import { BILLING_ARTICLES, fixtureEntries, tempDir, writeFixturePack } from './knowledge-fixtures';
 import { forgePack } from '../packs/pack-file/pack-fixtures';
 
 let dir: string;
 let cleanup: () => Promise<void>;
-let service: KnowledgeService;
+let knowledge: KnowledgeService;
+let packs: PackInstaller;
+let close: () => Promise<void>;
 
 beforeEach(async () => {
   ({ dir, cleanup } = await tempDir());
-  service = await KnowledgeService.open({
+  const opened = await openKnowledge({
     dataDir: join(dir, 'data'),
-    embedder: null,
+    embeddings: { embedder: null, reason: 'test' },
     trust: () => ({ trustedKeys: [], allowUnsigned: true }),
   });
+  ({ close } = opened);
+  knowledge = opened.knowledge.service;
+  packs = opened.packs.service;
   const v1 = await writeFixturePack(join(dir, 'v1.inloop'), {
     id: 'acme',
     version: '1.0.0',
     articles: BILLING_ARTICLES,
   });
-  await service.install({ path: v1 });
+  await packs.install({ path: v1 });
 });
 afterEach(async () => {
-  await service.close();
+  await close();
   await cleanup();
 });
 
 async function expectUnchanged() {
-  const [entry, ...rest] = await service.list();
+  const [entry, ...rest] = await packs.list();
   expect(rest).toEqual([]);
   expect(entry!.current.version).toBe('1.0.0');
-  expect((await service.search({ query: 'refund card' })).hits[0]!.articleId).toBe(
+  expect((await knowledge.search({ query: 'refund card' })).hits[0]!.articleId).toBe(
     'billing/refunds',
   );
   expect((await readdir(join(dir, 'data', 'packs'))).sort()).toEqual(['acme', 'registry.json']);
@@ -53,7 +60,7 @@ it('refuses a tampered pack', async () => {
   const bytes = await readFile(good);
   bytes[bytes.length - 3]! ^= 0xff;
   await writeFile(join(dir, 'tampered.inloop'), bytes);
-  await expect(service.install({ path: join(dir, 'tampered.inloop') })).rejects.toThrow(
+  await expect(packs.install({ path: join(dir, 'tampered.inloop') })).rejects.toThrow(
     /entry|truncated|inflate|SHA-256|compressed/i,
   );
   await expectUnchanged();
@@ -90,7 +97,7 @@ it('refuses a well-formed pack whose passages name an article it does not have',
       { path: 'content/rules.json', data: text('[]') },
     ],
   });
-  await expect(service.install({ path })).rejects.toMatchObject({
+  await expect(packs.install({ path })).rejects.toMatchObject({
     code: 'invalid_request',
     message: 'pack acme: content/passages.jsonl line 1: article ghost is not in the pack',
   });
@@ -99,7 +106,7 @@ it('refuses a well-formed pack whose passages name an article it does not have',
 
 it('refuses a file that is not a pack at all', async () => {
   await writeFile(join(dir, 'junk.inloop'), 'PK\u0003\u0004 definitely not a pack');
-  await expect(service.install({ path: join(dir, 'junk.inloop') })).rejects.toThrow();
+  await expect(packs.install({ path: join(dir, 'junk.inloop') })).rejects.toThrow();
   await expectUnchanged();
 });
 
@@ -122,25 +129,25 @@ for (const id of ['registry.json', 'constructor', 'con', 'nul', 'com1', 'lpt9', 
         };
       }),
     );
-    await expect(service.install({ path })).rejects.toMatchObject({
+    await expect(packs.install({ path })).rejects.toMatchObject({
       message: expect.stringContaining(`'${id}' is reserved`),
     });
     await expectUnchanged();
     // What the store itself reads keeps working (the probe: EISDIR on every command after).
-    const reopened = await KnowledgeService.open({
+    const reopened = await openKnowledge({
       dataDir: join(dir, 'data'),
-      embedder: null,
+      embeddings: { embedder: null, reason: 'test' },
       trust: () => ({ trustedKeys: [], allowUnsigned: true }),
     });
-    expect((await reopened.list()).map((p) => p.current.id)).toEqual(['acme']);
+    expect((await reopened.packs.service.list()).map((p) => p.current.id)).toEqual(['acme']);
     await reopened.close();
   });
 }
 
 it('answers "no such pack" for lookups of object property names', async () => {
   for (const id of ['constructor', 'tostring', '__proto__', 'hasownproperty']) {
-    await expect(service.remove(id)).rejects.toMatchObject({ code: 'not_found' });
-    await expect(service.rollback(id)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(packs.remove(id)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(packs.rollback(id)).rejects.toMatchObject({ code: 'not_found' });
   }
   await expectUnchanged();
 });

@@ -4,6 +4,7 @@
  * moved aside and the next start says what was reset and where the old file went. A
  * read-only CLI command (`pack list`) never moves the file.
  */
+import { findAppRoot } from '../../../../electron/services/core/app-root';
 import { mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ import { runCli } from '../../../../electron/hosts/cli/run-cli';
 import type { CliIo } from '../../../../electron/services/core/cli/command';
 import { EventBus } from '../../../../electron/services/core/event-bus';
 import { silentLogger } from '../../../../electron/services/core/log';
-import { packCommand } from '../../../../electron/services/packs/cli/pack-command';
+import { commands } from '../../../../electron/hosts/cli/commands';
 import { createMemorySecretStore } from '../../../../electron/services/secrets/memory-secret-store';
 import { recoverSettings } from '../../../../electron/services/settings/settings-recovery';
 import {
@@ -208,7 +209,7 @@ describe('read-only commands', () => {
       cwd: dir,
       isTty: false,
     };
-    const code = await runCli(['pack', 'list', '--data-dir', dir], [packCommand], '1.0.0', io);
+    const code = await runCli(['pack', 'list', '--data-dir', dir], commands, '1.0.0', io);
     expect(code).toBe(0);
     expect(await aside()).toEqual([]);
     expect(await readFile(settingsPath(), 'utf8')).toBe(damaged);
@@ -224,6 +225,7 @@ describe('the notice on the next start', () => {
     const services = await createServices({
       host: 'web',
       appVersion: '0.0.0-test',
+      appRoot: findAppRoot(),
       dataDir: dir,
       modelsDir: join(dir, 'models'),
       secretStore: createMemorySecretStore(),
