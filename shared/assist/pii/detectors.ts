@@ -6,9 +6,28 @@
  */
 import { isStopWord } from '../../knowledge/stop-words';
 import { ibanValid, luhnValid } from './checksums';
+import { findDatesOfBirth } from './date-of-birth';
+import { europeanAddresses, europeanPostcodes } from './european-address';
+import { findNames } from './names';
+import { spokenEmails } from './spoken-email';
 
 /** The kinds of personal data `redact` masks. */
-export type PiiKind = 'email' | 'phone' | 'card' | 'iban' | 'postcode' | 'national-id' | 'address';
+export type PiiKind =
+  | 'email'
+  | 'phone'
+  | 'card'
+  | 'iban'
+  | 'postcode'
+  | 'national-id'
+  | 'address'
+  | 'name'
+  | 'date-of-birth';
+
+/** What the caller knows about the conversation that the text alone may not say. */
+export interface PiiContext {
+  /** Names the conversation gave (the customer's): masked wherever they appear, in part or whole. */
+  readonly names?: readonly string[];
+}
 
 /** A found piece of personal data: offsets into the input (end exclusive). */
 export interface PiiSpan {
@@ -17,7 +36,7 @@ export interface PiiSpan {
   readonly kind: PiiKind;
 }
 
-type Detector = (text: string) => PiiSpan[];
+type Detector = (text: string, context: PiiContext) => PiiSpan[];
 
 function spans(text: string, re: RegExp, kind: PiiKind, keep: (m: RegExpExecArray) => boolean) {
   const out: PiiSpan[] = [];
@@ -32,14 +51,23 @@ function before(text: string, at: number, chars = 30): string {
   return text.slice(Math.max(0, at - chars), at).toLowerCase();
 }
 
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+const EMAIL = /[A-Za-z0-9][A-Za-z0-9._%+'’-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 const IBAN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b/gi;
 const CARD = /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])/g;
 const SSN = /(?<![\d-])(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}(?![\d-])/g;
 const NINO = /\b(?![DFIQUV])[A-Z](?![DFIOQUV])[A-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b/gi;
-const PHONE_INTL = /(?<![\w+])\+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,5}(?![\w-])/g;
+const PHONE_INTL = /(?<![\w+])\+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,6}(?![\w-])/g;
+/** "0033 6 12 34 56 78": the international prefix written as 00 (needs phone words nearby). */
+const PHONE_00 = /(?<![\w-])00[1-9]\d{0,2}(?:[ .-]?\(?\d{1,4}\)?){2,6}(?![\w-])/g;
+/** "06 12 34 56 78", "06.12.34.56.78": French numbers in pairs, one separator throughout. */
+const PHONE_PAIRS = /(?<![\w.-])0[1-9]([ .-])\d{2}(?:\1\d{2}){3}(?![\w.-]|\.\d)/g;
+/** "(02) 9876 5432", "(030) 1234567": the area code in brackets. */
+const PHONE_AREA = /(?<![\w-])\(0\d{1,4}\) ?\d{3,4}[ -]?\d{3,4}(?![\w-])/g;
+/** "612 345 678", "98765 43210": grouped numbers with no leading 0 (need phone words nearby). */
+const PHONE_GROUPED =
+  /(?<![\w.,-])(?:[6-9]\d{2} \d{3} \d{3}|[6-9]\d{4} \d{5}|[6-9]\d \d{3} \d{2} \d{2})(?![\w.,-])/g;
 const PHONE_US = /(?<![\w-])(?:\(\d{3}\) ?|\d{3}[-. ])\d{3}[-. ]\d{4}(?![\w-])/g;
-const PHONE_UK = /(?<![\w-])0[1-9]\d{1,3}[ -]?\d{3,4}[ -]?\d{3,4}(?![\w-])/g;
+const PHONE_UK = /(?<![\w-])0[1-9]\d{0,3}[ -]?\d{3,4}[ -]?\d{3,4}(?![\w-])/g;
 const PHONE_BARE = /(?<![\w-])\d{10,11}(?![\w-])/g;
 const UK_POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}\b/gi;
 const ZIP = /(?<![\w$£€.,-])\d{5}(?:-\d{4})?(?![\w.,-]|\.\d)/g;
@@ -50,13 +78,17 @@ const ADDRESS = new RegExp(
   'gi',
 );
 
-const PHONE_CONTEXT = /(call|phone|mobile|cell|tel|number|reach me|text me|contact|ring)/;
+const PHONE_CONTEXT =
+  /(call|phone|mobile|cell|tel|number|reach me|text me|contact|ring|whatsapp|portable|handy|m[oó]vil|cellulare|numéro|nummer|número|numero)/;
 const NOT_PHONE_CONTEXT =
-  /(order|po|purchase|account|acct|tracking|ref|reference|invoice|ticket|case|serial)\b[^.]*$/;
+  /(order|po|purchase|account|acct|tracking|ref|reference|invoice|ticket|case|serial|receipt|part|sku|batch|booking|model|iban|bic|swift|sort code)\b[^.]*$/;
 const ZIP_CONTEXT = /(zip|postal|post code|postcode)\b[^.]*$|\b[A-Z]{2},? $/;
 const STRONG_STREET = /^(street|road|avenue|lane|drive|boulevard)$/i;
 
-const email: Detector = (t) => spans(t, EMAIL, 'email', () => true);
+const email: Detector = (t) => [
+  ...spans(t, EMAIL, 'email', () => true),
+  ...spokenEmails(t).map((s) => ({ ...s, kind: 'email' as const })),
+];
 /** The longest prefix of an IBAN-shaped match that passes mod-97 (words after it can look alike). */
 function validIbanPrefix(candidate: string): string | null {
   for (let end = candidate.length; end >= 15; end--) {
@@ -101,6 +133,15 @@ const phone: Detector = (t) => {
   const noOrder = (m: RegExpExecArray) => !NOT_PHONE_CONTEXT.test(before(t, m.index, 25));
   return [
     ...spans(t, PHONE_INTL, 'phone', (m) => m[0].replace(/\D/g, '').length >= 8),
+    ...spans(t, PHONE_00, 'phone', (m) => noOrder(m) && PHONE_CONTEXT.test(before(t, m.index))),
+    ...spans(t, PHONE_PAIRS, 'phone', noOrder),
+    ...spans(t, PHONE_AREA, 'phone', noOrder),
+    ...spans(
+      t,
+      PHONE_GROUPED,
+      'phone',
+      (m) => noOrder(m) && PHONE_CONTEXT.test(before(t, m.index)),
+    ),
     ...spans(t, PHONE_US, 'phone', noOrder),
     ...spans(t, PHONE_UK, 'phone', (m) => noOrder(m) && m[0].replace(/\D/g, '').length >= 10),
     ...spans(t, PHONE_BARE, 'phone', (m) => noOrder(m) && PHONE_CONTEXT.test(before(t, m.index))),
@@ -116,14 +157,21 @@ const postcode: Detector = (t) => [
   ...spans(t, ZIP, 'postcode', (m) =>
     ZIP_CONTEXT.test(t.slice(Math.max(0, m.index - 30), m.index)),
   ),
+  ...europeanPostcodes(t).map((s) => ({ ...s, kind: 'postcode' as const })),
 ];
-const address: Detector = (t) =>
-  spans(t, ADDRESS, 'address', (m) => {
+const address: Detector = (t) => [
+  ...spans(t, ADDRESS, 'address', (m) => {
     const names = m[1]!.trim().split(' ');
     if (names.some((w) => isStopWord(w.toLowerCase()))) return false;
     const type = m[0].replace(/\.$/, '').split(/\s+/).pop()!;
     return STRONG_STREET.test(type) || names.every((w) => /^[A-Z]/.test(w));
-  });
+  }),
+  ...europeanAddresses(t).map((s) => ({ ...s, kind: 'address' as const })),
+];
+const dateOfBirth: Detector = (t) =>
+  findDatesOfBirth(t).map((s) => ({ ...s, kind: 'date-of-birth' as const }));
+const name: Detector = (t, context) =>
+  findNames(t, context.names).map((s) => ({ ...s, kind: 'name' as const }));
 
 /** Every detector, most specific first: an earlier kind wins an overlap. */
 export const DETECTORS: readonly (readonly [PiiKind, Detector])[] = [
@@ -131,7 +179,9 @@ export const DETECTORS: readonly (readonly [PiiKind, Detector])[] = [
   ['iban', iban],
   ['card', card],
   ['national-id', nationalId],
+  ['date-of-birth', dateOfBirth],
   ['address', address],
   ['phone', phone],
   ['postcode', postcode],
+  ['name', name],
 ];

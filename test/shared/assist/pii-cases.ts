@@ -2,7 +2,8 @@
  * The PII test set: realistic customer-service strings with the personal data they hold
  * (kind and exact substring; offsets are found in order), and hard negatives that hold none:
  * order numbers, prices, dates, times, tracking codes, versions. Used by pii.test.ts and the
- * `pii` eval suite.
+ * `pii` eval suite. When names and dates of birth became kinds (issue 16), the five spans of
+ * the set that are of those kinds, or a French address, were labelled; nothing else changed.
  */
 import type { PiiKind, PiiSpan } from '../../../shared/assist/pii/redact';
 
@@ -259,15 +260,25 @@ const mixed: PiiCase[] = [
   {
     text: 'My details: Jane Roe, 4 Privet Drive, jane.roe@example.net, 01632 960001',
     pii: [
+      ['name', 'Jane Roe'],
       ['address', '4 Privet Drive'],
       ['email', 'jane.roe@example.net'],
       ['phone', '01632 960001'],
     ],
   },
-  { text: 'SSN 078-05-1120 and DOB 04/12/1961', pii: [['national-id', '078-05-1120']] },
+  {
+    text: 'SSN 078-05-1120 and DOB 04/12/1961',
+    pii: [
+      ['national-id', '078-05-1120'],
+      ['date-of-birth', '04/12/1961'],
+    ],
+  },
   {
     text: 'hi its Tom, tom.baker@example.co.uk, order 55123',
-    pii: [['email', 'tom.baker@example.co.uk']],
+    pii: [
+      ['name', 'Tom'],
+      ['email', 'tom.baker@example.co.uk'],
+    ],
   },
   { text: 'Can you update my number to +353 87 123 4567?', pii: [['phone', '+353 87 123 4567']] },
   {
@@ -303,7 +314,13 @@ const mixed: PiiCase[] = [
     text: 'please use IBAN NL91 ABNA 0417 1643 00 for the refund of €45.00',
     pii: [['iban', 'NL91 ABNA 0417 1643 00']],
   },
-  { text: 'SSN is 219-09-9999, DOB 1970', pii: [['national-id', '219-09-9999']] },
+  {
+    text: 'SSN is 219-09-9999, DOB 1970',
+    pii: [
+      ['national-id', '219-09-9999'],
+      ['date-of-birth', '1970'],
+    ],
+  },
   {
     text: 'reach me on 0117 496 0123 or m.jones@example.com',
     pii: [
@@ -312,7 +329,13 @@ const mixed: PiiCase[] = [
     ],
   },
   { text: 'we are at 20 Park Avenue', pii: [['address', '20 Park Avenue']] },
-  { text: 'deliver to 14 Rue de Rivoli? no, 14 Kings Road', pii: [['address', '14 Kings Road']] },
+  {
+    text: 'deliver to 14 Rue de Rivoli? no, 14 Kings Road',
+    pii: [
+      ['address', '14 Rue de Rivoli'],
+      ['address', '14 Kings Road'],
+    ],
+  },
   { text: 'Post code is EH1 1YZ', pii: [['postcode', 'EH1 1YZ']] },
   { text: 'My NI number is AB 12 34 56 D', pii: [['national-id', 'AB 12 34 56 D']] },
   {
