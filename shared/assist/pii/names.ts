@@ -42,7 +42,8 @@ const TITLES = new RegExp(
   'g',
 );
 /** A capitalised given name and surname anywhere ("Jane Roe"). */
-const FULL_NAME = new RegExp(`(?<![${LETTER}'’-])(${WORD})[ ]+(${WORD})`, 'g');
+// A lookahead, so every word is tried as a given name ("so Maria Lopez": not only "so Maria").
+const FULL_NAME = new RegExp(`(?<![${LETTER}'’-])(?=(${WORD})[ ]+(${WORD}))`, 'g');
 /** "Sara here" (a chat opening). */
 const NAME_HERE = new RegExp(`(?<![${LETTER}'’-])(${WORD}) here\\b`, 'g');
 

@@ -134,6 +134,7 @@ describe('names', () => {
     ['Dear Mrs Okafor, your refund is on its way', 'Dear Mrs [NAME], your refund is on its way'],
     ['Sara here, still waiting', '[NAME] here, still waiting'],
     ['The account is in the name of Ahmed Khan', 'The account is in the name of [NAME]'],
+    ['ok so Maria Lopez is the account holder', 'ok so [NAME] is the account holder'],
   ])('%s', (text, out) => {
     expect(masked(text)).toBe(out);
   });
