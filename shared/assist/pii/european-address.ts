@@ -6,6 +6,8 @@
  * "1000-001 Lisboa") or after a postcode word ("PLZ 10115", "code postal 75008").
  */
 
+import { isStopWord } from '../../knowledge/stop-words';
+
 /** A found span (end exclusive). */
 export interface Span {
   readonly start: number;
@@ -89,7 +91,8 @@ export function europeanPostcodes(text: string): Span[] {
   for (const m of text.matchAll(POSTCODE_TOWN)) {
     const before = text.slice(Math.max(0, m.index - 25), m.index);
     const rest = text.slice(m.index + m[0].length);
-    if (NOT_TOWN.test(rest) || NOT_CONTEXT.test(before)) continue;
+    const town = /^[ ]+(\S+)/.exec(rest)?.[1] ?? '';
+    if (NOT_TOWN.test(rest) || NOT_CONTEXT.test(before) || isStopWord(town.toLowerCase())) continue;
     // A bare four-digit number before a town is a postcode only after an address ("…, 1050 Bruxelles").
     if (/^\d{4}$/.test(m[0]) && !/,\s*$|\d[a-z]?\s*$/i.test(before)) continue;
     out.push({ start: m.index, end: m.index + m[0].length });

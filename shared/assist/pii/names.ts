@@ -16,16 +16,16 @@ export interface NameSpan {
 
 const LETTER = 'A-Za-zÀ-ÖØ-öø-ÿ\\u0100-\\u017F';
 const WORD = `[${LETTER}][${LETTER}'’-]*`;
-/** A word and the ones after it, as candidates; each is checked by `isNameWord`. */
-const WORDS_AFTER = (cue: string, flags = 'gi') =>
-  new RegExp(`${cue}\\s*(${WORD}(?:[ ]+${WORD}){0,2})`, flags);
+/** A word and the ones after it (a space after the cue: "IMJOE" is no cue), as candidates. */
+const WORDS_AFTER = (cue: string, gap = '\\s+') =>
+  new RegExp(`${cue}${gap}(${WORD}(?:[ ]+${WORD}){0,2})`, 'gi');
 
 /** "my name is X Y", "Name: X Y": strong cues, any non-function word counts. */
 const STRONG_CUES = [
   WORDS_AFTER(
     `\\b(?:my (?:full )?name(?:'s| is)|name's|i am called|je m'appelle|ich heiße|ich heisse|me llamo|mi chiamo|mijn naam is)`,
   ),
-  WORDS_AFTER(`(?:^|\\n|[.;,]\\s*)(?:full |customer |account |first |last )?name\\s*[:=-]`),
+  WORDS_AFTER(`(?:^|\\n|[.;,]\\s*)(?:full |customer |account |first |last )?name\\s*[:=-]`, '\\s*'),
   WORDS_AFTER(`\\b(?:in|under) the name(?: of)?`),
 ];
 /** "I'm X", "this is X", "it's X": weak cues, only a listed given name counts. */
@@ -34,7 +34,7 @@ const INTRO_CUES = WORDS_AFTER(
 );
 /** "hi X", "thanks X", "dear X", "bye X": the agent addressing the customer. */
 const ADDRESS_CUES = WORDS_AFTER(
-  `\\b(?:hi|hello|hey|dear|thanks|thank you|cheers|regards|bye|goodbye|sorry|welcome|morning|afternoon|evening|bonjour|hallo|hola|ciao),?`,
+  `\\b(?:hi|hello|hey|dear|thanks|thank you|cheers|regards|bye|goodbye|sorry|morning|afternoon|evening|bonjour|hallo|hola|ciao),?`,
 );
 /** "Mrs Lopez", "Dr. Ahmed": a capitalised surname after a title. */
 const TITLES = new RegExp(
@@ -53,7 +53,7 @@ const NOT_NAME = new Set(
   trying looking writing ringing phoning contacting having going getting waiting afraid not
   just really very so also only glad pleased street road avenue lane drive way close place
   court square station park hall house hospital airport university college bank centre center
-  mall hotel beach tech monday tuesday wednesday thursday friday saturday sunday january february march
+  mall hotel beach tech island islands county city state states river lake bay mountains monday tuesday wednesday thursday friday saturday sunday january february march
   april june july august september october november december team support customer service
   please thanks thank regards order account ltd inc plc gmbh`
     .split(/\s+/)
@@ -109,7 +109,9 @@ export function findNames(text: string, known: readonly string[] = []): NameSpan
   for (const m of text.matchAll(TITLES)) add(tail(m), takeName(split(m[1]!), isSurname, isSurname));
   for (const m of text.matchAll(FULL_NAME)) {
     const [, first, second] = m;
-    if (capitalised(first!) && isGivenName(first!) && isSurname(second!))
+    // Without a cue, a given name that is also a word ("GI Bill Chapter") does not count.
+    const wordName = WORD_NAMES.has(first!.toLowerCase());
+    if (capitalised(first!) && !wordName && isGivenName(first!) && isSurname(second!))
       add(m.index, [first!, second!]);
   }
   for (const m of text.matchAll(NAME_HERE)) {
