@@ -153,3 +153,26 @@ export class FakeApp extends FakeEmitter {
     if (!event.defaultPrevented) this.exited = true;
   }
 }
+
+type SchemeHandler = (request: Request) => Promise<Response>;
+
+/** A fake `protocol`: records privileged schemes, and `fetch` runs a registered handler. */
+export class FakeProtocol {
+  readonly privileged: Array<{ scheme: string; privileges: Record<string, boolean> }> = [];
+  readonly handlers = new Map<string, SchemeHandler>();
+  registerSchemesAsPrivileged(
+    schemes: Array<{ scheme: string; privileges: Record<string, boolean> }>,
+  ): void {
+    this.privileged.push(...schemes);
+  }
+  handle(scheme: string, handler: SchemeHandler): void {
+    if (this.handlers.has(scheme)) throw new Error(`scheme ${scheme} is already handled`);
+    this.handlers.set(scheme, handler);
+  }
+  /** What a page loading `url` gets (Electron would answer 404 for a scheme nobody handles). */
+  async fetch(url: string, init?: RequestInit): Promise<Response> {
+    const handler = this.handlers.get(new URL(url).protocol.replace(/:$/, ''));
+    if (!handler) return new Response(null, { status: 404 });
+    return handler(new Request(url, init));
+  }
+}

@@ -14,6 +14,7 @@ import { FakeScreen } from './fake-screen';
 import {
   FakeApp,
   FakeGlobalShortcut,
+  FakeProtocol,
   FakeSession,
   FakeShell,
   FakeTray,
@@ -42,6 +43,7 @@ export interface ElectronMock {
   nativeImage: typeof fakeNativeImage;
   shell: FakeShell;
   session: FakeSession;
+  protocol: FakeProtocol;
 }
 
 export function createElectronMock(displays?: DisplayLike[]): ElectronMock {
@@ -72,6 +74,7 @@ export function createElectronMock(displays?: DisplayLike[]): ElectronMock {
     nativeImage: fakeNativeImage,
     shell: new FakeShell(),
     session: new FakeSession(),
+    protocol: new FakeProtocol(),
   };
 }
 

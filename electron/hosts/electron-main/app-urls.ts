@@ -1,11 +1,11 @@
 /**
- * Where the overlay's page comes from and which origins are ours. Pure: the packaged app
- * loads the built renderer from disk; a development run loads electron-vite's dev server,
- * whose URL arrives in ELECTRON_RENDERER_URL. A packaged app ignores that variable, so
- * nobody can point the privileged window (and its preload) at another site.
+ * Where the overlay's page comes from and which origins are ours. Pure: the app loads the
+ * built renderer through its `app://inloop` scheme (app-protocol.ts); a development run loads
+ * electron-vite's dev server, whose URL arrives in ELECTRON_RENDERER_URL. A packaged app
+ * ignores that variable, so nobody can point the privileged window (and its preload) at
+ * another site. `file://` is never ours.
  */
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { APP_ORIGIN } from './app-protocol';
 import type { TrustedOrigin } from './ipc/trusted-sender';
 
 export interface RendererInputs {
@@ -16,7 +16,8 @@ export interface RendererInputs {
   rendererDir: string;
 }
 
-export type RendererLocation = { kind: 'url'; url: string } | { kind: 'file'; path: string };
+/** The dev server's page, or the built renderer's page on the app scheme. */
+export type RendererLocation = { kind: 'url'; url: string } | { kind: 'app'; url: string };
 
 function devServer(inputs: RendererInputs): URL | null {
   if (inputs.isPackaged || !inputs.devServerUrl) return null;
@@ -31,14 +32,11 @@ function devServer(inputs: RendererInputs): URL | null {
 /** What the overlay window loads. */
 export function rendererLocation(inputs: RendererInputs): RendererLocation {
   const dev = devServer(inputs);
-  return dev
-    ? { kind: 'url', url: dev.href }
-    : { kind: 'file', path: join(inputs.rendererDir, 'index.html') };
+  return dev ? { kind: 'url', url: dev.href } : { kind: 'app', url: `${APP_ORIGIN}/index.html` };
 }
 
-/** The origins IPC, navigation and permissions trust: the renderer folder, plus the dev server. */
+/** The origins IPC, navigation and permissions trust: the app scheme, plus the dev server. */
 export function trustedOrigins(inputs: RendererInputs): TrustedOrigin[] {
-  const folder = pathToFileURL(join(inputs.rendererDir, '/')).href;
   const dev = devServer(inputs);
-  return dev ? [folder, dev.origin] : [folder];
+  return dev ? [APP_ORIGIN, dev.origin] : [APP_ORIGIN];
 }

@@ -55,7 +55,6 @@ export interface OverlayWindowLike {
   readonly id: number;
   readonly webContents: WebContentsLike;
   loadURL(url: string): Promise<void>;
-  loadFile(path: string): Promise<void>;
   show(): void;
   hide(): void;
   focus(): void;

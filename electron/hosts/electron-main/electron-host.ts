@@ -13,6 +13,7 @@ import type { Logger } from '../../services/core/log';
 import { forwardEvents } from './ipc/forward-events';
 import type { RefusalLog } from './ipc/register-ipc-handlers';
 import { createSenderCheck, type SenderCheck } from './ipc/trusted-sender';
+import { serveAppScheme, type ProtocolLike } from './app-protocol';
 import { rendererLocation, trustedOrigins } from './app-urls';
 import type {
   BrowserWindowConstructor,
@@ -63,6 +64,8 @@ export interface ElectronHostDeps {
   nativeImage: NativeImageLike;
   shell: ShellLike;
   session: SessionLike;
+  /** Electron's protocol, its `app` scheme already registered as privileged (index.ts). */
+  protocol: ProtocolLike;
   /** Electron's clipboard, for the opt-in clipboard watch (absent: no watch). */
   clipboard?: ClipboardLike;
   /** The default session and desktopCapturer, for system audio of a call (absent: none). */
@@ -193,14 +196,11 @@ export async function startElectronHost(deps: ElectronHostDeps): Promise<Electro
   });
 
   const location = rendererLocation(renderer);
-  const loading =
-    location.kind === 'url'
-      ? overlay.window.loadURL(location.url)
-      : overlay.window.loadFile(location.path);
-  loading.catch((error: unknown) => logger.error('could not load the overlay page', error));
-  logger.info(
-    `data folder: ${dataDir}; page: ${location.kind === 'url' ? location.url : location.path}`,
-  );
+  if (location.kind === 'app') serveAppScheme(deps.protocol, renderer.rendererDir);
+  overlay.window
+    .loadURL(location.url)
+    .catch((error: unknown) => logger.error('could not load the overlay page', error));
+  logger.info(`data folder: ${dataDir}; page: ${location.url}`);
 
   return { services, overlay, showOverlay: () => overlay.show() };
 }

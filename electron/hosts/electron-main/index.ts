@@ -14,6 +14,7 @@ import {
   globalShortcut,
   Menu,
   nativeImage,
+  protocol,
   screen,
   session,
   shell,
@@ -23,11 +24,14 @@ import { createServices } from '../../app/create-services';
 import { createLogger } from '../../services/core/log';
 import { registerElectronIpcHandlers } from './ipc/electron-ipc';
 import { createKeytarSecretStore } from '../../services/secrets/keytar-secret-store';
+import { registerAppScheme } from './app-protocol';
 import { startElectronHost, type ElectronHost } from './electron-host';
 import { claimSingleInstance } from './single-instance';
 
 const logger = createLogger('electron');
 let host: ElectronHost | undefined;
+// The page's own scheme must be declared before the app is ready.
+registerAppScheme(protocol);
 
 if (claimSingleInstance(app, () => host?.showOverlay())) {
   app
@@ -51,6 +55,7 @@ if (claimSingleInstance(app, () => host?.showOverlay())) {
         nativeImage,
         shell,
         session: session.defaultSession,
+        protocol,
         clipboard,
         displayMedia: {
           session: session.defaultSession,

@@ -1,15 +1,12 @@
 /**
  * Who may call the services over IPC: the main frame of one of our own windows, showing a
- * page from our own origin (the packaged `file://` renderer folder, or the dev server URL
- * electron-vite gives at startup). Anything else (an iframe, a navigated-away page, another
+ * page from our own origin (`app://inloop`, or the dev server URL electron-vite gives at
+ * startup); a `file://` page never is. Anything else (an iframe, a navigated-away page, another
  * webContents) is refused before the dispatcher sees the payload. (Desktop's
  * `trusted-ipc-sender.ts`, VS Code's `validatedIpcMain`.)
  */
 
-/**
- * An allowed origin: `http(s)://host:port` (dev server) or the `file://` URL of the renderer
- * folder, ending in `/` (packaged build; file URLs have no origin, so the path decides).
- */
+/** An allowed origin: `app://inloop` (the built renderer) or `http(s)://host:port` (dev server). */
 export type TrustedOrigin = string;
 
 /** The part of a WebFrameMain the check reads. */
@@ -42,15 +39,9 @@ export function isTrustedSenderUrl(url: string, allowedOrigins: readonly Trusted
   return allowedOrigins.some((origin) => {
     const allowed = parse(origin);
     if (!allowed) return false;
-    if (allowed.protocol === 'file:') {
-      // The URL parser has already resolved `../../../services` and `.`, so a prefix check on the
-      // folder (with its trailing slash) cannot be escaped.
-      const folder = allowed.pathname.endsWith('/') ? allowed.pathname : `${allowed.pathname}/`;
-      return (
-        candidate.protocol === 'file:' &&
-        candidate.host === allowed.host &&
-        candidate.pathname.startsWith(folder)
-      );
+    if (allowed.protocol === 'app:') {
+      // A custom scheme has no URL origin in Node ("null"): its scheme and host decide.
+      return candidate.protocol === 'app:' && candidate.host === allowed.host;
     }
     if (allowed.protocol !== 'http:' && allowed.protocol !== 'https:') return false;
     return candidate.origin === allowed.origin;

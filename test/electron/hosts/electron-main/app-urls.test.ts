@@ -9,27 +9,27 @@ import { FakeApp } from '../../../electron-mock';
 const rendererDir = '/opt/Inloop/resources/app.asar/out/renderer';
 
 describe('where the overlay page comes from', () => {
-  it('loads the built renderer from disk in the packaged app', () => {
+  it('loads the built renderer from the app:// scheme in the packaged app', () => {
     const inputs = { isPackaged: true, devServerUrl: undefined, rendererDir };
-    expect(rendererLocation(inputs)).toEqual({ kind: 'file', path: `${rendererDir}/index.html` });
-    expect(trustedOrigins(inputs)).toEqual([`file://${rendererDir}/`]);
+    expect(rendererLocation(inputs)).toEqual({ kind: 'app', url: 'app://inloop/index.html' });
+    expect(trustedOrigins(inputs)).toEqual(['app://inloop']);
   });
 
   it('loads the dev server under electron-vite dev and trusts its origin', () => {
     const inputs = { isPackaged: false, devServerUrl: 'http://localhost:5173', rendererDir };
     expect(rendererLocation(inputs)).toEqual({ kind: 'url', url: 'http://localhost:5173/' });
-    expect(trustedOrigins(inputs)).toEqual([`file://${rendererDir}/`, 'http://localhost:5173']);
+    expect(trustedOrigins(inputs)).toEqual(['app://inloop', 'http://localhost:5173']);
   });
 
   it('ignores ELECTRON_RENDERER_URL in the packaged app, so nobody can repoint it', () => {
     const inputs = { isPackaged: true, devServerUrl: 'https://evil.example', rendererDir };
-    expect(rendererLocation(inputs).kind).toBe('file');
+    expect(rendererLocation(inputs).kind).toBe('app');
     expect(trustedOrigins(inputs)).not.toContain('https://evil.example');
   });
 
   it('ignores a dev server URL that is not http(s)', () => {
     const inputs = { isPackaged: false, devServerUrl: 'file:///tmp/evil.html', rendererDir };
-    expect(rendererLocation(inputs).kind).toBe('file');
+    expect(rendererLocation(inputs).kind).toBe('app');
     expect(trustedOrigins(inputs)).toHaveLength(1);
   });
 });

@@ -4,7 +4,7 @@
  * shortcuts and the tray do end to end.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -32,8 +32,11 @@ afterEach(async () => {
   await Promise.all(dataDirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-async function start(options: { env?: Record<string, string>; takenShortcut?: string } = {}) {
+async function start(
+  options: { env?: Record<string, string>; takenShortcut?: string; packagedAt?: string } = {},
+) {
   const mock = createElectronMock([laptop]);
+  if (options.packagedAt) mock.app.isPackaged = true;
   if (options.takenShortcut) mock.globalShortcut.taken.add(options.takenShortcut);
   const dataDir = await mkdtemp(join(tmpdir(), 'inloop-host-'));
   dataDirs.push(dataDir);
@@ -46,8 +49,8 @@ async function start(options: { env?: Record<string, string>; takenShortcut?: st
     env: { INLOOP_DATA_DIR: dataDir, ...options.env },
     platform: 'linux',
     cwd: dataDir,
-    mainDir,
-    resourcesPath: join(dataDir, 'resources'),
+    mainDir: options.packagedAt ? join(options.packagedAt, 'out', 'main') : mainDir,
+    resourcesPath: options.packagedAt ?? join(dataDir, 'resources'),
     electronVersion: '45.4.1',
   });
   const window = onlyWindow(mock);
@@ -60,14 +63,45 @@ async function start(options: { env?: Record<string, string>; takenShortcut?: st
 describe('the Electron host', () => {
   it('loads the built overlay page, which learns it runs in Electron', async () => {
     const { window, call } = await start();
-    expect(window.loaded).toEqual({ file: rendererPage });
-    expect(window.webContents.url).toBe(pathToFileURL(rendererPage).href);
+    expect(window.loaded).toEqual({ url: 'app://inloop/index.html' });
+    expect(window.webContents.url).toBe('app://inloop/index.html');
     await expect(call('app:info')).resolves.toMatchObject({
       ok: true,
       value: {
         host: 'electron',
         capabilities: { overlayWindow: true, globalHotkeys: true, tray: true },
       },
+    });
+  });
+
+  it('serves the built page over app:// with a CSP whose connect-src is the app alone', async () => {
+    const app = await mkdtemp(join(tmpdir(), 'inloop-packaged-'));
+    dataDirs.push(app);
+    await mkdir(join(app, 'out', 'renderer'), { recursive: true });
+    await writeFile(
+      join(app, 'out', 'renderer', 'index.html'),
+      '<!doctype html><title>Inloop</title>',
+    );
+    await writeFile(join(app, 'package.json'), '{}');
+    const { mock, window } = await start({ packagedAt: app });
+    expect(window.loaded).toEqual({ url: 'app://inloop/index.html' });
+    const page = await mock.protocol.fetch('app://inloop/index.html');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toBe('<!doctype html><title>Inloop</title>');
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("connect-src 'self';");
+    expect(csp).not.toContain('ws:');
+    expect((await mock.protocol.fetch('app://inloop/%2e%2e/%2e%2e/package.json')).status).toBe(404);
+    expect((await mock.protocol.fetch('app://inloop/../../package.json')).status).toBe(404);
+    expect((await mock.protocol.fetch('app://elsewhere/index.html')).status).toBe(404);
+  });
+
+  it('refuses IPC from the built page opened as a file', async () => {
+    const { mock, page } = await start();
+    const asFile = senderEvent(page, pathToFileURL(rendererPage).href);
+    await expect(mock.ipcMain.invoke('app:info', asFile, undefined)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized' },
     });
   });
 

@@ -7,8 +7,8 @@ import {
 } from '../../../../electron/hosts/electron-main/security';
 import { FakeSession, FakeShell, FakeWebContents, preventableEvent } from '../../../electron-mock';
 
-const RENDERER = 'file:///opt/Inloop/out/renderer/';
-const PAGE = `${RENDERER}index.html`;
+const RENDERER = 'app://inloop';
+const PAGE = `${RENDERER}/index.html`;
 const origins = [RENDERER];
 
 function hardened(isPackaged = true) {

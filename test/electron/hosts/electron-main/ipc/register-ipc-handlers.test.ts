@@ -6,8 +6,8 @@ import { requestChannels, type RequestChannel } from '../../../../../shared/cont
 import { FakeIpcMain, FakeWebContents, senderEvent } from '../../../../electron-mock';
 import { channelFixtures, fixtureHandlers } from './channel-fixtures';
 
-const RENDERER = 'file:///opt/Inloop/resources/app.asar/out/renderer/';
-const PAGE = `${RENDERER}index.html`;
+const RENDERER = 'app://inloop';
+const PAGE = `${RENDERER}/index.html`;
 
 function setup() {
   const ipcMain = new FakeIpcMain();
