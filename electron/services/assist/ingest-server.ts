@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { IngestTurnSchema } from '../../../shared/schemas/assist';
 import { AppError, assertNever, type ErrorCode } from '../../../shared/result';
 import { describeZodError } from '../core/dispatcher';
@@ -57,6 +58,20 @@ export async function startIngestServer(options: IngestServerOptions): Promise<I
               : new HttpProblem(500, 'internal', `could not take the turn: ${String(error)}`);
         send(res, problem.status, { error: { code: problem.code, message: problem.message } });
       });
+  });
+
+  // A request the HTTP parser cannot read (a bad method, bytes after a body it did not
+  // announce) still gets the endpoint's JSON error, and only that connection is closed.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    socket.on('error', () => socket.destroy());
+    if (!socket.writable || error.code === 'ECONNRESET') {
+      socket.destroy();
+      return;
+    }
+    const body = `${JSON.stringify({ error: { code: 'invalid_request', message: 'the request is not valid HTTP' } })}\n`;
+    socket.end(
+      `HTTP/1.1 400 Bad Request\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
   });
 
   async function handle(req: IncomingMessage): Promise<unknown> {

@@ -4,99 +4,35 @@
  * afterwards the server must still answer, and a bystander's socket must still be open: an
  * error closes only the socket that caused it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { closeFrame, frame, rawUpgrade, rawWebSocket, textFrame } from './raw-socket';
+import { call, serveProcess, type ServeProcess } from './serve-process';
 
-const child = join(import.meta.dirname, 'serve-child.ts');
-let dir: string;
-let proc: ChildProcess | null = null;
-let port: number;
-let token: string;
-let exited: string | null = null;
-
-/** A fresh server when the last probe took the previous one down. */
-async function ensureServer(): Promise<void> {
-  if (proc && exited === null) return;
-  exited = null;
-  const started = spawn(
-    process.execPath,
-    ['--import', 'tsx', child, join(dir, 'data'), join(dir, 'renderer')],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  proc = started;
-  let stderr = '';
-  started.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  started.on('exit', (code, signal) => {
-    if (proc === started) exited = `exit ${code ?? signal}: ${stderr.slice(-2000)}`;
-  });
-  ({ port, token } = await new Promise<{ port: number; token: string }>((resolve, reject) => {
-    let out = '';
-    started.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('\n')) resolve(JSON.parse(out.split('\n')[0]!));
-    });
-    started.on('exit', () => reject(new Error(exited ?? 'exited')));
-  }));
-}
+let server: ServeProcess;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'inloop-crash-'));
-  await mkdir(join(dir, 'renderer'));
-  await writeFile(join(dir, 'renderer', 'index.html'), '<!doctype html><title>Inloop</title>');
+  server = await serveProcess();
 });
-
-beforeEach(ensureServer);
-
-afterAll(async () => {
-  proc?.kill();
-  await rm(dir, { recursive: true, force: true });
-});
-
-function connect(): Promise<WebSocket> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${port}/api?token=${token}`, {
-      origin: `http://127.0.0.1:${port}`,
-    });
-    ws.once('open', () => resolve(ws));
-    ws.once('error', reject);
-  });
-}
-
-function call(ws: WebSocket, id: number, channel: string): Promise<{ ok: boolean }> {
-  return new Promise((resolve) => {
-    const onMessage = (data: Buffer) => {
-      const message = JSON.parse(data.toString());
-      if (message.type === 'response' && message.id === id) {
-        ws.off('message', onMessage);
-        resolve(message.result);
-      }
-    };
-    ws.on('message', onMessage);
-    ws.send(JSON.stringify({ type: 'request', id, channel }));
-  });
-}
+beforeEach(() => server.ensure());
+afterAll(() => server.stop());
 
 /** The server is alive, answers a fresh client, and `bystander` was left open. */
 async function expectStillServing(bystander: WebSocket) {
   await new Promise((resolve) => setTimeout(resolve, 150)); // let a crash, if any, land
-  expect(exited).toBeNull();
+  expect(server.exited()).toBeNull();
   expect(bystander.readyState).toBe(WebSocket.OPEN);
   expect(await call(bystander, 7, 'app:info')).toMatchObject({ ok: true });
-  const fresh = await connect();
+  const fresh = await server.connect();
   expect(await call(fresh, 1, 'app:info')).toMatchObject({ ok: true });
   fresh.close();
 }
 
 describe('inloop serve survives hostile local clients', () => {
   it('refused upgrades from clients that already left (probe 1: 20 without a token)', async () => {
-    const bystander = await connect();
+    const bystander = await server.connect();
     for (let round = 0; round < 3; round++) {
-      const raws = Array.from({ length: 20 }, () => rawUpgrade(port, '/api'));
+      const raws = Array.from({ length: 20 }, () => rawUpgrade(server.port, '/api'));
       for (const raw of raws) raw.socket.resetAndDestroy();
       await Promise.all(raws.map((r) => r.ended));
     }
@@ -116,8 +52,8 @@ describe('inloop serve survives hostile local clients', () => {
   ];
   for (const [name, bytes] of probes) {
     it(`closes only the socket that sends ${name} (probe 2)`, async () => {
-      const bystander = await connect();
-      const raw = await rawWebSocket(port, token);
+      const bystander = await server.connect();
+      const raw = await rawWebSocket(server.port, server.token);
       raw.socket.write(bytes);
       await raw.ended;
       await expectStillServing(bystander);
@@ -126,8 +62,8 @@ describe('inloop serve survives hostile local clients', () => {
   }
 
   it('survives a client that resets mid-message', async () => {
-    const bystander = await connect();
-    const raw = await rawWebSocket(port, token);
+    const bystander = await server.connect();
+    const raw = await rawWebSocket(server.port, server.token);
     raw.socket.write(textFrame(Buffer.alloc(200_000, 0x61)).subarray(0, 100_000));
     raw.socket.resetAndDestroy();
     await raw.ended;

@@ -1,4 +1,5 @@
 /** The ingest endpoint over real HTTP on 127.0.0.1, with a recording turn sink. */
+import { connect } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IncomingTurn } from '../../../../electron/services/assist/turn-sink';
 import {
@@ -104,5 +105,20 @@ describe('ingest endpoint', () => {
     } finally {
       await full.close();
     }
+  });
+
+  it('answers a request the HTTP parser cannot read with a JSON 400 (found by fuzzing)', async () => {
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = connect(server.port, '127.0.0.1');
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString()));
+      socket.on('close', () => resolve(text));
+      socket.on('error', reject);
+      socket.end(`OPTIONS /v1/turns HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\n\r\n `);
+    });
+    expect(reply).toContain('HTTP/1.1 400 Bad Request');
+    expect(JSON.parse(reply.slice(reply.lastIndexOf('\r\n\r\n') + 4))).toMatchObject({
+      error: { code: 'invalid_request' },
+    });
   });
 });
