@@ -73,8 +73,9 @@ export interface CalibrationSample {
 
 /**
  * Fits the logistic calibration by Newton's method on standardised features with an L2 prior of
- * strength `l2` (1, as scikit-learn's default C = 1). A feature whose weight comes out negative
- * is dropped and the rest refitted, so the probability never falls as a feature grows.
+ * strength `l2` (1, as scikit-learn's default C = 1). While a weight comes out negative, the
+ * most negative one's feature is dropped and the rest refitted, so the probability never falls
+ * as a feature grows.
  */
 export function fitPlatt(
   samples: readonly CalibrationSample[],
@@ -94,7 +95,10 @@ export function fitPlatt(
   const active = Array.from({ length: d }, () => true);
   for (;;) {
     const { weights, bias } = newton(xs, ys, active, l2);
-    const negative = weights.findIndex((w, i) => active[i] && w < 0);
+    let negative = -1;
+    weights.forEach((w, i) => {
+      if (active[i] && w < 0 && (negative < 0 || w < weights[negative]!)) negative = i;
+    });
     if (negative < 0) return { mean, scale, weights, bias };
     active[negative] = false;
   }
