@@ -6,16 +6,7 @@
  * the sampled training examples, as a pack's do; `hwu64` reports the same columns.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import {
-  INTENT_TABLE_HEADER,
-  intentRow,
-  samplePerIntent,
-  scoreIntentModels,
-  SIZES,
-  type Pair,
-} from './intent-eval';
+import { intentTable, sharedDataPath, type Pair } from './intent-eval';
 import type { EvalSuite } from './suites';
 
 interface Clinc {
@@ -24,28 +15,15 @@ interface Clinc {
   oos_test: Pair[];
 }
 
-/** ../shared/data/clinc150/data_full.json from the repository root. */
-export function clincPath(): string {
-  const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-  return join(root, '..', 'shared', 'data', 'clinc150', 'data_full.json');
-}
-
 /** The `clinc150` suite. */
 export const clinc150Suite: EvalSuite = {
   name: 'clinc150',
   async run() {
-    const path = clincPath();
+    const path = sharedDataPath('clinc150', 'data_full.json');
     if (!existsSync(path))
       return `skipped: ${path} is absent (shared dev data not beside the repo)`;
     const data = JSON.parse(readFileSync(path, 'utf8')) as Clinc;
     const outOfScope = data.oos_test.map(([text]) => text);
-    const rows = SIZES.map((size) =>
-      intentRow(
-        'CLINC150',
-        size,
-        scoreIntentModels(samplePerIntent(data.train, size), data.test, outOfScope),
-      ),
-    );
-    return [...INTENT_TABLE_HEADER, ...rows].join('\n');
+    return intentTable('CLINC150', data.train, data.test, outOfScope);
   },
 };

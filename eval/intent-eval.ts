@@ -5,7 +5,9 @@
  * nothing is tuned on the test data or on the other dataset), and the TF-IDF + logistic
  * regression baseline is trained on the same examples in the same run.
  */
+import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { classifyMessage } from '../shared/assist/intent/detect-intent';
 import { buildIntentModel } from '../shared/assist/intent/intent-model';
 import { seededRandom } from '../shared/seeded-random';
@@ -138,4 +140,23 @@ export function intentRow(dataset: string, size: number, s: IntentScores): strin
     `${s.confident.toFixed(3)} (${s.cvAccuracy.toFixed(3)})`,
     `${s.buildMs.wall.toFixed(0)} / ${s.buildMs.cpu.toFixed(0)}`,
   ].join(' | ')} |`;
+}
+
+/** The intent table of one dataset: one row per size, models trained on samples of `train`. */
+export function intentTable(
+  dataset: string,
+  train: readonly Pair[],
+  test: readonly Pair[],
+  outOfScope: readonly string[] = [],
+): string {
+  const rows = SIZES.map((size) =>
+    intentRow(dataset, size, scoreIntentModels(samplePerIntent(train, size), test, outOfScope)),
+  );
+  return [...INTENT_TABLE_HEADER, ...rows].join('\n');
+}
+
+/** A folder or file of ../shared/data, from the repository root. */
+export function sharedDataPath(...parts: string[]): string {
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+  return join(root, '..', 'shared', 'data', ...parts);
 }
