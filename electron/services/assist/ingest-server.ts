@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { IngestTurnSchema } from '../../../shared/schemas/assist';
 import { AppError, assertNever, type ErrorCode } from '../../../shared/result';
-import { describeZodError } from '../core/dispatcher';
+import { describeZodError } from '../../../shared/zod-issues';
 import { isAllowedHost, tokensEqual } from '../core/loopback-guard';
 import type { TurnSink } from './turn-sink';
 
@@ -114,7 +114,11 @@ export async function startIngestServer(options: IngestServerOptions): Promise<I
     }
     const parsed = IngestTurnSchema.safeParse(json);
     if (!parsed.success)
-      throw new HttpProblem(400, 'invalid_request', describeZodError(parsed.error));
+      throw new HttpProblem(
+        400,
+        'invalid_request',
+        describeZodError(parsed.error, json, { root: 'the body' }),
+      );
     const { role, text, conversationId } = parsed.data;
     if (
       conversationId !== undefined &&

@@ -17,7 +17,7 @@ import { AppError } from '../../../shared/result';
 import { writeFileAtomic } from '../core/atomic-file';
 import type { EventBus } from '../core/event-bus';
 import type { Logger } from '../core/log';
-import { describeZodError } from '../core/dispatcher';
+import { describeZodError } from '../../../shared/zod-issues';
 import { applySettingsPatch } from './settings-merge';
 import { damageNotice, moveAside, readSettingsFile, type SettingsDamage } from './settings-file';
 
@@ -71,7 +71,7 @@ export class SettingsService {
   update(patch: SettingsPatch): Promise<Settings> {
     return this.serialised(() => {
       const next = SettingsSchema.safeParse(applySettingsPatch(this.current, patch));
-      if (!next.success) throw new AppError('invalid_request', describeZodError(next.error));
+      if (!next.success) throw new AppError('invalid_request', describeZodError(next.error, patch));
       return this.commit(next.data);
     });
   }
