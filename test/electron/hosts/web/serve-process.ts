@@ -8,6 +8,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocket } from 'ws';
+import type { Result } from '../../../../shared/result';
 
 const child = join(import.meta.dirname, 'serve-child.ts');
 
@@ -87,7 +88,7 @@ export function call(
   id: number,
   channel: string,
   payload?: unknown,
-): Promise<{ ok: boolean }> {
+): Promise<Result<unknown>> {
   return new Promise((resolve) => {
     const onMessage = (data: Buffer) => {
       const message = JSON.parse(data.toString());

@@ -9,6 +9,7 @@ import { createServices, type Services } from '../../../../electron/app/create-s
 import { silentLogger } from '../../../../electron/services/core/log';
 import { createMemorySecretStore } from '../../../../electron/services/secrets/memory-secret-store';
 import { startWebHost, type WebHost } from '../../../../electron/hosts/web/web-host';
+import { call } from './serve-process';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { PACK_UPLOAD_CHUNK_BYTES } from '../../../../shared/schemas/packs';
@@ -51,20 +52,6 @@ function connect(query: string, from = origin()): Promise<WebSocket> {
     ws.once('open', () => resolve(ws));
     ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
     ws.once('error', reject);
-  });
-}
-
-function call(ws: WebSocket, id: number, channel: string, payload?: unknown): Promise<unknown> {
-  return new Promise((resolve) => {
-    const onMessage = (data: Buffer) => {
-      const message = JSON.parse(data.toString());
-      if (message.type === 'response' && message.id === id) {
-        ws.off('message', onMessage);
-        resolve(message.result);
-      }
-    };
-    ws.on('message', onMessage);
-    ws.send(JSON.stringify({ type: 'request', id, channel, payload }));
   });
 }
 
