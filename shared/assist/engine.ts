@@ -8,6 +8,7 @@
 import type { EscalationRule, Intent } from '../packs/pack-schemas';
 import type { PackPlaybook } from '../packs/pack-playbook';
 import { extractEntities } from './entities';
+import { intentLabel } from './intent-label';
 import { escalationFlags } from './escalation/escalation-flags';
 import { detectIntent } from './intent/detect-intent';
 import { buildIntentModel, type IntentModel } from './intent/intent-model';
@@ -77,21 +78,22 @@ export interface AssessInput {
   readonly manualSteps?: ReadonlyMap<string, boolean>;
   /** How many replies to offer (default 5). */
   readonly replyLimit?: number;
+  /**
+   * The intent the agent picked (`assist:pick-intent`): an id is the conversation's intent from
+   * then on; null ("none of these") means no intent and no candidates until a later customer
+   * turn (`atTurn` is the number of turns when it was picked).
+   */
+  readonly pickedIntent?: { readonly id: string | null; readonly atTurn: number };
+  /** Rule ids (and concerns) the agent dismissed: they stay quiet for this conversation. */
+  readonly dismissedFlags?: ReadonlySet<string>;
 }
 
 /** Everything the engine suggests for `input` (all but the timing, which the caller adds). */
 export function assess(engine: AssistEngine, input: AssessInput): Omit<Suggestions, 'ms'> {
   const turns = input.turns;
   const queryTurns = turns.map(({ role, text }) => ({ role, text }));
-  const detected = conversationIntent(engine, queryTurns);
-  const known = detected ? engine.intents.get(detected.id) : undefined;
-  const intent = detected
-    ? {
-        id: detected.id,
-        confidence: Math.min(1, Math.max(0, detected.confidence)),
-        ...(known ? { description: known.intent.description, packId: known.packId } : {}),
-      }
-    : null;
+  const { intent, candidates } = chooseIntent(engine, queryTurns, input.pickedIntent);
+  const known = intent ? engine.intents.get(intent.id) : undefined;
   const perTurn = turns.map((t) =>
     t.role === 'customer' ? clamp(scoreSentiment(t.text)) : Number.NaN,
   );
@@ -101,12 +103,17 @@ export function assess(engine: AssistEngine, input: AssessInput): Omit<Suggestio
     trend: sentimentTrend(history),
     history,
   };
+  const dismissed = input.dismissedFlags ?? new Set<string>();
   const escalation = escalationFlags(turns, {
     rules: engine.rules,
     intentId: intent?.id ?? null,
     ...(known?.intent.escalate ? { intentEscalate: known.intent.escalate } : {}),
     sentiment: perTurn,
-  });
+  }).filter(
+    (flag) =>
+      !(flag.ruleId !== undefined && dismissed.has(flag.ruleId)) &&
+      !(flag.concern !== undefined && dismissed.has(flag.concern)),
+  );
   const entities = extractEntities(turns);
   const replies = suggestReplies({
     responses: engine.responses,
@@ -119,12 +126,51 @@ export function assess(engine: AssistEngine, input: AssessInput): Omit<Suggestio
   const nextActions = checklist(known?.intent ?? null, turns, input.manualSteps ?? new Map());
   return {
     intent,
+    candidates,
     sentiment,
     escalation,
     articles: [...input.hits],
     replies,
     nextActions,
     summary: { gist: liveGist(turns), entities },
+  };
+}
+
+/** The conversation's intent as the screen shows it: the agent's pick, else the engine's. */
+function chooseIntent(
+  engine: AssistEngine,
+  turns: readonly QueryTurn[],
+  picked: AssessInput['pickedIntent'],
+): Pick<Suggestions, 'intent' | 'candidates'> {
+  if (picked?.id != null) {
+    const known = engine.intents.get(picked.id);
+    if (known) return { intent: describeIntent(engine, picked.id, 1, 'agent'), candidates: [] };
+  }
+  if (picked && picked.id === null) {
+    const customerSince = turns.slice(picked.atTurn).some((t) => t.role === 'customer');
+    if (!customerSince) return { intent: null, candidates: [] };
+  }
+  const detected = conversationIntent(engine, turns);
+  return {
+    intent: detected ? describeIntent(engine, detected.id, detected.confidence, 'engine') : null,
+    candidates: [],
+  };
+}
+
+/** The detected intent with its pack's label, description and pack id. */
+function describeIntent(
+  engine: AssistEngine,
+  id: string,
+  confidence: number,
+  by: 'engine' | 'agent',
+): NonNullable<Suggestions['intent']> {
+  const known = engine.intents.get(id);
+  return {
+    id,
+    label: known ? intentLabel(known.intent) : id,
+    confidence: Math.min(1, Math.max(0, confidence)),
+    ...(known ? { description: known.intent.description, packId: known.packId } : {}),
+    by,
   };
 }
 

@@ -10,6 +10,7 @@ import {
   assess,
   handoff,
   prepareEngine,
+  type AssessInput,
   type AssistEngine,
   type PackPlaybook,
 } from '../../../shared/assist/engine';
@@ -25,7 +26,7 @@ import type {
 import type { EventBus } from '../core/event-bus';
 import type { AssistKnowledge } from './assist-knowledge';
 import { ConversationState } from './conversation-state';
-import { editDistance, type FeedbackLog } from './feedback-log';
+import { editDistance, type FeedbackLog, type FeedbackRecord } from './feedback-log';
 import type { IncomingTurn, TurnSink } from './turn-sink';
 
 export interface AssistServiceOptions {
@@ -112,11 +113,7 @@ export class AssistService implements TurnSink {
       if (mySeq !== this.turnSeq || state !== this.state) return;
       this.hits = hits;
     }
-    const result = assess(this.currentEngine(), {
-      turns: state.conversation.turns,
-      hits: this.hits,
-      manualSteps: state.manualSteps,
-    });
+    const result = assess(this.currentEngine(), this.assessInput(state));
     this.suggestions = { ...result, ms: Math.round((performance.now() - started) * 10) / 10 };
     this.publish();
     if (turn.role === 'customer') await this.logAssessed(state, added.index, text);
@@ -144,14 +141,65 @@ export class AssistService implements TurnSink {
     return { ...result, ms: Math.round((performance.now() - started) * 10) / 10 };
   }
 
-  /** The agent ticks or unticks a step of the checklist. */
+  /**
+   * The agent ticks or unticks a step of the checklist; on a step the engine only suggested,
+   * that confirms or dismisses the suggestion (logged as feedback, in the background: the log
+   * keeps call order).
+   */
   setStep(stepId: string, done: boolean): AssistState {
     const state = this.requireConversation();
-    if (!this.suggestions?.nextActions.some((step) => step.id === stepId)) {
-      throw new AppError('not_found', `The checklist has no step '${stepId}'.`);
-    }
+    const steps = this.suggestions?.nextActions ?? [];
+    const position = steps.findIndex((step) => step.id === stepId);
+    if (position < 0) throw new AppError('not_found', `The checklist has no step '${stepId}'.`);
     state.manualSteps.set(stepId, done);
     this.refresh();
+    if (steps[position]!.suggested) {
+      void this.record(state, {
+        kind: done ? 'confirmed' : 'dismissed',
+        target: 'step',
+        id: stepId,
+        position,
+      }).catch(() => undefined);
+    }
+    return this.publish();
+  }
+
+  /**
+   * The agent picks the conversation's intent (one key): an id is the intent from then on, null
+   * ("none of these") clears the candidates until the customer says more. Logged as feedback.
+   */
+  async pickIntent(intentId: string | null): Promise<AssistState> {
+    const state = this.requireConversation();
+    if (intentId !== null && !this.currentEngine().intents.has(intentId)) {
+      throw new AppError('not_found', `No installed pack has the intent '${intentId}'.`);
+    }
+    const shown = this.suggestions?.candidates ?? [];
+    const position = shown.findIndex((c) => c.id === intentId);
+    state.pickedIntent = { id: intentId, atTurn: state.conversation.turns.length };
+    this.refresh();
+    await this.record(state, {
+      kind: 'picked',
+      target: 'intent',
+      id: intentId ?? 'none',
+      ...(position >= 0 ? { position } : {}),
+    });
+    return this.publish();
+  }
+
+  /**
+   * The agent says a flag is not an escalation here: its rule (and its concern) stays quiet for
+   * the rest of this conversation. Logged as feedback.
+   */
+  async dismissFlag(ruleId: string): Promise<AssistState> {
+    const state = this.requireConversation();
+    const flags = this.suggestions?.escalation ?? [];
+    const position = flags.findIndex((f) => f.ruleId === ruleId);
+    const flag = flags[position];
+    if (!flag) throw new AppError('not_found', `No flag with the rule '${ruleId}' is shown.`);
+    state.dismissedFlags.add(ruleId);
+    if (flag.concern) state.dismissedFlags.add(flag.concern);
+    this.refresh();
+    await this.record(state, { kind: 'dismissed', target: 'flag', id: ruleId, position });
     return this.publish();
   }
 
@@ -163,13 +211,12 @@ export class AssistService implements TurnSink {
       (request.target === 'reply' ? state.repliesUsed : state.articlesUsed).add(request.id);
       if (request.target === 'reply' && text) state.lastCopied = { id: request.id, text };
     }
-    const recorded = await this.options.feedback.append({
-      at: this.now(),
-      conversationId: state.conversation.id,
+    const recorded = await this.record(state, {
       kind: request.kind,
       target: request.target,
       id: request.id,
       ...(text === undefined ? {} : { text }),
+      ...(request.position === undefined ? {} : { position: request.position }),
     });
     return { recorded };
   }
@@ -214,7 +261,7 @@ export class AssistService implements TurnSink {
 
   private summarise(state: ConversationState): { summary: Summary; text: string } {
     const assist = this.suggestions ?? {
-      ...assess(this.currentEngine(), { turns: state.conversation.turns, hits: [] }),
+      ...assess(this.currentEngine(), { ...this.assessInput(state), hits: [] }),
     };
     return handoff(this.currentEngine(), {
       turns: state.conversation.turns,
@@ -228,12 +275,31 @@ export class AssistService implements TurnSink {
   private refresh(): void {
     const state = this.state;
     if (!state || !this.suggestions) return;
-    const result = assess(this.currentEngine(), {
+    const result = assess(this.currentEngine(), this.assessInput(state));
+    this.suggestions = { ...result, ms: this.suggestions.ms };
+  }
+
+  /** What the engine assesses for the live conversation: its turns and the agent's decisions. */
+  private assessInput(state: ConversationState): AssessInput {
+    return {
       turns: state.conversation.turns,
       hits: this.hits,
       manualSteps: state.manualSteps,
+      dismissedFlags: state.dismissedFlags,
+      ...(state.pickedIntent ? { pickedIntent: state.pickedIntent } : {}),
+    };
+  }
+
+  /** Appends one decision of the agent's to the feedback log. */
+  private record(
+    state: ConversationState,
+    decision: Omit<Extract<FeedbackRecord, { target: unknown }>, 'at' | 'conversationId'>,
+  ): Promise<boolean> {
+    return this.options.feedback.append({
+      at: this.now(),
+      conversationId: state.conversation.id,
+      ...decision,
     });
-    this.suggestions = { ...result, ms: this.suggestions.ms };
   }
 
   private currentEngine(): AssistEngine {

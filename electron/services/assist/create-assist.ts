@@ -25,6 +25,8 @@ export type AssistChannel =
   | 'assist:add-turn'
   | 'assist:get-state'
   | 'assist:set-step'
+  | 'assist:pick-intent'
+  | 'assist:dismiss-flag'
   | 'assist:feedback'
   | 'assist:handoff'
   | 'assist:generate'
@@ -80,6 +82,8 @@ export async function createAssist(options: AssistOptions): Promise<AssistCapabi
     },
     'assist:get-state': () => service.getState(),
     'assist:set-step': ({ stepId, done }) => service.setStep(stepId, done),
+    'assist:pick-intent': ({ intentId }) => service.pickIntent(intentId),
+    'assist:dismiss-flag': ({ ruleId }) => service.dismissFlag(ruleId),
     'assist:feedback': (request) => service.feedback(request),
     'assist:handoff': () => service.handoff(),
     'assist:generate': () => generation.start(),

@@ -43,6 +43,7 @@ const ENTITIES: Entity[] = [
 
 const DETECTED: DetectedIntent = {
   id: 'damaged_item',
+  label: 'Damaged item',
   confidence: 0.82,
   description: 'Item arrived damaged',
 };

@@ -65,6 +65,7 @@ describe('inloop assist --batch', () => {
       expect(Object.keys(line)).toEqual([
         'id',
         'intent',
+        'candidates',
         'sentiment',
         'escalation',
         'articles',
