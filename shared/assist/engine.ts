@@ -7,12 +7,12 @@
  */
 import type { EscalationRule, Intent } from '../packs/pack-schemas';
 import type { PackPlaybook } from '../packs/pack-playbook';
-import { extractEntities } from './entities';
+import { entityMentions, extractEntities } from './entities';
 import { intentLabel } from './intent-label';
 import { escalationFlags } from './escalation/escalation-flags';
 import { detectIntent } from './intent/detect-intent';
 import { buildIntentModel, type IntentModel } from './intent/intent-model';
-import { checklist } from './next-actions';
+import { checklist, groundworkDone } from './next-actions';
 import { suggestReplies } from './replies';
 import { scoreSentiment } from './sentiment/score-sentiment';
 import { sentimentTrend } from './sentiment/sentiment-trend';
@@ -48,6 +48,8 @@ export interface AssistEngine {
   readonly intents: ReadonlyMap<string, { intent: Intent; packId: string }>;
   readonly responses: readonly PackResponse[];
   readonly rules: readonly EscalationRule[];
+  /** The articles each canned reply's intents link, by reply id (grounding without an intent). */
+  readonly replyArticles: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Builds the engine (and its intent model) for `packs`; call again when the packs change. */
@@ -59,13 +61,32 @@ export function prepareEngine(packs: readonly PackPlaybook[]): AssistEngine {
     }
   }
   const all = [...intents.values()].map((entry) => entry.intent);
+  const responses = packs.flatMap((pack) => pack.responses);
   return {
     packs,
     intentModel: all.length > 0 ? buildIntentModel(all) : null,
     intents,
-    responses: packs.flatMap((pack) => pack.responses),
+    responses,
     rules: packs.flatMap((pack) => pack.rules),
+    replyArticles: replyArticles(all, responses),
   };
+}
+
+/** The articles linked by each reply's intents (its own `intents` and the intents listing it). */
+function replyArticles(
+  intents: readonly Intent[],
+  responses: readonly PackResponse[],
+): Map<string, string[]> {
+  const byId = new Map(intents.map((i) => [i.id, i]));
+  const out = new Map<string, string[]>();
+  for (const r of responses) {
+    const linked = new Set<string>();
+    for (const id of r.intents) for (const a of byId.get(id)?.articles ?? []) linked.add(a);
+    for (const i of intents)
+      if (i.responses.includes(r.id)) for (const a of i.articles) linked.add(a);
+    out.set(r.id, [...linked]);
+  }
+  return out;
 }
 
 /** The input of one assessment. */
@@ -115,15 +136,19 @@ export function assess(engine: AssistEngine, input: AssessInput): Omit<Suggestio
       !(flag.concern !== undefined && dismissed.has(flag.concern)),
   );
   const entities = extractEntities(turns);
+  const nextActions = checklist(known?.intent ?? null, turns, input.manualSteps ?? new Map());
   const replies = suggestReplies({
     responses: engine.responses,
     intentId: intent?.id ?? null,
+    ...(known ? { intentResponses: known.intent.responses } : {}),
     turns,
-    entities,
+    entities: entityMentions(turns),
     hits: input.hits,
     limit: input.replyLimit ?? 5,
+    flags: escalation,
+    groundworkDone: known ? groundworkDone(nextActions) : turns.some((t) => t.role === 'agent'),
+    replyArticles: engine.replyArticles,
   });
-  const nextActions = checklist(known?.intent ?? null, turns, input.manualSteps ?? new Map());
   return {
     intent,
     candidates,

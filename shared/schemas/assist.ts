@@ -114,6 +114,13 @@ export const EntitySchema = z.object({
   kind: z.enum(['name', 'order', 'account', 'email', 'phone', 'date', 'amount', 'other']),
   value: z.string(),
   turn: z.number().int().min(0),
+  /** Who said it. */
+  role: RoleSchema.optional(),
+  /**
+   * For dates: when it stands as said, past ("since 3 March"), a promise already made ("you
+   * said by 2 March") or ahead ("by Friday"); absent when the words do not say.
+   */
+  time: z.enum(['past', 'promised', 'future']).optional(),
 });
 export type Entity = z.infer<typeof EntitySchema>;
 
