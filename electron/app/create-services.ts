@@ -19,7 +19,6 @@ import { secretStatus } from '../services/secrets/secret-status';
 import type { SecretStore } from '../services/secrets/secret-store';
 import { SettingsService } from '../services/settings/settings-service';
 import { createAssist, type AssistCapability } from '../services/assist/create-assist';
-import { redact } from '../../shared/assist/pii/redact';
 import { createSpeechService, speechHandlers } from '../services/speech/create-speech-service';
 import type { SpeechService } from '../services/speech/speech-service';
 import { createKnowledge } from '../services/knowledge/create-knowledge';
@@ -88,7 +87,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const speech = createSpeechService({
     bus,
     turns: assist.service,
-    redact: (text) => redact(text).text,
+    // Corrections are stored: redacted with the live conversation's known names and ids.
+    redact: (text) => assist.service.redactForStorage(text),
     capture,
     settings,
     dataDir: options.dataDir,

@@ -26,7 +26,7 @@ const PAST_AFTER = /^\s*(?:ago|and (?:it )?(?:still|hasn't|has not|never))\b/i;
  */
 export function dateTimeAt(text: string, start: number, end: number): DateTime | undefined {
   const date = text.slice(start, end);
-  const before = text.slice(sentenceStartBefore(text, start), start);
+  const before = text.slice(clauseStartBefore(text, start), start);
   const after = text.slice(end, end + 40);
   if (PROMISED.test(before)) return 'promised';
   if (PAST_WORDS.test(date.trim()) || PAST_BEFORE.test(before) || PAST_AFTER.test(after)) {
@@ -53,18 +53,11 @@ export function slotTimeAt(template: string, at: number, name: string): SlotTime
   return PAST_SLOT.test(template.slice(clauseStartBefore(template, at), at)) ? 'past' : 'promise';
 }
 
-/** Where the clause holding offset `at` starts (after the last . ! ? ; , or " and "). */
+/** Where the clause holding offset `at` starts (after the last . ! ? ; , : or " and "/" but "). */
 function clauseStartBefore(text: string, at: number): number {
   let start = 0;
-  for (const m of text.slice(0, at).matchAll(/[.!?;,:]+(?=\s)|\sand\s/g)) {
+  for (const m of text.slice(0, at).matchAll(/[.!?;,:]+(?=\s)|\s(?:and|but)\s/g)) {
     start = m.index + m[0].length;
   }
-  return start;
-}
-
-/** Where the sentence holding offset `at` starts (after the last . ! ? followed by a space). */
-function sentenceStartBefore(text: string, at: number): number {
-  let start = 0;
-  for (const m of text.slice(0, at).matchAll(/[.!?]+(?=\s)/g)) start = m.index + m[0].length;
   return start;
 }

@@ -10,7 +10,11 @@ import { RoleSchema, SearchHitSchema } from './knowledge';
 /** Where a turn came from. */
 export const TurnSourceSchema = z.enum(['typed', 'clipboard', 'ingest', 'speech']);
 
-/** One turn of the live conversation as the services keep it (text already redacted for storage). */
+/**
+ * One turn of the live conversation. In memory and on the agent's screen `text` is the ORIGINAL
+ * text; everything stored (feedback log, corrections, learned state, report) or sent (the
+ * generation endpoint) is redacted on the way out, names and ids included.
+ */
 export const ConversationTurnSchema = z.object({
   /** 0-based position in the conversation. */
   index: z.number().int().min(0),
@@ -173,7 +177,7 @@ export type Suggestions = z.infer<typeof SuggestionsSchema>;
 
 // ── The live conversation and the assist channels (electron/services/assist) ──
 
-/** One conversation as the service keeps it: turns already redacted. */
+/** One conversation as the service keeps it (original text: redacted only when stored or sent). */
 export const ConversationSchema = z.object({
   id: z.string(),
   startedAt: z.number(),

@@ -3,8 +3,11 @@
  * watch, the ingest endpoint and call transcripts all arrive through `addTurn`), recomputes the
  * suggestions on every new customer turn (an agent turn only refreshes the checklist), drops a
  * suggestion computed for an older turn when a newer one has arrived, and emits
- * `assist:updated`. Turn text is redacted on arrival: the redacted text is what is stored,
- * logged and sent anywhere; masked tokens show as such in the UI.
+ * `assist:updated`. Privacy by where text goes: the conversation in memory and on the agent's
+ * screen keeps the original text (the agent needs the real address or phone number); whatever is
+ * stored (the feedback log, speech corrections) or sent (the generation endpoint) goes through
+ * `redactForStorage`, which masks the conversation's known names and ids as well as what the
+ * PII detectors find.
  */
 import {
   assess,
@@ -14,7 +17,7 @@ import {
   type AssistEngine,
   type PackPlaybook,
 } from '../../../shared/assist/engine';
-import { redact } from '../../../shared/assist/pii/redact';
+import { knownPersonal, redactStored, type KnownPersonal } from '../../../shared/assist/privacy';
 import { answerCoverage, GAP_COVERAGE, isQuestion } from '../../../shared/assist/engine-gaps';
 import { AppError } from '../../../shared/result';
 import type {
@@ -52,6 +55,7 @@ export class AssistService implements TurnSink {
   private turnSeq = 0;
   private engine: { packs: readonly PackPlaybook[]; engine: AssistEngine } | null = null;
   private idle: NodeJS.Timeout | null = null;
+  private known: { state: ConversationState; turns: number; values: KnownPersonal } | null = null;
   private readonly now: () => number;
 
   constructor(private readonly options: AssistServiceOptions) {
@@ -93,7 +97,7 @@ export class AssistService implements TurnSink {
   async addTurn(turn: IncomingTurn): Promise<void> {
     if (!this.state || this.state.ended) this.start();
     const state = this.state!;
-    const text = redact(turn.text.trim()).text;
+    const text = turn.text.trim();
     const added = state.push({
       role: turn.role,
       text,
@@ -120,25 +124,37 @@ export class AssistService implements TurnSink {
   }
 
   /**
+   * `text` as it may be stored or sent: the live conversation's known names and ids masked,
+   * then whatever the PII detectors find (speech corrections and the generation endpoint use
+   * it too).
+   */
+  redactForStorage(text: string): string {
+    return redactStored(text, this.knownPersonal());
+  }
+
+  /**
    * Assesses a whole conversation on its own, outside the live one (`inloop assist`): the same
-   * search and engine as the live path, so both give the same answer.
+   * search and engine on the same original text as the live path, so both give the same answer;
+   * the result is redacted (its output is usually stored), names and ids included.
    */
   async assessOnce(
     turns: readonly { role: 'customer' | 'agent'; text: string }[],
   ): Promise<Suggestions> {
     this.currentEngine();
     const started = performance.now();
-    const redacted = turns.map((turn, index) => ({
+    const full = turns.map((turn, index) => ({
       index,
       role: turn.role,
-      text: redact(turn.text).text,
+      text: turn.text,
       at: 0,
       source: 'typed' as const,
     }));
-    const queryTurns = redacted.map(({ role, text }) => ({ role, text }));
+    const queryTurns = full.map(({ role, text }) => ({ role, text }));
     const hits = await this.options.knowledge.searchTurns(queryTurns, this.options.articles ?? 5);
-    const result = assess(this.currentEngine(), { turns: redacted, hits });
-    return { ...result, ms: Math.round((performance.now() - started) * 10) / 10 };
+    const result = assess(this.currentEngine(), { turns: full, hits });
+    const known = knownPersonal(turns);
+    const redacted = redactStrings(result, (text) => redactStored(text, known));
+    return { ...redacted, ms: Math.round((performance.now() - started) * 10) / 10 };
   }
 
   /**
@@ -206,7 +222,7 @@ export class AssistService implements TurnSink {
   /** Records what the agent did with a suggestion; false when recording is off. */
   async feedback(request: FeedbackRequest): Promise<{ recorded: boolean }> {
     const state = this.requireConversation();
-    const text = request.text === undefined ? undefined : redact(request.text).text;
+    const text = request.text === undefined ? undefined : this.redactForStorage(request.text);
     if (request.kind === 'copied' || request.kind === 'inserted') {
       (request.target === 'reply' ? state.repliesUsed : state.articlesUsed).add(request.id);
       if (request.target === 'reply' && text) state.lastCopied = { id: request.id, text };
@@ -310,10 +326,12 @@ export class AssistService implements TurnSink {
     return this.engine.engine;
   }
 
-  private async noteAgentTurn(state: ConversationState, text: string): Promise<void> {
+  private async noteAgentTurn(state: ConversationState, original: string): Promise<void> {
     const copied = state.lastCopied;
     if (!copied) return;
     state.lastCopied = null;
+    // Both sides redacted alike, so masking does not count as editing.
+    const text = this.redactForStorage(original);
     const distance = editDistance(copied.text.slice(0, EDIT_LIMIT), text.slice(0, EDIT_LIMIT));
     await this.options.feedback.append({
       at: this.now(),
@@ -336,8 +354,19 @@ export class AssistService implements TurnSink {
       escalations: (this.suggestions?.escalation ?? [])
         .filter((f) => f.turn === turn)
         .map((f) => f.reason),
-      ...(gap ? { gap: text } : {}),
+      ...(gap ? { gap: this.redactForStorage(text) } : {}),
     });
+  }
+
+  /** The live conversation's known names and ids, recomputed when a turn was added. */
+  private knownPersonal(): KnownPersonal {
+    const state = this.state;
+    if (!state) return { names: [], ids: [] };
+    const turns = state.conversation.turns;
+    if (this.known?.state !== state || this.known.turns !== turns.length) {
+      this.known = { state, turns: turns.length, values: knownPersonal(turns) };
+    }
+    return this.known.values;
   }
 
   private armIdle(): void {
@@ -383,4 +412,16 @@ function samePacks(a: readonly PackPlaybook[], b: readonly PackPlaybook[]): bool
         );
       }))
   );
+}
+
+/** `value` with every string in it passed through `redact` (a copy; the structure kept). */
+function redactStrings<T>(value: T, redactText: (text: string) => string): T {
+  if (typeof value === 'string') return redactText(value) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => redactStrings(v, redactText)) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, redactStrings(v, redactText)]),
+    ) as T;
+  }
+  return value;
 }

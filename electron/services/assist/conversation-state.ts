@@ -30,7 +30,7 @@ export class ConversationState {
     return this.conversation.endedAt !== null;
   }
 
-  /** Appends a turn (text already redacted) and returns it. */
+  /** Appends a turn (original text: it is redacted only when stored or sent) and returns it. */
   push(turn: Omit<ConversationTurn, 'index'>): ConversationTurn {
     const full = { ...turn, index: this.conversation.turns.length };
     this.conversation.turns.push(full);

@@ -3,7 +3,6 @@
  * runner, the feedback log, the ingest endpoint (hosts that run the app: Electron and
  * `inloop serve`), and the `assist:*` handlers. Hosts call it; nothing here knows the host.
  */
-import { redact } from '../../../shared/assist/pii/redact';
 import type { Handlers } from '../core/dispatcher';
 import type { EventBus } from '../core/event-bus';
 import type { Logger } from '../core/log';
@@ -69,7 +68,7 @@ export async function createAssist(options: AssistOptions): Promise<AssistCapabi
     assist: service,
     secrets: options.secrets,
     settings: () => settings.get(),
-    redact: (text) => redact(text).text,
+    redact: (text) => service.redactForStorage(text),
   });
   let ingest: OpenedIngest | null = null;
 

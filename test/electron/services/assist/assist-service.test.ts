@@ -62,12 +62,16 @@ describe('AssistService', () => {
     expect(updates.at(-1)?.seq).toBe(state.seq);
   });
 
-  it('stores turns redacted', async () => {
+  it('keeps the original text on the screen and redacts what it stores, names included', async () => {
     const { service } = makeService();
-    await service.addTurn(customer('My email is jane.smith@example.com, where is my order?'));
+    await service.addTurn(
+      customer("I'm Jane Smith, my email is jane.smith@example.com, where is my order 12345678?"),
+    );
     const text = service.getState().conversation?.turns[0]?.text ?? '';
-    expect(text).not.toContain('jane.smith@example.com');
-    expect(text).toContain('[EMAIL]');
+    expect(text).toContain('jane.smith@example.com');
+    expect(
+      service.redactForStorage('Thanks Jane, order 12345678 goes to jane.smith@example.com'),
+    ).toBe('Thanks [NAME], order [ORDER] goes to [EMAIL]');
   });
 
   it('raises an escalation flag naming its reason and turn', async () => {
@@ -197,7 +201,7 @@ describe('AssistService', () => {
     vi.advanceTimersByTime(60_000);
     const ended = service.getState();
     expect(ended.conversation?.endReason).toBe('idle');
-    expect(ended.handoff?.intent).toBe('Where is my order');
+    expect(ended.handoff?.intent).toBe('Order status');
     await service.addTurn(customer('Hello again'));
     expect(service.getState().conversation?.id).not.toBe(firstId);
     expect(service.getState().conversation?.turns).toHaveLength(1);
