@@ -11,8 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createServices } from '../../../../electron/app/create-services';
 import { runCli } from '../../../../electron/hosts/cli/run-cli';
-import { assistCommand } from '../../../../electron/services/assist/cli/assist-command';
-import { reportCommand } from '../../../../electron/services/assist/cli/report-command';
+import { commands } from '../../../../electron/hosts/cli/commands';
 import type { CliIo } from '../../../../electron/services/core/cli/command';
 import { silentLogger } from '../../../../electron/services/core/log';
 import { buildPack } from '../../../../electron/services/packs/build';
@@ -107,6 +106,7 @@ describe('privacy by where text goes', () => {
     const services = await createServices({
       host: 'web',
       appVersion: '0.1.0-test',
+      appRoot: root,
       dataDir,
       modelsDir: join(dir, 'models'),
       secretStore: createMemorySecretStore(),
@@ -171,7 +171,6 @@ describe('privacy by where text goes', () => {
     const conv = join(dir, 'conv.json');
     await writeFile(conv, JSON.stringify({ id: 'c', turns: CONVERSATION }));
     await writeFile(join(dir, 'in.jsonl'), `${JSON.stringify({ id: 'b', turns: CONVERSATION })}\n`);
-    const commands = [assistCommand, reportCommand];
     const printed: string[] = [];
     for (const args of [
       ['assist', 'conv.json', '--json', '--data-dir', dataDir],
