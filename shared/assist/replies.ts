@@ -195,8 +195,9 @@ function groundedIn(input: SuggestRepliesInput): (r: PackResponse) => boolean {
   const shown = new Set(top.map((h) => h.articleId));
   const passages = top.map((h) => termVector(h.passage));
   return (r) => {
-    if ((input.replyArticles?.get(r.id) ?? []).some((id) => shown.has(id))) return true;
-    if (r.intents.length === 0 && !input.replyArticles?.has(r.id) && kindOf(r) !== 'done') {
+    const linked = input.replyArticles?.get(r.id) ?? [];
+    if (linked.some((id) => shown.has(id))) return true;
+    if (r.intents.length === 0 && linked.length === 0 && kindOf(r) !== 'done') {
       return true;
     }
     const words = termVector(r.text.replace(PLACEHOLDER_PATTERN, ' '));
