@@ -12,10 +12,12 @@ import { DoctorReportSchema } from './schemas/diagnostics';
 import {
   AddTurnRequestSchema,
   AssistStateSchema,
+  DismissFlagRequestSchema,
   FeedbackRequestSchema,
   GenerationStateSchema,
   HandoffSchema,
   IngestInfoSchema,
+  PickIntentRequestSchema,
   SetStepRequestSchema,
 } from './schemas/assist';
 import {
@@ -99,6 +101,10 @@ export const requests = {
   'assist:add-turn': { request: AddTurnRequestSchema, response: AssistStateSchema },
   'assist:get-state': { request: none, response: AssistStateSchema },
   'assist:set-step': { request: SetStepRequestSchema, response: AssistStateSchema },
+  /** The agent picks the intent (null = "none of these"); it is the intent from then on. */
+  'assist:pick-intent': { request: PickIntentRequestSchema, response: AssistStateSchema },
+  /** "Not an escalation here": the flag's rule stays quiet for this conversation. */
+  'assist:dismiss-flag': { request: DismissFlagRequestSchema, response: AssistStateSchema },
   'assist:feedback': {
     request: FeedbackRequestSchema,
     response: z.object({ recorded: z.boolean() }),

@@ -7,7 +7,6 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { redact } from '../../shared/assist/pii/redact';
 import type { AppInfo, HostKind } from '../../shared/schemas/app';
 import { createAssist, type AssistCapability } from '../services/assist';
 import { startClipboardWatch, type ClipboardLike } from '../services/assist/clipboard-watch';
@@ -140,7 +139,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       createSpeech({
         bus,
         turns: assist.service,
-        redact: (text) => redact(text).text,
+        // Corrections are stored: redacted with the live conversation's known names and ids.
+        redact: (text) => assist.service.redactForStorage(text),
         capture: overlay.service.capture,
         settings: settings.service,
         dataDir,

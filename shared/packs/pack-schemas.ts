@@ -131,6 +131,8 @@ export const NextActionSchema = z
 export const IntentSchema = z
   .object({
     id: LocalIdSchema,
+    /** A short human label for the agent's screen, e.g. "Change address" (else made from the id). */
+    label: z.string().min(1).max(120).optional(),
     description: z.string().min(1).max(500),
     examples: z.array(z.string().min(1).max(500)).min(1).max(2000),
     nextActions: z.array(NextActionSchema).default([]),

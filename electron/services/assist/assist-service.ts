@@ -3,17 +3,21 @@
  * watch, the ingest endpoint and call transcripts all arrive through `addTurn`), recomputes the
  * suggestions on every new customer turn (an agent turn only refreshes the checklist), drops a
  * suggestion computed for an older turn when a newer one has arrived, and emits
- * `assist:updated`. Turn text is redacted on arrival: the redacted text is what is stored,
- * logged and sent anywhere; masked tokens show as such in the UI.
+ * `assist:updated`. Privacy by where text goes: the conversation in memory and on the agent's
+ * screen keeps the original text (the agent needs the real address or phone number); whatever is
+ * stored (the feedback log, speech corrections) or sent (the generation endpoint) goes through
+ * `redactForStorage`, which masks the conversation's known names and ids as well as what the
+ * PII detectors find.
  */
 import {
   assess,
   handoff,
   prepareEngine,
+  type AssessInput,
   type AssistEngine,
   type PackPlaybook,
 } from '../../../shared/assist/engine';
-import { redact } from '../../../shared/assist/pii/redact';
+import { knownPersonal, redactStored, type KnownPersonal } from '../../../shared/assist/privacy';
 import { answerCoverage, GAP_COVERAGE, isQuestion } from '../../../shared/assist/engine-gaps';
 import { AppError } from '../../../shared/result';
 import type {
@@ -25,7 +29,7 @@ import type {
 import type { EventBus } from '../core/event-bus';
 import type { AssistKnowledge } from './assist-knowledge';
 import { ConversationState } from './conversation-state';
-import { editDistance, type FeedbackLog } from './feedback-log';
+import { editDistance, type FeedbackLog, type FeedbackRecord } from './feedback-log';
 import type { IncomingTurn, TurnSink } from './turn-sink';
 import { checkTurnCap, turnWindow, windowStart, withEarlierFindings } from './turn-window';
 
@@ -52,6 +56,7 @@ export class AssistService implements TurnSink {
   private turnSeq = 0;
   private engine: { packs: readonly PackPlaybook[]; engine: AssistEngine } | null = null;
   private idle: NodeJS.Timeout | null = null;
+  private known: { state: ConversationState; turns: number; values: KnownPersonal } | null = null;
   private readonly now: () => number;
 
   constructor(private readonly options: AssistServiceOptions) {
@@ -94,7 +99,7 @@ export class AssistService implements TurnSink {
     if (!this.state || this.state.ended) this.start();
     const state = this.state!;
     checkTurnCap(state.conversation.turns.length);
-    const text = redact(turn.text.trim()).text;
+    const text = turn.text.trim();
     const added = state.push({
       role: turn.role,
       text,
@@ -123,53 +128,115 @@ export class AssistService implements TurnSink {
   }
 
   /**
+   * `text` as it may be stored or sent: the live conversation's known names and ids masked,
+   * then whatever the PII detectors find (speech corrections and the generation endpoint use
+   * it too).
+   */
+  redactForStorage(text: string): string {
+    return redactStored(text, this.knownPersonal());
+  }
+
+  /**
    * Assesses a whole conversation on its own, outside the live one (`inloop assist`): the same
-   * search and engine as the live path, so both give the same answer.
+   * search and engine on the same original text as the live path, so both give the same answer;
+   * the result is redacted (its output is usually stored), names and ids included.
    */
   async assessOnce(
     turns: readonly { role: 'customer' | 'agent'; text: string }[],
   ): Promise<Suggestions> {
     this.currentEngine();
     const started = performance.now();
-    const redacted = turns.map((turn, index) => ({
+    const full = turns.map((turn, index) => ({
       index,
       role: turn.role,
-      text: redact(turn.text).text,
+      text: turn.text,
       at: 0,
       source: 'typed' as const,
     }));
-    const queryTurns = redacted.map(({ role, text }) => ({ role, text }));
+    const queryTurns = full.map(({ role, text }) => ({ role, text }));
     const hits = await this.options.knowledge.searchTurns(queryTurns, this.options.articles ?? 5);
-    const result = assess(this.currentEngine(), { turns: redacted, hits });
-    return { ...result, ms: Math.round((performance.now() - started) * 10) / 10 };
+    const result = assess(this.currentEngine(), { turns: full, hits });
+    const known = knownPersonal(turns);
+    const redacted = redactStrings(result, (text) => redactStored(text, known));
+    return { ...redacted, ms: Math.round((performance.now() - started) * 10) / 10 };
   }
 
-  /** The agent ticks or unticks a step of the checklist. */
+  /**
+   * The agent ticks or unticks a step of the checklist; on a step the engine only suggested,
+   * that confirms or dismisses the suggestion (logged as feedback, in the background: the log
+   * keeps call order).
+   */
   setStep(stepId: string, done: boolean): AssistState {
     const state = this.requireConversation();
-    if (!this.suggestions?.nextActions.some((step) => step.id === stepId)) {
-      throw new AppError('not_found', `The checklist has no step '${stepId}'.`);
-    }
+    const steps = this.suggestions?.nextActions ?? [];
+    const position = steps.findIndex((step) => step.id === stepId);
+    if (position < 0) throw new AppError('not_found', `The checklist has no step '${stepId}'.`);
     state.manualSteps.set(stepId, done);
     this.refresh();
+    if (steps[position]!.suggested) {
+      void this.record(state, {
+        kind: done ? 'confirmed' : 'dismissed',
+        target: 'step',
+        id: stepId,
+        position,
+      }).catch(() => undefined);
+    }
+    return this.publish();
+  }
+
+  /**
+   * The agent picks the conversation's intent (one key): an id is the intent from then on, null
+   * ("none of these") clears the candidates until the customer says more. Logged as feedback.
+   */
+  async pickIntent(intentId: string | null): Promise<AssistState> {
+    const state = this.requireConversation();
+    if (intentId !== null && !this.currentEngine().intents.has(intentId)) {
+      throw new AppError('not_found', `No installed pack has the intent '${intentId}'.`);
+    }
+    const shown = this.suggestions?.candidates ?? [];
+    const position = shown.findIndex((c) => c.id === intentId);
+    state.pickedIntent = { id: intentId, atTurn: state.conversation.turns.length };
+    this.refresh();
+    await this.record(state, {
+      kind: 'picked',
+      target: 'intent',
+      id: intentId ?? 'none',
+      ...(position >= 0 ? { position } : {}),
+    });
+    return this.publish();
+  }
+
+  /**
+   * The agent says a flag is not an escalation here: its rule (and its concern) stays quiet for
+   * the rest of this conversation. Logged as feedback.
+   */
+  async dismissFlag(ruleId: string): Promise<AssistState> {
+    const state = this.requireConversation();
+    const flags = this.suggestions?.escalation ?? [];
+    const position = flags.findIndex((f) => f.ruleId === ruleId);
+    const flag = flags[position];
+    if (!flag) throw new AppError('not_found', `No flag with the rule '${ruleId}' is shown.`);
+    state.dismissedFlags.add(ruleId);
+    if (flag.concern) state.dismissedFlags.add(flag.concern);
+    this.refresh();
+    await this.record(state, { kind: 'dismissed', target: 'flag', id: ruleId, position });
     return this.publish();
   }
 
   /** Records what the agent did with a suggestion; false when recording is off. */
   async feedback(request: FeedbackRequest): Promise<{ recorded: boolean }> {
     const state = this.requireConversation();
-    const text = request.text === undefined ? undefined : redact(request.text).text;
+    const text = request.text === undefined ? undefined : this.redactForStorage(request.text);
     if (request.kind === 'copied' || request.kind === 'inserted') {
       (request.target === 'reply' ? state.repliesUsed : state.articlesUsed).add(request.id);
       if (request.target === 'reply' && text) state.lastCopied = { id: request.id, text };
     }
-    const recorded = await this.options.feedback.append({
-      at: this.now(),
-      conversationId: state.conversation.id,
+    const recorded = await this.record(state, {
       kind: request.kind,
       target: request.target,
       id: request.id,
       ...(text === undefined ? {} : { text }),
+      ...(request.position === undefined ? {} : { position: request.position }),
     });
     return { recorded };
   }
@@ -216,7 +283,7 @@ export class AssistService implements TurnSink {
 
   private summarise(state: ConversationState): { summary: Summary; text: string } {
     const assist = this.suggestions ?? {
-      ...assess(this.currentEngine(), { turns: state.conversation.turns, hits: [] }),
+      ...assess(this.currentEngine(), { ...this.assessInput(state), hits: [] }),
     };
     return handoff(this.currentEngine(), {
       turns: state.conversation.turns,
@@ -236,13 +303,36 @@ export class AssistService implements TurnSink {
 
   /** The engine on the conversation's window, keeping what it showed from older turns. */
   private assessWindow(state: ConversationState): Omit<Suggestions, 'ms'> {
-    const turns = state.conversation.turns;
-    const result = assess(this.currentEngine(), {
-      turns: turnWindow(turns),
+    const result = assess(this.currentEngine(), this.assessInput(state));
+    return withEarlierFindings(
+      result,
+      this.suggestions,
+      windowStart(state.conversation.turns.length),
+      state.dismissedFlags,
+    );
+  }
+
+  /** What the engine assesses for the live conversation: its window and the agent's decisions. */
+  private assessInput(state: ConversationState): AssessInput {
+    return {
+      turns: turnWindow(state.conversation.turns),
       hits: this.hits,
       manualSteps: state.manualSteps,
+      dismissedFlags: state.dismissedFlags,
+      ...(state.pickedIntent ? { pickedIntent: state.pickedIntent } : {}),
+    };
+  }
+
+  /** Appends one decision of the agent's to the feedback log. */
+  private record(
+    state: ConversationState,
+    decision: Omit<Extract<FeedbackRecord, { target: unknown }>, 'at' | 'conversationId'>,
+  ): Promise<boolean> {
+    return this.options.feedback.append({
+      at: this.now(),
+      conversationId: state.conversation.id,
+      ...decision,
     });
-    return withEarlierFindings(result, this.suggestions, windowStart(turns.length));
   }
 
   private currentEngine(): AssistEngine {
@@ -253,10 +343,12 @@ export class AssistService implements TurnSink {
     return this.engine.engine;
   }
 
-  private async noteAgentTurn(state: ConversationState, text: string): Promise<void> {
+  private async noteAgentTurn(state: ConversationState, original: string): Promise<void> {
     const copied = state.lastCopied;
     if (!copied) return;
     state.lastCopied = null;
+    // Both sides redacted alike, so masking does not count as editing.
+    const text = this.redactForStorage(original);
     const distance = editDistance(copied.text.slice(0, EDIT_LIMIT), text.slice(0, EDIT_LIMIT));
     await this.options.feedback.append({
       at: this.now(),
@@ -279,8 +371,19 @@ export class AssistService implements TurnSink {
       escalations: (this.suggestions?.escalation ?? [])
         .filter((f) => f.turn === turn)
         .map((f) => f.reason),
-      ...(gap ? { gap: text } : {}),
+      ...(gap ? { gap: this.redactForStorage(text) } : {}),
     });
+  }
+
+  /** The live conversation's known names and ids, recomputed when a turn was added. */
+  private knownPersonal(): KnownPersonal {
+    const state = this.state;
+    if (!state) return { names: [], ids: [] };
+    const turns = state.conversation.turns;
+    if (this.known?.state !== state || this.known.turns !== turns.length) {
+      this.known = { state, turns: turns.length, values: knownPersonal(turns) };
+    }
+    return this.known.values;
   }
 
   private armIdle(): void {
@@ -326,4 +429,16 @@ function samePacks(a: readonly PackPlaybook[], b: readonly PackPlaybook[]): bool
         );
       }))
   );
+}
+
+/** `value` with every string in it passed through `redact` (a copy; the structure kept). */
+function redactStrings<T>(value: T, redactText: (text: string) => string): T {
+  if (typeof value === 'string') return redactText(value) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => redactStrings(v, redactText)) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, redactStrings(v, redactText)]),
+    ) as T;
+  }
+  return value;
 }

@@ -7,7 +7,7 @@
 import { appendFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { FeedbackKindSchema } from '../../../shared/schemas/assist';
+import { FeedbackKindSchema, FeedbackTargetSchema } from '../../../shared/schemas/assist';
 
 export const FEEDBACK_FILE = 'feedback.jsonl';
 
@@ -18,9 +18,11 @@ export const FeedbackRecordSchema = z.discriminatedUnion('kind', [
   z.object({
     ...base,
     kind: FeedbackKindSchema,
-    target: z.enum(['reply', 'article']),
+    target: FeedbackTargetSchema,
     id: z.string(),
     text: z.string().optional(),
+    /** The 0-based rank the item was shown at. */
+    position: z.number().int().min(0).optional(),
   }),
   /** The agent sent a turn after copying a reply: how far it was edited. */
   z.object({

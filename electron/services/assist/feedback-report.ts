@@ -67,12 +67,21 @@ export function buildReport(
         edits.set(record.id, entry);
         break;
       }
+      case 'opened':
+      case 'dismissed':
+      case 'sent':
+      case 'picked':
+      case 'confirmed':
+        // One-key decisions (intent picks, flag dismissals, step confirmations): not part of the
+        // reply and article acceptance table.
+        break;
       case 'displayed':
       case 'clicked':
       case 'copied':
       case 'inserted':
       case 'thumbs-up':
       case 'thumbs-down': {
+        if (record.target !== 'reply' && record.target !== 'article') break;
         const map = stats[record.target];
         const entry = map.get(record.id) ?? emptyStats(record.id);
         if (record.kind === 'displayed') entry.displayed += 1;

@@ -3,7 +3,6 @@
  * ingest endpoint and the clipboard watch (started by the composition root for hosts that run
  * the app: Electron and `inloop serve`), and the `assist:*` handlers. Nothing here knows the host.
  */
-import { redact } from '../../../shared/assist/pii/redact';
 import type { Capability } from '../core/capability';
 import type { EventBus } from '../core/event-bus';
 import type { Logger } from '../core/log';
@@ -53,7 +52,7 @@ export async function createAssist(options: AssistOptions): Promise<AssistCapabi
     assist: service,
     secrets: options.secrets,
     settings: () => settings.get(),
-    redact: (text) => redact(text).text,
+    redact: (text) => service.redactForStorage(text),
   });
   let ingest: OpenedIngest | null = null;
 
@@ -66,6 +65,8 @@ export async function createAssist(options: AssistOptions): Promise<AssistCapabi
     },
     'assist:get-state': () => service.getState(),
     'assist:set-step': ({ stepId, done }) => service.setStep(stepId, done),
+    'assist:pick-intent': ({ intentId }) => service.pickIntent(intentId),
+    'assist:dismiss-flag': ({ ruleId }) => service.dismissFlag(ruleId),
     'assist:feedback': (request) => service.feedback(request),
     'assist:handoff': () => service.handoff(),
     'assist:generate': () => generation.start(),

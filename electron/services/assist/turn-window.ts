@@ -43,20 +43,24 @@ const SEVERITY = { low: 0, medium: 1, high: 2 } as const;
 
 /**
  * `current` with what `previous` showed from turns the window no longer reads (before
- * `start`): its escalation flags (by reason) and entities (by kind and value).
+ * `start`): its escalation flags (by reason; not one the agent has since dismissed, by rule or
+ * concern) and entities (by kind and value).
  */
 export function withEarlierFindings<S extends Omit<Suggestions, 'ms'>>(
   current: S,
   previous: Omit<Suggestions, 'ms'> | null,
   start: number,
+  dismissed: ReadonlySet<string> = new Set(),
 ): S {
   if (!previous || start === 0) return current;
-  const escalation = carryOver(
-    current.escalation,
-    previous.escalation,
-    start,
-    (f) => f.reason,
-  ).sort((a, b) => SEVERITY[b.severity] - SEVERITY[a.severity] || a.turn - b.turn);
+  const stillShown = previous.escalation.filter(
+    (flag) =>
+      !(flag.ruleId !== undefined && dismissed.has(flag.ruleId)) &&
+      !(flag.concern !== undefined && dismissed.has(flag.concern)),
+  );
+  const escalation = carryOver(current.escalation, stillShown, start, (f) => f.reason).sort(
+    (a, b) => SEVERITY[b.severity] - SEVERITY[a.severity] || a.turn - b.turn,
+  );
   const entities = carryOver(
     current.summary.entities ?? [],
     previous.summary.entities,

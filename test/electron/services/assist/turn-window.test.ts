@@ -97,6 +97,24 @@ describe('the per-turn window', () => {
     );
   });
 
+  it('keeps a flag the agent dismissed dismissed, even once the window has passed it', async () => {
+    const service = makeService(createIndexKnowledge([retailPack]));
+    await service.addTurn({
+      role: 'customer',
+      text: 'I will file a chargeback and call my lawyer.',
+      source: 'ingest',
+    });
+    for (let i = 1; i < 2 * TURN_WINDOW; i++) await service.addTurn(chatter(i));
+    const flag = service
+      .getState()
+      .suggestions!.escalation.find((f) => f.reason === 'Chargeback threat')!;
+    expect(flag.turn).toBe(0);
+    await service.dismissFlag(flag.ruleId!);
+    await service.addTurn(chatter(2 * TURN_WINDOW));
+    const reasons = service.getState().suggestions!.escalation.map((f) => f.reason);
+    expect(reasons).not.toContain('Chargeback threat');
+  });
+
   it(`refuses turn ${MAX_CONVERSATION_TURNS + 1} of one conversation with a clear message`, async () => {
     const service = makeService(createIndexKnowledge([retailPack]));
     for (let i = 0; i < MAX_CONVERSATION_TURNS; i++) await service.addTurn(chatter(i));

@@ -62,6 +62,7 @@ describe('inloop assist --batch', () => {
       expect(Object.keys(line)).toEqual([
         'id',
         'intent',
+        'candidates',
         'sentiment',
         'escalation',
         'articles',
