@@ -42,6 +42,8 @@ export interface AssistServiceOptions {
   now?: () => number;
   /** Passages cited per update. */
   articles?: number;
+  /** Turns one conversation may hold (default `MAX_CONVERSATION_TURNS`). */
+  maxTurns?: number;
 }
 
 const EDIT_LIMIT = 4000;
@@ -98,7 +100,7 @@ export class AssistService implements TurnSink {
   async addTurn(turn: IncomingTurn): Promise<void> {
     if (!this.state || this.state.ended) this.start();
     const state = this.state!;
-    checkTurnCap(state.conversation.turns.length);
+    checkTurnCap(state.conversation.turns.length, this.options.maxTurns);
     const text = turn.text.trim();
     const added = state.push({
       role: turn.role,

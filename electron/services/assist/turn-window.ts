@@ -25,11 +25,11 @@ export function turnWindow<T>(turns: readonly T[], size = TURN_WINDOW): readonly
 }
 
 /** Refuses a turn past the cap, saying what to do instead. */
-export function checkTurnCap(turnsSoFar: number): void {
-  if (turnsSoFar >= MAX_CONVERSATION_TURNS) {
+export function checkTurnCap(turnsSoFar: number, max = MAX_CONVERSATION_TURNS): void {
+  if (turnsSoFar >= max) {
     throw new AppError(
       'conflict',
-      `This conversation already has ${MAX_CONVERSATION_TURNS} turns, the most one can hold. End it and start a new one (an ingest connector: send a new conversationId).`,
+      `This conversation already has ${max} turns, the most one can hold. End it and start a new one (an ingest connector: send a new conversationId).`,
     );
   }
 }

@@ -15,7 +15,6 @@ import {
 import { AssistService } from '../../../../electron/services/assist/assist-service';
 import { FeedbackLog } from '../../../../electron/services/assist/feedback-log';
 import {
-  MAX_CONVERSATION_TURNS,
   OPENING_TURNS,
   TURN_WINDOW,
   turnWindow,
@@ -48,12 +47,13 @@ function recordingKnowledge(): { knowledge: AssistKnowledge; searched: number[] 
   };
 }
 
-function makeService(knowledge: AssistKnowledge) {
+function makeService(knowledge: AssistKnowledge, maxTurns?: number) {
   return new AssistService({
     bus: new EventBus(),
     knowledge,
     feedback: FeedbackLog.in(dir, () => false),
     idleTimeoutMinutes: () => 240,
+    ...(maxTurns === undefined ? {} : { maxTurns }),
   });
 }
 
@@ -115,16 +115,18 @@ describe('the per-turn window', () => {
     expect(reasons).not.toContain('Chargeback threat');
   });
 
-  it(`refuses turn ${MAX_CONVERSATION_TURNS + 1} of one conversation with a clear message`, async () => {
-    const service = makeService(createIndexKnowledge([retailPack]));
-    for (let i = 0; i < MAX_CONVERSATION_TURNS; i++) await service.addTurn(chatter(i));
+  it('refuses the turn past the cap with a clear message, and a new conversation starts afresh', async () => {
+    // The default cap (MAX_CONVERSATION_TURNS, 2,000) through the ingest: ingest-server.test.ts.
+    const cap = 40;
+    const service = makeService(createIndexKnowledge([retailPack]), cap);
+    for (let i = 0; i < cap; i++) await service.addTurn(chatter(i));
     await expect(service.addTurn(chatter(1))).rejects.toMatchObject({
       code: 'conflict',
-      message: expect.stringContaining(`${MAX_CONVERSATION_TURNS} turns`),
+      message: expect.stringContaining(`${cap} turns`),
     });
-    expect(service.getState().conversation!.turns).toHaveLength(MAX_CONVERSATION_TURNS);
+    expect(service.getState().conversation!.turns).toHaveLength(cap);
     service.start();
     await service.addTurn(chatter(0));
     expect(service.getState().conversation!.turns).toHaveLength(1);
-  }, 120_000);
+  });
 });
