@@ -25,6 +25,7 @@ import type { SpeechService } from '../services/speech/speech-service';
 import { createKnowledge } from '../services/knowledge/create-knowledge';
 import { knowledgeHandlers } from '../services/knowledge/knowledge-handlers';
 import type { KnowledgeService } from '../services/knowledge/knowledge-service';
+import { createLearning, type LearningService } from '../services/learning';
 
 export interface ServiceOptions {
   host: HostKind;
@@ -52,6 +53,7 @@ export interface Services {
   readonly knowledge: KnowledgeService;
   readonly assist: AssistCapability;
   readonly speech: SpeechService;
+  readonly learning: LearningService;
   close(): Promise<void>;
 }
 
@@ -65,6 +67,14 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     createDetachedOverlay(bus, settings.get().overlay.mode);
   const secrets = options.secretStore;
   const keychain = await secrets.available();
+  // ── learning: what the agents' decisions teach this device (search and assist apply it) ──
+  const learning = await createLearning({
+    dataDir: options.dataDir,
+    settings,
+    bus,
+    logger: options.logger,
+    packs: async () => (await knowledge.list()).map((p) => `${p.current.id}@${p.current.version}`),
+  });
   // ── knowledge: create the knowledge service here ──
   const knowledgeCapability = await createKnowledge({
     dataDir: options.dataDir,
@@ -73,8 +83,10 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     settings,
     bus,
     logger: options.logger,
+    learned: learning.service.ranking,
   });
   const knowledge = knowledgeCapability.knowledge;
+  await learning.service.refreshPacks();
   // ── assist: create the assist service here ──
   const assist = await createAssist({
     bus,
@@ -83,6 +95,14 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     dataDir: options.dataDir,
     knowledge,
     logger: options.logger,
+    learning: learning.service.assist,
+  });
+  assist.feedback.observe((record) => {
+    const shown = assist.service.getState();
+    learning.service.observe(record, {
+      turns: shown.conversation?.turns ?? [],
+      suggestions: shown.suggestions,
+    });
   });
   // ── speech: create the speech service here ──
   const speech = createSpeechService({
@@ -148,6 +168,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     ...assist.handlers,
     // ── speech handlers ──
     ...speechHandlers(speech),
+    // ── learning handlers ──
+    ...learning.handlers,
   };
 
   return {
@@ -161,11 +183,13 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     knowledge,
     assist,
     speech,
+    learning: learning.service,
     close: async () => {
       // ── close services here, the last created first ──
       await speech.close();
       await assist.close();
       await knowledgeCapability.close();
+      await learning.close();
     },
   };
 }

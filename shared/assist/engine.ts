@@ -11,6 +11,7 @@ import { extractEntities } from './entities';
 import { escalationFlags } from './escalation/escalation-flags';
 import { detectIntent } from './intent/detect-intent';
 import { buildIntentModel, type IntentModel } from './intent/intent-model';
+import { withLearnedExamples } from '../learning/intent-examples';
 import { checklist } from './next-actions';
 import { suggestReplies } from './replies';
 import { scoreSentiment } from './sentiment/score-sentiment';
@@ -49,8 +50,14 @@ export interface AssistEngine {
   readonly rules: readonly EscalationRule[];
 }
 
-/** Builds the engine (and its intent model) for `packs`; call again when the packs change. */
-export function prepareEngine(packs: readonly PackPlaybook[]): AssistEngine {
+/**
+ * Builds the engine (and its intent model) for `packs`, with the examples this device learned
+ * from its agent's intent picks (`learned`, redacted); call again when either changes.
+ */
+export function prepareEngine(
+  packs: readonly PackPlaybook[],
+  learned?: ReadonlyMap<string, readonly string[]>,
+): AssistEngine {
   const intents = new Map<string, { intent: Intent; packId: string }>();
   for (const pack of packs) {
     for (const intent of pack.intents) {
@@ -60,7 +67,7 @@ export function prepareEngine(packs: readonly PackPlaybook[]): AssistEngine {
   const all = [...intents.values()].map((entry) => entry.intent);
   return {
     packs,
-    intentModel: all.length > 0 ? buildIntentModel(all) : null,
+    intentModel: all.length > 0 ? buildIntentModel(withLearnedExamples(all, learned)) : null,
     intents,
     responses: packs.flatMap((pack) => pack.responses),
     rules: packs.flatMap((pack) => pack.rules),

@@ -179,18 +179,31 @@ export const FeedbackKindSchema = z.enum([
   'inserted',
   'thumbs-up',
   'thumbs-down',
+  'opened',
+  'dismissed',
+  'sent',
+  'picked',
+  'confirmed',
 ]);
 export type FeedbackKind = z.infer<typeof FeedbackKindSchema>;
+
+/** What a decision is about. */
+export const FeedbackTargetSchema = z.enum(['reply', 'article', 'intent', 'flag', 'step']);
 
 /** `assist:feedback`: what the agent did with a suggestion. */
 export const FeedbackRequestSchema = z
   .object({
     kind: FeedbackKindSchema,
-    target: z.enum(['reply', 'article']),
-    /** The canned reply id, the article id, or `snippet:<articleId>` / `generated`. */
+    target: FeedbackTargetSchema,
+    /**
+     * The canned reply id, the article id, `snippet:<articleId>` / `generated`, the intent id
+     * (`(none)` for "none of these"), the flag's rule id, or the step id.
+     */
     id: z.string().min(1).max(400),
     /** The suggestion's text as shown (redacted before it is stored). */
     text: z.string().max(20_000).optional(),
+    /** 0-based rank the item was shown at. */
+    position: z.number().int().min(0).max(1000).optional(),
   })
   .strict();
 export type FeedbackRequest = z.infer<typeof FeedbackRequestSchema>;

@@ -4,6 +4,7 @@
  * `inloop serve`), and the `assist:*` handlers. Hosts call it; nothing here knows the host.
  */
 import { redact } from '../../../shared/assist/pii/redact';
+import type { AssistLearning } from '../../../shared/learning/assist-learning';
 import type { Handlers } from '../core/dispatcher';
 import type { EventBus } from '../core/event-bus';
 import type { Logger } from '../core/log';
@@ -39,11 +40,15 @@ export interface AssistOptions {
   knowledge: AssistKnowledge;
   logger: Logger;
   env?: NodeJS.ProcessEnv;
+  /** What the device learned from its agent's decisions (the learning capability). */
+  learning?: AssistLearning;
 }
 
 export interface AssistCapability {
   readonly service: AssistService;
   readonly generation: GenerationRunner;
+  /** The feedback log every decision goes through (learning observes it). */
+  readonly feedback: FeedbackLog;
   readonly handlers: Pick<Handlers, AssistChannel>;
   /**
    * Starts the ingest endpoint (hosts that run the app call it: `inloop serve`, Electron);
@@ -61,6 +66,7 @@ export async function createAssist(options: AssistOptions): Promise<AssistCapabi
     knowledge: options.knowledge,
     feedback,
     idleTimeoutMinutes: () => settings.get().assist.idleTimeoutMinutes,
+    learning: options.learning,
   });
   const generation = new GenerationRunner({
     bus,
@@ -97,6 +103,7 @@ export async function createAssist(options: AssistOptions): Promise<AssistCapabi
   return {
     service,
     generation,
+    feedback,
     handlers,
     startIngest: async () => {
       ingest ??= await openIngest(options, service);

@@ -3,6 +3,7 @@
  * honours `INLOOP_EMBED_MODEL`, `none` = lexical) and trust from the settings
  * (`knowledge.trustedPublisherKeys`, `knowledge.allowUnsignedPacks`).
  */
+import type { LearnedRanking } from '../../../shared/learning/knowledge-priors';
 import type { EventBus } from '../core/event-bus';
 import type { Logger } from '../core/log';
 import { createEmbedder } from '../embeddings/create-embedder';
@@ -18,6 +19,8 @@ export interface KnowledgeWiring {
   readonly settings: SettingsService;
   readonly bus?: EventBus;
   readonly logger?: Logger;
+  /** The learned re-ranking step (the learning capability), when the host has one. */
+  readonly learned?: LearnedRanking;
 }
 
 /** The service and what closing it takes (the embedder's worker too). */
@@ -50,6 +53,7 @@ export async function createKnowledge(wiring: KnowledgeWiring): Promise<Knowledg
       trust: () => trustFromSettings(wiring.settings),
       bus: wiring.bus,
       logger: wiring.logger,
+      learned: wiring.learned,
     });
     return {
       knowledge,
