@@ -2,6 +2,7 @@ import { clinc150Suite } from './clinc150-suite';
 import { dialogsumSuite } from './dialogsum-suite';
 import { piiSuite } from './pii-suite';
 import { doc2dialSuite } from './doc2dial-suite';
+import { loopSuite } from './loop-suite';
 /** Every evaluation suite `npm run eval` knows; each returns its report as text (tables). */
 export interface EvalSuite {
   readonly name: string;
@@ -16,4 +17,6 @@ export const suites: readonly EvalSuite[] = [
   clinc150Suite,
   piiSuite,
   dialogsumSuite,
+  // ── learning: the loop ──
+  loopSuite,
 ];

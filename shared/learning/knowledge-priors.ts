@@ -6,9 +6,10 @@
  * more than a use of the first, which agents read anyway), with that weight capped. At search
  * time the preference of every candidate article is a share in [-1, 1] (its uses minus its
  * dismissals over everything learned under the key, plus one unseen decision), averaged over
- * the query's terms weighted as the conversation weighs them; the score moves by at most
- * `PRIOR_CAP` of the best score, so one click can neither bury the pack's own ranking nor
- * lift an article from nowhere.
+ * the query's terms weighted as the conversation weighs them; in the live conversation, an
+ * article the agent already used (or dismissed) in it counts for (or against) itself, and the
+ * very card they used steps back. The score moves by at most `PRIOR_CAP` of the best score, so
+ * one click can neither bury the pack's own ranking nor lift an article from nowhere.
  */
 import { analyze } from '../knowledge/analyzer';
 import { words as tokenize } from '../knowledge/tokenizer';
@@ -29,6 +30,13 @@ export const POSITION_BIAS = 1;
 export const MAX_POSITION_WEIGHT = 3;
 /** The unseen decision every key starts with: one decision gives a share of 1/2, not 1. */
 const SMOOTHING = 1;
+/**
+ * An article the agent used earlier in this conversation counts this much evidence (of 1) for
+ * the rest of it (dismissed: against); the card they used counts `USED_CARD_SHARE` against
+ * itself: it has done its job, the customer's next question wants the next passage.
+ */
+export const CONVERSATION_SHARE = 0.7;
+export const USED_CARD_SHARE = 0.3;
 /** How much older customer turns count (the latest counts 1; agent turns count AGENT_SHARE). */
 const TURN_DECAY = 0.6;
 const AGENT_SHARE = 0.3;
@@ -140,11 +148,18 @@ function share(row: PriorRow | undefined, article: number | undefined): number {
   return (cell.used - cell.dismissed) / (row.weight + SMOOTHING);
 }
 
-/** What a search asks the priors: the conversation's prior terms and, when known, its intent. */
-export interface PriorContext {
-  readonly query: ReadonlyMap<string, number>;
+/** What a search knows beside the turns: the conversation's intent and id, when it has them. */
+export interface SearchContext {
   readonly intentId?: string | null;
+  /** The live conversation the search is for (the assist path); absent for a search box query. */
+  readonly conversationId?: string | null;
 }
+
+/** What a search asks the priors: the conversation's prior terms, intent and id. */
+export interface PriorContext extends SearchContext {
+  readonly query: ReadonlyMap<string, number>;
+}
+
 
 /**
  * The score change of each candidate (by pack and article id), in [-PRIOR_CAP, PRIOR_CAP]; null
@@ -153,7 +168,7 @@ export interface PriorContext {
 export function priorBoosts(
   state: LearnedState,
   context: PriorContext,
-  candidates: readonly { readonly packId: string; readonly articleId: string }[],
+  candidates: readonly PriorCandidate[],
 ): Float64Array | null {
   const rows: { row: PriorRow; q: number }[] = [];
   let total = 0;
@@ -162,21 +177,28 @@ export function priorBoosts(
     const row = state.terms.get(term);
     if (row) rows.push({ row, q });
   }
+  // What the agent did earlier in this very conversation (the assist path says which it is).
+  const memo = context.conversationId && state.current?.id === context.conversationId ? state.current : null;
   const intentRow = context.intentId ? state.intentPriors.get(context.intentId) : undefined;
   if (intentRow) {
     rows.push({ row: intentRow, q: 1 });
     total += 1;
   } else if (context.intentId) total += 1;
-  if (rows.length === 0 || total === 0) return null;
+  if ((rows.length === 0 || total === 0) && !memo?.articleVotes.size) return null;
   const boosts = new Float64Array(candidates.length);
   let any = false;
   candidates.forEach((c, i) => {
-    const article = state.articleIndex.get(articleKey(c.packId, c.articleId));
+    const key = articleKey(c.packId, c.articleId);
+    const article = state.articleIndex.get(key);
     if (article === undefined) return;
     let sum = 0;
     for (const { row, q } of rows) sum += q * share(row, article);
-    const evidence = Math.max(-1, Math.min(1, sum / total));
-    boosts[i] = PRIOR_CAP * evidence;
+    let evidence = total > 0 ? sum / total : 0;
+    if (memo) {
+      evidence += CONVERSATION_SHARE * Math.sign(memo.articleVotes.get(key) ?? 0);
+      if (memo.usedPassages.has(passageFingerprint(c.passage))) evidence -= USED_CARD_SHARE;
+    }
+    boosts[i] = PRIOR_CAP * Math.max(-1, Math.min(1, evidence));
     if (boosts[i] !== 0) any = true;
   });
   return any ? boosts : null;
@@ -186,42 +208,46 @@ export function priorBoosts(
 export interface PriorCandidate {
   readonly packId: string;
   readonly articleId: string;
+  /** The passage's text (its fingerprint follows it across pack versions). */
+  readonly passage: string;
   readonly score: number;
 }
 
+/** A short fingerprint of a passage's text (FNV-1a, 32 bits, base 36). */
+export function passageFingerprint(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36);
+}
+
 /**
- * The learned re-ranking step: `candidates` (best first, best score 1) re-ordered by score plus
- * their prior, the best `k` as positions into `candidates` with their new scores (best 1 again).
- * Unchanged when no prior applies.
+ * The learned re-ranking step: the score of each of `candidates` (best first, best score 1)
+ * plus its prior, normalised so the best is 1 again; null when no prior applies (the ranking
+ * stays the pack's own). The caller re-orders (and re-diversifies) by them.
  */
-export function rerankWithPriors(
+export function scoresWithPriors(
   state: LearnedState,
   context: PriorContext,
   candidates: readonly PriorCandidate[],
-  k: number,
-): { order: number[]; scores: number[] } {
+): number[] | null {
   const boosts = priorBoosts(state, context, candidates);
-  const order = candidates.map((_, i) => i);
-  if (!boosts) {
-    const top = order.slice(0, k);
-    return { order: top, scores: top.map((i) => candidates[i]!.score) };
-  }
+  if (!boosts) return null;
   const moved = candidates.map((c, i) => Math.max(0, c.score + boosts[i]!));
-  order.sort((a, b) => moved[b]! - moved[a]! || a - b);
-  const top = order.slice(0, k);
-  const best = moved[top[0] ?? 0] || 1;
-  return { order: top, scores: top.map((i) => moved[i]! / best) };
+  const best = Math.max(...moved) || 1;
+  return moved.map((s) => s / best);
 }
 
 /** The learned re-ranking step as the knowledge service calls it (the learning service's). */
 export interface LearnedRanking {
   /** True when learned priors may change a ranking (learning on and something learned). */
   active(): boolean;
-  /** `rerankWithPriors` over the device's learned state. */
-  rerank(
+  /** `scoresWithPriors` over the device's learned state. */
+  rescore(
     turns: readonly PriorTurn[],
     candidates: readonly PriorCandidate[],
-    k: number,
-    intentId?: string | null,
-  ): { order: number[]; scores: number[] };
+    context?: SearchContext,
+  ): number[] | null;
 }

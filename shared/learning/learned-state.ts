@@ -65,6 +65,10 @@ export interface ConversationMemo {
   readonly reasons: Set<string>;
   readonly corrections: Set<string>;
   readonly gaps: Set<string>;
+  /** Article key → uses minus dismissals in this conversation. */
+  readonly articleVotes: Map<string, number>;
+  /** Fingerprints of the passages used in this conversation. */
+  readonly usedPassages: Set<string>;
   escalated: boolean;
 }
 

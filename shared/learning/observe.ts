@@ -6,7 +6,7 @@
  * conversation; article decisions once per article and customer turn.
  */
 import { toDay } from './days';
-import { learnArticle, priorTerms } from './knowledge-priors';
+import { learnArticle, passageFingerprint, priorTerms } from './knowledge-priors';
 import { learnFlag } from './flag-weights';
 import { learnIntentPick, NO_INTENT } from './intent-examples';
 import {
@@ -39,7 +39,11 @@ export interface ObservedContext {
   readonly turns: readonly { readonly role: 'customer' | 'agent'; readonly text: string }[];
   readonly suggestions: {
     readonly intent: { readonly id: string } | null;
-    readonly articles: readonly { readonly articleId: string; readonly packId: string }[];
+    readonly articles: readonly {
+      readonly articleId: string;
+      readonly packId: string;
+      readonly passage?: string;
+    }[];
     readonly replies: readonly { readonly id?: string; readonly source: string }[];
     readonly escalation: readonly { readonly ruleId?: string; readonly reason: string }[];
   } | null;
@@ -86,6 +90,8 @@ function memoFor(state: LearnedState, record: ObservedRecord, packs: readonly st
     reasons: new Set(),
     corrections: new Set(),
     gaps: new Set(),
+    articleVotes: new Map(),
+    usedPassages: new Set(),
     escalated: false,
   };
   state.current = memo;
@@ -141,6 +147,9 @@ function observeArticle(
   const key = `${used ? 'u' : 'd'}\u0000${card.packId}\u0000${card.articleId}\u0000${customerTurns}`;
   if (!first(memo.used, key)) return;
   if (used) memo.day.articleUsed += 1;
+  const vote = `${card.packId}\u0000${card.articleId}`;
+  memo.articleVotes.set(vote, (memo.articleVotes.get(vote) ?? 0) + (used ? 1 : -1));
+  if (used && card.passage !== undefined) memo.usedPassages.add(passageFingerprint(card.passage));
   const { query, words } = priorTerms(c.turns);
   learnArticle(
     state,

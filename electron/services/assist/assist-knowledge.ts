@@ -22,7 +22,7 @@ export interface AssistKnowledge {
   searchTurns(
     turns: readonly QueryTurn[],
     k: number,
-    context?: { intentId?: string | null },
+    context?: { intentId?: string | null; conversationId?: string | null },
   ): SearchHit[] | Promise<SearchHit[]>;
   /** The installed packs' content (new arrays after the packs changed). */
   content(): readonly PackPlaybook[];

@@ -36,7 +36,7 @@ import { learnedPool, withLearnedPriors } from './learned-ranking';
 import { CONTENT_FILE, createPackIndexer, INDEX_FOLDER } from './pack-indexer';
 import { loadInstalledPack, type InstalledPackIndex } from './installed-pack';
 import type { PackPlaybook } from '../../../shared/packs/pack-playbook';
-import type { LearnedRanking } from '../../../shared/learning/knowledge-priors';
+import type { LearnedRanking, SearchContext } from '../../../shared/learning/knowledge-priors';
 import { withUploadedFile } from '../packs/install/pack-upload';
 import {
   DEFAULT_K,
@@ -145,10 +145,18 @@ export class KnowledgeService {
         rankLexicalAsync(corpus, turns, HYBRID_POOL, this.options, this.fullScan),
       ]);
       const fused = fuseHybrid(corpus, lexical.passages, vector, pool, this.options);
-      hits = hitsOf(corpus, withLearnedPriors(corpus, fused, turns, k, this.config.learned), terms);
+      hits = hitsOf(
+        corpus,
+        withLearnedPriors(corpus, fused, turns, k, this.options.diversity, this.config.learned),
+        terms,
+      );
     } else {
       const ranked = await rankLexicalAsync(corpus, turns, pool, this.options, this.fullScan);
-      hits = hitsOf(corpus, withLearnedPriors(corpus, ranked, turns, k, this.config.learned), terms);
+      hits = hitsOf(
+        corpus,
+        withLearnedPriors(corpus, ranked, turns, k, this.options.diversity, this.config.learned),
+        terms,
+      );
     }
     return { hits, mode, ms: performance.now() - t0 };
   }
@@ -160,14 +168,18 @@ export class KnowledgeService {
   searchTurns(
     turns: readonly QueryTurn[],
     k: number = DEFAULT_K,
-    context: { intentId?: string | null } = {},
+    context: SearchContext = {},
   ): SearchHit[] {
     const corpus = this.corpus;
     const list = turns.filter((t) => t.text.trim() !== '');
     const terms = termsToHighlight(corpus, list, this.options);
     const learned = this.config.learned;
     const ranked = rankLexical(corpus, list, learnedPool(learned, k), this.options);
-    return hitsOf(corpus, withLearnedPriors(corpus, ranked, list, k, learned, context.intentId), terms);
+    return hitsOf(
+      corpus,
+      withLearnedPriors(corpus, ranked, list, k, this.options.diversity, learned, context),
+      terms,
+    );
   }
 
   /**

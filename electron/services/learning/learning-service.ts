@@ -13,7 +13,7 @@ import { flagWeight } from '../../../shared/learning/flag-weights';
 import { learnedExamples } from '../../../shared/learning/intent-examples';
 import {
   priorQuery,
-  rerankWithPriors,
+  scoresWithPriors,
   type LearnedRanking,
 } from '../../../shared/learning/knowledge-priors';
 import { emptyLearnedState, type LearnedState } from '../../../shared/learning/learned-state';
@@ -85,8 +85,8 @@ export class LearningService {
   readonly ranking: LearnedRanking = {
     active: () =>
       this.enabled && (this.state.terms.size > 0 || this.state.intentPriors.size > 0),
-    rerank: (turns, candidates, k, intentId) =>
-      rerankWithPriors(this.state, { query: priorQuery(turns), intentId }, candidates, k),
+    rescore: (turns, candidates, context = {}) =>
+      scoresWithPriors(this.state, { ...context, query: priorQuery(turns) }, candidates),
   };
 
   /** What the assist engine takes from learning. */

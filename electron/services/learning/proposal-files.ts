@@ -6,10 +6,11 @@
  * them, and only onto the source they were made from.
  */
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { isMap, isSeq, parseDocument, type Document, type YAMLSeq } from 'yaml';
 import type { Proposal, PackSourceView } from '../../../shared/learning/proposal';
 import { AppError } from '../../../shared/result';
+import { writeFileAtomic } from '../core/atomic-file';
 import { listSourceFiles } from '../packs/source/list-source-files';
 import { readPackSource } from '../packs/source/read-pack-source';
 import { splitFrontMatter } from '../packs/source/front-matter';
@@ -149,4 +150,31 @@ export async function proposalChanges(dir: string, proposal: Proposal): Promise<
     changes.push({ path, before, after: stubArticle(stub) });
   }
   return changes.filter((c) => c.before !== c.after);
+}
+
+/** `path` inside `dir`, refusing anything that would leave it. */
+function inside(dir: string, path: string): string {
+  const root = resolve(dir);
+  const full = resolve(root, path);
+  if (!full.startsWith(root + sep))
+    throw new AppError('invalid_request', `the proposal names a file outside the pack source: ${path}`);
+  return full;
+}
+
+/**
+ * Writes `changes` into the pack source `dir`: every file is checked first, and a source edited
+ * since the proposal was made (a file no longer as `before` says) is refused whole.
+ */
+export async function applyChanges(dir: string, changes: readonly FileChange[]): Promise<void> {
+  const stale: string[] = [];
+  for (const c of changes) {
+    const now = await readIfThere(inside(dir, c.path));
+    if (now !== c.before) stale.push(c.path);
+  }
+  if (stale.length > 0)
+    throw new AppError(
+      'conflict',
+      `the pack source changed since the proposal was made (${stale.join(', ')}); run inloop learn merge again`,
+    );
+  for (const c of changes) await writeFileAtomic(inside(dir, c.path), c.after);
 }

@@ -16,7 +16,7 @@ import { stringOption } from '../../core/cli/option-values';
 import { openCliSettings } from '../../knowledge/cli/knowledge-cli';
 import { bundleFilesIn, mergeBundleFiles, writeBundle } from '../bundle-files';
 import { LearningService } from '../learning-service';
-import { proposalChanges, readSourceView, type FileChange } from '../proposal-files';
+import { applyChanges, proposalChanges, readSourceView } from '../proposal-files';
 import { proposalMarkdown } from '../proposal-summary';
 import { unifiedDiff } from '../unified-diff';
 
@@ -104,14 +104,6 @@ const ProposalFileSchema = z.object({
   changes: z.array(z.object({ path: z.string(), before: z.string().nullable(), after: z.string() })),
 });
 
-/** `path` inside `dir`, refusing anything that would leave it. */
-function inside(dir: string, path: string): string {
-  const full = resolve(dir, path);
-  if (!full.startsWith(`${resolve(dir)}/`) && full !== resolve(dir))
-    throw new AppError('invalid_request', `the proposal names a file outside the pack source: ${path}`);
-  return full;
-}
-
 const applyCommand: Command = {
   name: 'apply',
   summary: 'Write the next version of the pack source from a reviewed proposal',
@@ -136,18 +128,7 @@ const applyCommand: Command = {
     if (!parsed.success) throw new AppError('invalid_request', `${PROPOSAL_FILE} is not a learning proposal`);
     const { changes, proposal } = parsed.data;
     const target = resolve(io.cwd, stringOption(args, 'to') ?? parsed.data.source);
-    // Check every file first: a source edited since the proposal is refused whole.
-    const stale: string[] = [];
-    for (const c of changes as FileChange[]) {
-      const now = await readFile(inside(target, c.path), 'utf8').catch(() => null);
-      if (now !== c.before) stale.push(c.path);
-    }
-    if (stale.length > 0)
-      throw new AppError(
-        'conflict',
-        `the pack source changed since the proposal was made (${stale.join(', ')}); run inloop learn merge again`,
-      );
-    for (const c of changes) await writeFileAtomic(inside(target, c.path), c.after);
+    await applyChanges(target, changes);
     io.stdout(
       `wrote ${proposal.pack.id} ${proposal.pack.to} into ${target} (${changes.length} files); build it with inloop pack build ${target}\n`,
     );

@@ -1,0 +1,159 @@
+/**
+ * The intent half of `npm run eval -- loop`, on CLINC150 and HWU64 alike: a pack starts with 10
+ * examples per intent; a stream of the other training utterances arrives as customer messages,
+ * and a simulated agent picks the right intent for every wrong or missing answer (below the
+ * confidence threshold), at most `budget` times per intent. Each pick goes through the product's
+ * learning (`learnIntentPick`, `learnedExamples`, `withLearnedExamples`) into the model the
+ * engine builds. Accuracy on the test set is plotted against corrections per intent, beside the
+ * model trained on 30 examples per intent (drawn the same way) in the same run.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { detectIntent, rankIntent } from '../../shared/assist/intent/detect-intent';
+import { buildIntentModel, type IntentModel } from '../../shared/assist/intent/intent-model';
+import {
+  learnedExamples,
+  learnIntentPick,
+  withLearnedExamples,
+} from '../../shared/learning/intent-examples';
+import { emptyLearnedState, type LearnedState } from '../../shared/learning/learned-state';
+import { seededRandom } from '../../shared/seeded-random';
+import { clincPath } from '../clinc150-suite';
+
+/** `[text, intent]`. */
+export type Pair = readonly [string, string];
+
+/** An intent data set: training utterances (in a seeded random order) and the test set. */
+export interface IntentData {
+  readonly name: string;
+  readonly train: readonly Pair[];
+  readonly test: readonly Pair[];
+}
+
+function shuffle<T>(items: readonly T[], seed: number): T[] {
+  const out = [...items];
+  const random = seededRandom(seed);
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+/** CLINC150 (in scope) and HWU64 from ../shared/data; a data set that is absent is left out. */
+export function loadIntentData(dataRoot: string): IntentData[] {
+  const out: IntentData[] = [];
+  const clinc = clincPath();
+  if (existsSync(clinc)) {
+    const d = JSON.parse(readFileSync(clinc, 'utf8')) as { train: Pair[]; test: Pair[] };
+    out.push({ name: 'CLINC150', train: shuffle(d.train, 0), test: d.test });
+  }
+  const hwu = join(dataRoot, 'hwu64');
+  if (existsSync(join(hwu, 'train.jsonl'))) {
+    const read = (file: string): Pair[] =>
+      readFileSync(join(hwu, file), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .map((l) => {
+          const { text, intent } = JSON.parse(l) as { text: string; intent: string };
+          return [text, intent] as const;
+        });
+    out.push({ name: 'HWU64', train: shuffle(read('train.jsonl'), 0), test: read('test.jsonl') });
+  }
+  return out;
+}
+
+/** The first `n` utterances of each intent (in the data set's order), and the rest. */
+export function splitPerIntent(train: readonly Pair[], n: number): { head: Pair[]; rest: Pair[] } {
+  const seen = new Map<string, number>();
+  const head: Pair[] = [];
+  const rest: Pair[] = [];
+  for (const pair of train) {
+    const k = seen.get(pair[1]) ?? 0;
+    seen.set(pair[1], k + 1);
+    (k < n ? head : rest).push(pair);
+  }
+  return { head, rest };
+}
+
+function intentsOf(pairs: readonly Pair[]) {
+  const byIntent = new Map<string, string[]>();
+  for (const [text, id] of pairs) byIntent.set(id, [...(byIntent.get(id) ?? []), text]);
+  return [...byIntent].map(([id, examples]) => ({ id, description: id, examples }));
+}
+
+/** The model of `pairs` plus what `state` learned (as the assist engine builds it). */
+export function modelWith(pairs: readonly Pair[], state?: LearnedState): IntentModel {
+  return buildIntentModel(
+    withLearnedExamples(intentsOf(pairs), state ? learnedExamples(state) : undefined),
+  );
+}
+
+/** Top-1 accuracy on `test` (the best intent, before any threshold). */
+export function accuracy(model: IntentModel, test: readonly Pair[]): number {
+  let right = 0;
+  for (const [text, truth] of test)
+    if (rankIntent(model, [{ role: 'customer', text }])?.id === truth) right++;
+  return right / Math.max(1, test.length);
+}
+
+/** One point of the curve. */
+export interface CurvePoint {
+  /** Corrections so far over intents. */
+  readonly perIntent: number;
+  readonly corrections: number;
+  readonly accuracy: number;
+}
+
+/**
+ * Streams `stream` past the model of `initial`, learning each correction; the model is rebuilt
+ * after every `rebuildEvery` corrections (the app rebuilds it after each pick, before the next
+ * turn; batching here only keeps the run short), and measured at the `checkpoints`.
+ */
+export function correctionCurve(
+  initial: readonly Pair[],
+  stream: readonly Pair[],
+  test: readonly Pair[],
+  options: { budget: number; checkpoints: readonly number[]; rebuildEvery: number },
+  state: LearnedState = emptyLearnedState(),
+): { curve: CurvePoint[]; state: LearnedState } {
+  const intents = new Set(initial.map(([, id]) => id)).size;
+  const perIntent = new Map<string, number>();
+  let model = modelWith(initial, state);
+  let corrections = 0;
+  let sinceBuild = 0;
+  const curve: CurvePoint[] = [{ perIntent: 0, corrections: 0, accuracy: accuracy(model, test) }];
+  const pending = [...options.checkpoints].filter((c) => c > 0).sort((a, b) => a - b);
+  let at = Date.parse('2026-11-01T09:00:00Z');
+  for (const [text, truth] of stream) {
+    if ((perIntent.get(truth) ?? 0) >= options.budget) continue;
+    const turns = [{ role: 'customer' as const, text }];
+    const answer = detectIntent(model, turns);
+    if (answer?.id === truth) continue;
+    learnIntentPick(
+      state,
+      { engineIntentId: answer?.id ?? null, pickedIntentId: truth, turns, at: (at += 60_000) },
+      true,
+    );
+    perIntent.set(truth, (perIntent.get(truth) ?? 0) + 1);
+    corrections++;
+    if (++sinceBuild >= options.rebuildEvery) {
+      model = modelWith(initial, state);
+      sinceBuild = 0;
+    }
+    while (pending.length > 0 && corrections >= pending[0]! * intents) {
+      if (sinceBuild > 0) {
+        model = modelWith(initial, state);
+        sinceBuild = 0;
+      }
+      curve.push({ perIntent: pending.shift()!, corrections, accuracy: accuracy(model, test) });
+    }
+  }
+  model = modelWith(initial, state);
+  curve.push({
+    perIntent: Math.round((corrections / intents) * 10) / 10,
+    corrections,
+    accuracy: accuracy(model, test),
+  });
+  return { curve, state };
+}
