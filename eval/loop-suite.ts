@@ -112,9 +112,11 @@ async function knowledgeSection(out: string[]): Promise<void> {
       '',
       '### 4. Safety: 20 % of the uses on a wrong card',
       '',
+      `The same live replay; whenever another article's card is among the five, the simulated agent uses one of them instead of the gold card with probability 0.2 (${wrong.wrongUses} of ${wrong.wrongChances} such uses; once the conversation's article is lifted, its own passages often fill the five cards, leaving nothing wrong to click). Target: not below no learning.`,
+      '',
       '| run | hit@1 none | hit@1 learning | Δ | hit@5 none | hit@5 learning | Δ |',
       '| --- | --- | --- | --- | --- | --- | --- |',
-      ...knowledgeRows(`${wrong.wrongUses} of ${wrong.uses} uses wrong`, wrong, domainOf),
+      ...knowledgeRows(`${wrong.wrongUses} wrong of ${wrong.uses} uses`, wrong, domainOf),
       '',
     );
     const team = await knowledgeTeam(join(work, 'src'), dataDir, dialogues);

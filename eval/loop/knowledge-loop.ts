@@ -58,6 +58,8 @@ export interface ReplayResult {
   readonly none: HitRates;
   readonly uses: number;
   readonly wrongUses: number;
+  /** Uses that had another article's card on screen (where a wrong use was possible). */
+  readonly wrongChances: number;
   /** With learning: the first card is from the gold article (whatever its passage). */
   readonly articleAt1: number;
   /** Each scored state's first-hit rank with and without learning. */
@@ -134,6 +136,7 @@ export async function replayKnowledge(options: ReplayOptions): Promise<ReplayRes
   const without: (number | null)[] = [];
   let uses = 0;
   let wrongUses = 0;
+  let wrongChances = 0;
   let articleAt1 = 0;
   const scored: ReplayResult['scored'][number][] = [];
   let at = Date.parse('2026-11-01T09:00:00Z');
@@ -175,6 +178,7 @@ export async function replayKnowledge(options: ReplayOptions): Promise<ReplayRes
         if (gold < 0) continue;
         let position = gold;
         const wrong = cards.flatMap((c, i) => (c.articleId !== state.goldArticleId ? [i] : []));
+        if (wrong.length > 0) wrongChances++;
         if ((options.wrongShare ?? 0) > 0 && wrong.length > 0 && random() < options.wrongShare!) {
           position = wrong[Math.floor(random() * wrong.length)]!;
           wrongUses++;
@@ -191,6 +195,7 @@ export async function replayKnowledge(options: ReplayOptions): Promise<ReplayRes
       none: hitRates(without),
       uses,
       wrongUses,
+      wrongChances,
       articleAt1: articleAt1 / Math.max(1, withLearning.length),
       scored,
       stateBytes: learning.summary().bytes,

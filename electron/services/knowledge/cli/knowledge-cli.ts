@@ -6,6 +6,7 @@ import type { CliIo, ParsedArgs } from '../../core/cli/command';
 import { dataDirFor, modelsDirFor } from '../../core/cli/cli-context';
 import { EventBus } from '../../core/event-bus';
 import { silentLogger } from '../../core/log';
+import { LearningService } from '../../learning/learning-service';
 import { SettingsService } from '../../settings/settings-service';
 import { createKnowledge, type KnowledgeCapability } from '../create-knowledge';
 
@@ -18,8 +19,18 @@ export async function openCliSettings(
   return { dataDir, settings: await SettingsService.open(dataDir, new EventBus(), silentLogger) };
 }
 
-/** The knowledge service over the data folder, with this device's embedder. */
+/**
+ * The knowledge service over the data folder, with this device's embedder and what the device
+ * learned (read only: a search teaches nothing).
+ */
 export async function openCliKnowledge(args: ParsedArgs, io: CliIo): Promise<KnowledgeCapability> {
   const { dataDir, settings } = await openCliSettings(args, io);
-  return createKnowledge({ dataDir, modelsDir: modelsDirFor(io), env: io.env, settings });
+  const learning = await LearningService.open({ dataDir, settings: () => settings.get().learning });
+  return createKnowledge({
+    dataDir,
+    modelsDir: modelsDirFor(io),
+    env: io.env,
+    settings,
+    learned: learning.ranking,
+  });
 }
