@@ -50,7 +50,7 @@ const lines = (text: string) =>
     .split('\n')
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 
-const SWAP = 'Can I swap this jumper for a larger size?';
+const SWAP = 'I want another size of this jumper';
 const PORCH = 'The courier says delivered but the box is not on my porch';
 
 describe('inloop feedback --batch', () => {
@@ -66,7 +66,7 @@ describe('inloop feedback --batch', () => {
     expect((assistBefore.intent as { id: string } | null)?.id).not.toBe('delivery');
 
     const events = [1, 2, 3].flatMap((n) => [
-      { id: `swap-${n}`, turns: [{ role: 'customer', text: SWAP }], used: ['returns/exchange'], dismissed: ['returns/policy'] },
+      { id: `swap-${n}`, turns: [{ role: 'customer', text: SWAP }], used: ['returns/policy'], dismissed: ['returns/exchange'] },
       { id: `porch-${n}`, turns: [{ role: 'customer', text: PORCH }], intent: 'delivery' },
     ]);
     await writeFile(join(dir, 'events.jsonl'), events.map((e) => JSON.stringify(e)).join('\n'));
@@ -79,8 +79,8 @@ describe('inloop feedback --batch', () => {
     expect(log.filter((r) => r.kind === 'picked')).toHaveLength(3);
 
     const after = lines((await inloop('search', '--batch', 'q.jsonl', '--json')).out)[0]!;
-    expect(firstBefore).toBe('returns/policy');
-    expect((after.results as { articleId: string }[])[0]!.articleId).toBe('returns/exchange');
+    expect(firstBefore).toBe('returns/exchange');
+    expect((after.results as { articleId: string }[])[0]!.articleId).toBe('returns/policy');
     const assistAfter = lines((await inloop('assist', '--batch', 'a.jsonl', '--json')).out)[0]!;
     expect(assistAfter.intent).toMatchObject({ id: 'delivery' });
   });
