@@ -16,7 +16,7 @@ import { AssistService } from '../electron/services/assist/assist-service';
 import { FeedbackLog } from '../electron/services/assist/feedback-log';
 import { EventBus } from '../electron/services/core/event-bus';
 import { createEmbedder } from '../electron/services/embeddings/create-embedder';
-import { KnowledgeService } from '../electron/services/knowledge/knowledge-service';
+import { openKnowledge } from '../electron/app/open-knowledge';
 import { buildPack } from '../electron/services/packs/build';
 import { LearningService } from '../electron/services/learning/learning-service';
 import { learnDecisions } from './learned-events';
@@ -41,16 +41,15 @@ async function measureTurns(
   conversations: readonly QueryTurn[][],
   learning: LearningService | null,
 ): Promise<number[]> {
-  const knowledge = await KnowledgeService.open({
+  const opened = await openKnowledge({
     dataDir: data,
-    embedder: null,
-    embedderReason: 'bench',
+    embeddings: { embedder: null, reason: 'bench' },
     trust,
     ...(learning ? { learned: learning.ranking } : {}),
   });
   const service = new AssistService({
     bus: new EventBus(),
-    knowledge,
+    knowledge: opened.knowledge.service,
     feedback: FeedbackLog.in(data, () => false),
     idleTimeoutMinutes: () => 240,
     ...(learning ? { learning: learning.assist } : {}),
@@ -66,7 +65,7 @@ async function measureTurns(
     }
   }
   service.close();
-  await knowledge.close();
+  await opened.close();
   return samples;
 }
 
@@ -77,10 +76,15 @@ async function seedLearning(
   trust: Trust,
   conversations: readonly QueryTurn[][],
 ): Promise<void> {
-  const knowledge = await KnowledgeService.open({ dataDir: data, embedder: null, trust });
+  const opened = await openKnowledge({
+    dataDir: data,
+    embeddings: { embedder: null, reason: 'bench' },
+    trust,
+  });
+  const knowledge = opened.knowledge.service;
   const shown = conversations.map((turns) => ({ turns, cards: knowledge.searchTurns(turns, 5) }));
   const packs = knowledge.content();
-  await knowledge.close();
+  await opened.close();
   await learnDecisions(learning, shown, LEARNED_EVENTS, {
     intents: packs.flatMap((p) => p.intents.map((i) => i.id)),
     replies: packs.flatMap((p) => p.responses.map((r) => r.id)),
@@ -129,12 +133,12 @@ export async function benchAssist(): Promise<BenchRow[]> {
     });
     if (!built.ok)
       throw new Error('bench assist: the example pack packs/acme-retail does not build');
-    const installing = await KnowledgeService.open({
+    const installing = await openKnowledge({
       dataDir: data,
-      embedder: choice.embedder,
+      embeddings: choice,
       trust,
     });
-    for (const file of [...files, example]) await installing.install({ path: file });
+    for (const file of [...files, example]) await installing.packs.service.install({ path: file });
     await installing.close();
     await choice.embedder.close();
 

@@ -15,9 +15,8 @@
  */
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { KnowledgeService } from '../electron/services/knowledge/knowledge-service';
+import { join } from 'node:path';
+import { openKnowledge } from '../electron/app/open-knowledge';
 import { LearningService } from '../electron/services/learning/learning-service';
 import { buildPack } from '../electron/services/packs/build';
 import { learnDecisions } from '../bench/learned-events';
@@ -28,7 +27,7 @@ import {
   correctionCurve,
   loadIntentData,
   modelWith,
-  splitPerIntent,
+  startAndStream,
 } from './loop/intent-loop';
 import {
   hitRates,
@@ -37,14 +36,9 @@ import {
   type ReplayResult,
 } from './loop/knowledge-loop';
 import { intentTeam, installPack, knowledgeTeam, AGENTS } from './loop/team-loop';
+import { samplePerIntent } from './intent-eval';
 import type { EvalSuite } from './suites';
 
-const dataRoot = join(
-  resolve(dirname(fileURLToPath(import.meta.url)), '..'),
-  '..',
-  'shared',
-  'data',
-);
 const SEED = 1;
 const f3 = (x: number) => x.toFixed(3);
 const delta = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(3)}`;
@@ -140,13 +134,14 @@ async function knowledgeSection(out: string[]): Promise<void> {
 async function costSection(out: string[], dataDir: string, states: readonly DialogueState[]) {
   const work = await mkdtemp(join(tmpdir(), 'inloop-eval-cost-'));
   try {
-    const knowledge = await KnowledgeService.open({
+    const opened = await openKnowledge({
       dataDir,
-      embedder: null,
+      embeddings: { embedder: null, reason: 'eval' },
       trust: () => ({ trustedKeys: [], allowUnsigned: true }),
     });
+    const knowledge = opened.knowledge.service;
     const shown = states.map((s) => ({ turns: s.turns, cards: knowledge.searchTurns(s.turns, 5) }));
-    await knowledge.close();
+    await opened.close();
     const learning = await LearningService.open({
       dataDir: work,
       settings: () => ({ enabled: true, allowExport: true, k: 3 }),
@@ -177,7 +172,7 @@ async function costSection(out: string[], dataDir: string, states: readonly Dial
 }
 
 function intentSection(out: string[]): void {
-  const sets = loadIntentData(dataRoot);
+  const sets = loadIntentData();
   if (sets.length === 0) {
     out.push('intent: skipped: neither CLINC150 nor HWU64 is in ../shared/data');
     return;
@@ -193,10 +188,10 @@ function intentSection(out: string[]): void {
   );
   const teams: string[] = [];
   for (const d of sets) {
-    const { head, rest } = splitPerIntent(d.train, 10);
+    const { head, rest } = startAndStream(d.train, 10);
     const intents = new Set(head.map(([, i]) => i)).size;
     const rebuildEvery = Math.max(25, Math.round(intents / 2));
-    const base30 = accuracy(modelWith(splitPerIntent(d.train, 30).head), d.test);
+    const base30 = accuracy(modelWith(samplePerIntent(d.train, 30)), d.test);
     const { curve } = correctionCurve(head, rest, d.test, {
       budget: 20,
       checkpoints,

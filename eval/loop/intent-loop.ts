@@ -2,76 +2,60 @@
  * The intent half of `npm run eval -- loop`, on CLINC150 and HWU64 alike: a pack starts with 10
  * examples per intent; a stream of the other training utterances arrives as customer messages,
  * and a simulated agent picks the right intent for every wrong or missing answer (below the
- * confidence threshold), at most `budget` times per intent. Each pick goes through the product's
- * learning (`learnIntentPick`, `learnedExamples`, `withLearnedExamples`) into the model the
- * engine builds. Accuracy on the test set is plotted against corrections per intent, beside the
+ * pack's confident level: the engine showed candidates), at most `budget` times per intent. Each
+ * pick goes through the product's learning (`learnIntentPick`, `learnedExamples`) into the model
+ * the engine builds (`buildIntentModel(intents, learned)`). Accuracy on the test set is plotted against corrections per intent, beside the
  * model trained on 30 examples per intent (drawn the same way) in the same run.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { detectIntent, rankIntent } from '../../shared/assist/intent/detect-intent';
+import { classifyMessage, rankMessage } from '../../shared/assist/intent/detect-intent';
 import { buildIntentModel, type IntentModel } from '../../shared/assist/intent/intent-model';
-import {
-  learnedExamples,
-  learnIntentPick,
-  withLearnedExamples,
-} from '../../shared/learning/intent-examples';
+import { learnedExamples, learnIntentPick } from '../../shared/learning/intent-examples';
 import { emptyLearnedState, type LearnedState } from '../../shared/learning/learned-state';
 import { seededRandom } from '../../shared/seeded-random';
-import { clincPath } from '../clinc150-suite';
+import { readHwuSplit } from '../hwu64-suite';
+import { samplePerIntent, sharedDataPath, type Pair } from '../intent-eval';
 
-/** `[text, intent]`. */
-export type Pair = readonly [string, string];
+export type { Pair };
 
-/** An intent data set: training utterances (in a seeded random order) and the test set. */
+/** An intent data set: its training utterances and its test set. */
 export interface IntentData {
   readonly name: string;
   readonly train: readonly Pair[];
   readonly test: readonly Pair[];
 }
 
-function shuffle<T>(items: readonly T[], seed: number): T[] {
-  const out = [...items];
-  const random = seededRandom(seed);
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
-
 /** CLINC150 (in scope) and HWU64 from ../shared/data; a data set that is absent is left out. */
-export function loadIntentData(dataRoot: string): IntentData[] {
+export function loadIntentData(): IntentData[] {
   const out: IntentData[] = [];
-  const clinc = clincPath();
+  const clinc = sharedDataPath('clinc150', 'data_full.json');
   if (existsSync(clinc)) {
     const d = JSON.parse(readFileSync(clinc, 'utf8')) as { train: Pair[]; test: Pair[] };
-    out.push({ name: 'CLINC150', train: shuffle(d.train, 0), test: d.test });
+    out.push({ name: 'CLINC150', train: d.train, test: d.test });
   }
-  const hwu = join(dataRoot, 'hwu64');
-  if (existsSync(join(hwu, 'train.jsonl'))) {
-    const read = (file: string): Pair[] =>
-      readFileSync(join(hwu, file), 'utf8')
-        .split('\n')
-        .filter((l) => l.trim() !== '')
-        .map((l) => {
-          const { text, intent } = JSON.parse(l) as { text: string; intent: string };
-          return [text, intent] as const;
-        });
-    out.push({ name: 'HWU64', train: shuffle(read('train.jsonl'), 0), test: read('test.jsonl') });
+  const hwu = sharedDataPath('hwu64');
+  if (existsSync(`${hwu}/train.jsonl`)) {
+    out.push({
+      name: 'HWU64',
+      train: readHwuSplit(`${hwu}/train.jsonl`),
+      test: readHwuSplit(`${hwu}/test.jsonl`),
+    });
   }
   return out;
 }
 
-/** The first `n` utterances of each intent (in the data set's order), and the rest. */
-export function splitPerIntent(train: readonly Pair[], n: number): { head: Pair[]; rest: Pair[] } {
-  const seen = new Map<string, number>();
-  const head: Pair[] = [];
-  const rest: Pair[] = [];
-  for (const pair of train) {
-    const k = seen.get(pair[1]) ?? 0;
-    seen.set(pair[1], k + 1);
-    (k < n ? head : rest).push(pair);
+/**
+ * The pack's first examples (`n` per intent, sampled as the intent suites sample them) and the
+ * stream of the other training utterances, in a seeded random order.
+ */
+export function startAndStream(train: readonly Pair[], n: number): { head: Pair[]; rest: Pair[] } {
+  const head = samplePerIntent(train, n);
+  const taken = new Set(head);
+  const rest = train.filter((p) => !taken.has(p));
+  const random = seededRandom(1);
+  for (let i = rest.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [rest[i], rest[j]] = [rest[j]!, rest[i]!];
   }
   return { head, rest };
 }
@@ -82,18 +66,15 @@ function intentsOf(pairs: readonly Pair[]) {
   return [...byIntent].map(([id, examples]) => ({ id, description: id, examples }));
 }
 
-/** The model of `pairs` plus what `state` learned (as the assist engine builds it). */
+/** The model of `pairs` plus what `state` learned, as the assist engine builds it. */
 export function modelWith(pairs: readonly Pair[], state?: LearnedState): IntentModel {
-  return buildIntentModel(
-    withLearnedExamples(intentsOf(pairs), state ? learnedExamples(state) : undefined),
-  );
+  return buildIntentModel(intentsOf(pairs), state ? learnedExamples(state) : undefined);
 }
 
-/** Top-1 accuracy on `test` (the best intent, before any threshold). */
+/** Top-1 accuracy on `test` (the most probable intent, before any threshold). */
 export function accuracy(model: IntentModel, test: readonly Pair[]): number {
   let right = 0;
-  for (const [text, truth] of test)
-    if (rankIntent(model, [{ role: 'customer', text }])?.id === truth) right++;
+  for (const [text, truth] of test) if (rankMessage(model, text)[0]?.id === truth) right++;
   return right / Math.max(1, test.length);
 }
 
@@ -128,7 +109,8 @@ export function correctionCurve(
   for (const [text, truth] of stream) {
     if ((perIntent.get(truth) ?? 0) >= options.budget) continue;
     const turns = [{ role: 'customer' as const, text }];
-    const answer = detectIntent(model, turns);
+    // The engine's answer: its intent when confident; unsure (candidates only) counts as missing.
+    const answer = classifyMessage(model, text).intent;
     if (answer?.id === truth) continue;
     learnIntentPick(
       state,

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seededRandom } from '../../shared/seeded-random';
 import type { SearchHit } from '../../shared/schemas/knowledge';
-import { KnowledgeService } from '../../electron/services/knowledge/knowledge-service';
+import { openKnowledge } from '../../electron/app/open-knowledge';
 import { LearningService } from '../../electron/services/learning/learning-service';
 import type { DialogueState } from '../doc2dial';
 import { firstHitRank } from '../metric';
@@ -72,7 +72,7 @@ export interface ReplayResult {
 }
 
 export interface ReplayOptions {
-  /** The installed pack's data folder (one KnowledgeService opens it per replay). */
+  /** The installed pack's data folder (opened afresh for each replay). */
   readonly dataDir: string;
   readonly dialogues: readonly (readonly DialogueState[])[];
   /** Share of uses that go to a wrong card instead of the gold one (the safety run). */
@@ -121,13 +121,13 @@ export async function replayKnowledge(options: ReplayOptions): Promise<ReplayRes
     settings: () => ({ enabled, allowExport: true, k: 3 }),
     saveDelayMs: 3_600_000,
   });
-  const knowledge = await KnowledgeService.open({
+  const opened = await openKnowledge({
     dataDir: options.dataDir,
-    embedder: null,
-    embedderReason: 'eval',
+    embeddings: { embedder: null, reason: 'eval' },
     trust: () => ({ trustedKeys: [], allowUnsigned: true }),
     learned: learning.ranking,
   });
+  const knowledge = opened.knowledge.service;
   const random = seededRandom(options.seed ?? 7);
   const half = options.learnOnly
     ? options.dialogues.length
@@ -201,7 +201,7 @@ export async function replayKnowledge(options: ReplayOptions): Promise<ReplayRes
       stateBytes: learning.summary().bytes,
     };
   } finally {
-    await knowledge.close();
+    await opened.close();
     await learning.close();
     await rm(work, { recursive: true, force: true });
   }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { buildProposal, type PackSourceView } from '../../shared/learning/proposal';
 import { exportBundle } from '../../shared/learning/bundle';
 import { emptyMerge, mergeBundle } from '../../shared/learning/team-merge';
-import { KnowledgeService } from '../../electron/services/knowledge/knowledge-service';
+import { openKnowledge } from '../../electron/app/open-knowledge';
 import { mergeBundleFiles, writeBundle } from '../../electron/services/learning/bundle-files';
 import {
   applyChanges,
@@ -26,18 +26,20 @@ import { hitRates, replayKnowledge, type HitRates } from './knowledge-loop';
 export const AGENTS = 5;
 const K = 3;
 const trust = () => ({ trustedKeys: [], allowUnsigned: true });
+const NO_EMBEDDER = { embedder: null, reason: 'eval' };
 
 /** Installs `pack` in a fresh data folder under `work`. */
 export async function installPack(work: string, name: string, pack: string): Promise<string> {
   const dataDir = join(work, name);
-  const service = await KnowledgeService.open({ dataDir, embedder: null, trust });
-  await service.install({ path: pack });
-  await service.close();
+  const opened = await openKnowledge({ dataDir, embeddings: NO_EMBEDDER, trust });
+  await opened.packs.service.install({ path: pack });
+  await opened.close();
   return dataDir;
 }
 
 async function heldOut(dataDir: string, states: readonly DialogueState[]): Promise<HitRates> {
-  const service = await KnowledgeService.open({ dataDir, embedder: null, trust });
+  const opened = await openKnowledge({ dataDir, embeddings: NO_EMBEDDER, trust });
+  const service = opened.knowledge.service;
   try {
     const ranks = states.map((s) =>
       firstHitRank(
@@ -48,7 +50,7 @@ async function heldOut(dataDir: string, states: readonly DialogueState[]): Promi
     );
     return hitRates(ranks);
   } finally {
-    await service.close();
+    await opened.close();
   }
 }
 

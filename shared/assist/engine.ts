@@ -9,16 +9,15 @@ import type { EscalationRule, Intent } from '../packs/pack-schemas';
 import type { PackPlaybook } from '../packs/pack-playbook';
 import { extractEntities } from './entities';
 import { escalationFlags } from './escalation/escalation-flags';
-import { detectIntent } from './intent/detect-intent';
-import { buildIntentModel, type IntentModel } from './intent/intent-model';
-import { withLearnedExamples } from '../learning/intent-examples';
+import { conversationIntent } from './intent/conversation-intent';
+import { buildIntentModel, type IntentModel, type LearnedExamples } from './intent/intent-model';
 import { checklist } from './next-actions';
 import { suggestReplies } from './replies';
 import { scoreSentiment } from './sentiment/score-sentiment';
 import { sentimentTrend } from './sentiment/sentiment-trend';
 import { handoffSummary, liveGist, summaryAsText } from './summary';
 import type { Suggestions, ConversationTurn, Summary } from '../schemas/assist';
-import type { QueryTurn, SearchHit } from '../schemas/knowledge';
+import type { SearchHit } from '../schemas/knowledge';
 
 export type { PackPlaybook };
 
@@ -56,7 +55,7 @@ export interface AssistEngine {
  */
 export function prepareEngine(
   packs: readonly PackPlaybook[],
-  learned?: ReadonlyMap<string, readonly string[]>,
+  learned?: LearnedExamples,
 ): AssistEngine {
   const intents = new Map<string, { intent: Intent; packId: string }>();
   for (const pack of packs) {
@@ -67,7 +66,7 @@ export function prepareEngine(
   const all = [...intents.values()].map((entry) => entry.intent);
   return {
     packs,
-    intentModel: all.length > 0 ? buildIntentModel(withLearnedExamples(all, learned)) : null,
+    intentModel: all.length > 0 ? buildIntentModel(all, learned) : null,
     intents,
     responses: packs.flatMap((pack) => pack.responses),
     rules: packs.flatMap((pack) => pack.rules),
@@ -90,7 +89,7 @@ export interface AssessInput {
 export function assess(engine: AssistEngine, input: AssessInput): Omit<Suggestions, 'ms'> {
   const turns = input.turns;
   const queryTurns = turns.map(({ role, text }) => ({ role, text }));
-  const detected = conversationIntent(engine, queryTurns);
+  const detected = conversationIntent(engine.intentModel, queryTurns).intent;
   const known = detected ? engine.intents.get(detected.id) : undefined;
   const intent = detected
     ? {
@@ -133,28 +132,6 @@ export function assess(engine: AssistEngine, input: AssessInput): Omit<Suggestio
     nextActions,
     summary: { gist: liveGist(turns), entities },
   };
-}
-
-/** Customer turns looked back over for an intent the latest turns no longer show. */
-export const INTENT_LOOKBACK = 8;
-
-/**
- * The conversation's intent: detected at the latest customer turn, or, when that turn says
- * nothing clear ("this is the third time!"), the one detected at the latest earlier customer
- * turn that had one, so the playbook does not vanish when the customer gets upset. A function
- * of the turns alone, so a replayed conversation gets the same answer as the live one.
- */
-export function conversationIntent(
-  engine: AssistEngine,
-  turns: readonly QueryTurn[],
-): { id: string; confidence: number } | null {
-  if (engine.intentModel === null) return null;
-  const ends = turns.flatMap((t, i) => (t.role === 'customer' ? [i + 1] : [])).reverse();
-  for (const end of ends.slice(0, INTENT_LOOKBACK)) {
-    const found = detectIntent(engine.intentModel, turns.slice(0, end));
-    if (found) return found;
-  }
-  return null;
 }
 
 /** The structured handoff summary and its plain-text form for a helpdesk note. */

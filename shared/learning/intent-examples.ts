@@ -4,7 +4,6 @@
  * stayed silent), the customer's words become an example of the picked intent, which the intent
  * model trains on from the next turn on, and the correction is counted for the team lead.
  */
-import type { IntentDefinition } from '../assist/intent/intent-model';
 import { analyze } from '../knowledge/analyzer';
 import {
   correctionKey,
@@ -75,22 +74,4 @@ export function learnIntentPick(state: LearnedState, pick: IntentPick, firstTime
 /** Intent id → its learned examples (redacted texts). */
 export function learnedExamples(state: LearnedState): Map<string, string[]> {
   return new Map([...state.examples].map(([id, list]) => [id, list.map((s) => s.text)]));
-}
-
-/**
- * The pack's intents with the learned examples added (intents the packs no longer have are
- * left out: an example follows its intent by id across pack upgrades).
- */
-export function withLearnedExamples<T extends IntentDefinition>(
-  intents: readonly T[],
-  learned: ReadonlyMap<string, readonly string[]> | undefined,
-): T[] {
-  if (!learned || learned.size === 0) return [...intents];
-  return intents.map((intent) => {
-    const extra = learned.get(intent.id);
-    if (!extra || extra.length === 0) return intent;
-    const have = new Set(intent.examples.map((e) => e.toLowerCase()));
-    const added = extra.filter((e) => !have.has(e.toLowerCase()));
-    return added.length === 0 ? intent : { ...intent, examples: [...intent.examples, ...added] };
-  });
 }

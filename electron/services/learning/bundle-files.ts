@@ -10,7 +10,7 @@ import { teamReport } from '../../../shared/learning/team-report';
 import { AppError } from '../../../shared/result';
 import { BundleLineSchema, type BundleLine, type TeamReport } from '../../../shared/schemas/learning';
 import { writeFileAtomic } from '../core/atomic-file';
-import { describeZodError } from '../core/dispatcher';
+import { describeZodError } from '../../../shared/zod-issues';
 
 /** Writes `lines` as a bundle file. */
 export async function writeBundle(path: string, lines: readonly BundleLine[]): Promise<void> {

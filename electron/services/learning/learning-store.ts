@@ -17,7 +17,7 @@ import {
 } from '../../../shared/learning/learned-state';
 import { LearnedStateFileSchema } from '../../../shared/schemas/learning';
 import { writeFileAtomic } from '../core/atomic-file';
-import { describeZodError } from '../core/dispatcher';
+import { describeZodError } from '../../../shared/zod-issues';
 
 export const LEARNED_FILE = 'learned.json';
 

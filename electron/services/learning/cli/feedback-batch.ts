@@ -12,7 +12,7 @@ import { AppError } from '../../../../shared/result';
 import type { AssistState } from '../../../../shared/schemas/assist';
 import { QueryTurnSchema } from '../../../../shared/schemas/knowledge';
 import type { Dispatch } from '../../core/dispatcher';
-import { describeZodError } from '../../core/dispatcher';
+import { describeZodError } from '../../../../shared/zod-issues';
 
 export const FeedbackLineSchema = z
   .object({

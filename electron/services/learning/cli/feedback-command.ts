@@ -6,12 +6,16 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { dataDirOption, openServices } from '../../core/cli/cli-context';
-import { EXIT_OK, UsageError, type Command } from '../../core/cli/command';
+import { dataDirOption } from '../../core/cli/cli-context';
+import { EXIT_OK, UsageError, type Command, type OpenServices } from '../../core/cli/command';
+import type { Dispatch } from '../../core/dispatcher';
+import type { SettingsService } from '../../settings/settings-service';
 import { stringOption } from '../../core/cli/option-values';
 import { parseFeedbackLine, recordConversation } from './feedback-batch';
 
-export const feedbackCommand: Command = {
+export const feedbackCommand = (
+  open: OpenServices<{ readonly dispatch: Dispatch; readonly settings: SettingsService }>,
+): Command => ({
   name: 'feedback',
   summary: "Record agents' decisions as the screen does, so this device learns from them",
   usage: 'feedback --batch <events.jsonl> [--data-dir D]',
@@ -34,7 +38,7 @@ export const feedbackCommand: Command = {
       .map((line, i) => ({ line, where: `${batch} line ${i + 1}` }))
       .filter(({ line }) => line.trim() !== '')
       .map(({ line, where }) => parseFeedbackLine(line, where));
-    const services = await openServices(args, io, 'cli');
+    const services = await open(args, io);
     try {
       if (!services.settings.get().learning.enabled)
         io.stderr('inloop feedback: learning is off in this data folder\'s settings: decisions are logged, nothing is learned\n');
@@ -46,4 +50,4 @@ export const feedbackCommand: Command = {
       await services.close();
     }
   },
-};
+});

@@ -11,18 +11,30 @@ import { buildProposal } from '../../../../shared/learning/proposal';
 import { AppError } from '../../../../shared/result';
 import { writeFileAtomic } from '../../core/atomic-file';
 import { dataDirOption } from '../../core/cli/cli-context';
-import { EXIT_OK, EXIT_USAGE, UsageError, type Command } from '../../core/cli/command';
+import {
+  EXIT_OK,
+  EXIT_USAGE,
+  UsageError,
+  type Command,
+  type OpenServices,
+} from '../../core/cli/command';
 import { stringOption } from '../../core/cli/option-values';
-import { openCliSettings } from '../../knowledge/cli/knowledge-cli';
+import type { SettingsService } from '../../settings/settings-service';
 import { bundleFilesIn, mergeBundleFiles, writeBundle } from '../bundle-files';
-import { LearningService } from '../learning-service';
+import type { LearningService } from '../learning-service';
 import { applyChanges, proposalChanges, readSourceView } from '../proposal-files';
 import { proposalMarkdown } from '../proposal-summary';
 import { unifiedDiff } from '../unified-diff';
 
 const PROPOSAL_FILE = 'proposal.json';
 
-const exportCommand: Command = {
+/** What `learn export` uses of the services. */
+type LearningServices = OpenServices<{
+  readonly learning: LearningService;
+  readonly settings: SettingsService;
+}>;
+
+const exportCommand = (open: LearningServices): Command => ({
   name: 'export',
   summary: 'Write what this device learned as a team bundle (counts, redacted)',
   usage: 'learn export [--since <date>] --out <bundle.jsonl> [--data-dir D]',
@@ -37,19 +49,23 @@ const exportCommand: Command = {
     const since = stringOption(args, 'since');
     if (since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(since))
       throw new UsageError(`--since must be a date such as 2026-11-01, got '${since}'`);
-    const { dataDir, settings } = await openCliSettings(args, io);
-    const learning = await LearningService.open({ dataDir, settings: () => settings.get().learning });
-    const lines = learning.exportBundle(since ?? null);
+    const services = await open(args, io);
+    let lines;
+    try {
+      lines = services.learning.exportBundle(since ?? null);
+    } finally {
+      await services.close();
+    }
     const path = resolve(io.cwd, out);
     await writeBundle(path, lines);
     const counts = new Map<string, number>();
     for (const l of lines) counts.set(l.kind, (counts.get(l.kind) ?? 0) + 1);
     io.stdout(
-      `wrote ${path}: ${[...counts].map(([kind, n]) => `${n} ${kind}`).join(', ')} (texts seen in fewer than ${settings.get().learning.k} conversations stay on this device)\n`,
+      `wrote ${path}: ${[...counts].map(([kind, n]) => `${n} ${kind}`).join(', ')} (texts seen in fewer than ${services.settings.get().learning.k} conversations stay on this device)\n`,
     );
     return EXIT_OK;
   },
-};
+});
 
 async function bundlePaths(inputs: readonly string[], cwd: string): Promise<string[]> {
   const files: string[] = [];
@@ -136,11 +152,11 @@ const applyCommand: Command = {
   },
 };
 
-export const learnCommand: Command = {
+export const learnCommand = (open: LearningServices): Command => ({
   name: 'learn',
   summary: "Share what devices learned with the team: export bundles, merge them into a pack proposal",
   usage: 'learn <export|merge|apply> …',
   options: {},
-  subcommands: [exportCommand, mergeCommand, applyCommand],
+  subcommands: [exportCommand(open), mergeCommand, applyCommand],
   run: () => Promise.resolve(EXIT_USAGE),
-};
+});

@@ -5,7 +5,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { KnowledgeService } from '../../../../electron/services/knowledge/knowledge-service';
+import { openKnowledge } from '../../../../electron/app/open-knowledge';
 import { buildPack } from '../../../../electron/services/packs/build';
 
 export const SOURCE: Record<string, string> = {
@@ -24,6 +24,11 @@ export const SOURCE: Record<string, string> = {
     "    - 'where is my parcel'",
     "    - 'my order has not arrived'",
     "    - 'when will my package come'",
+    "    - 'the parcel is late'",
+    "    - 'tracking has not moved for days'",
+    "    - 'I am still waiting for my delivery'",
+    "    - 'has my order been shipped yet'",
+    "    - 'the delivery date has passed'",
     '  responses: [resend]',
     '- id: exchange',
     '  description: Exchange for another size',
@@ -31,6 +36,22 @@ export const SOURCE: Record<string, string> = {
     "    - 'I want a different size'",
     "    - 'can I exchange my item'",
     "    - 'I need to swap it for another colour'",
+    "    - 'this shirt is too big, can I get a smaller one'",
+    "    - 'I would like to change the size of my trousers'",
+    "    - 'can you send the same jacket in medium'",
+    "    - 'I ordered the wrong colour'",
+    "    - 'exchange these shoes for a bigger pair'",
+    '- id: payment',
+    '  description: Payment problem',
+    '  examples:',
+    "    - 'my card was declined'",
+    "    - 'I was charged twice'",
+    "    - 'the payment did not go through'",
+    "    - 'why was my card charged again'",
+    "    - 'can I pay with another card'",
+    "    - 'there is a double charge on my statement'",
+    "    - 'the checkout says payment failed'",
+    "    - 'I need a receipt for my payment'",
     '',
   ].join('\n'),
   'responses.yaml': [
@@ -62,11 +83,11 @@ export async function installSource(source: string, dataDir: string): Promise<vo
   const pack = join(dirname(source), `${Date.now()}-${Math.random().toString(36).slice(2)}.inloop`);
   const built = await buildPack(source, { out: pack, embedder: null });
   if (!built.ok) throw new Error(`the test pack does not build: ${JSON.stringify(built.problems)}`);
-  const knowledge = await KnowledgeService.open({
+  const opened = await openKnowledge({
     dataDir,
-    embedder: null,
+    embeddings: { embedder: null, reason: 'test' },
     trust: () => ({ trustedKeys: [], allowUnsigned: true }),
   });
-  await knowledge.install({ path: pack });
-  await knowledge.close();
+  await opened.packs.service.install({ path: pack });
+  await opened.close();
 }

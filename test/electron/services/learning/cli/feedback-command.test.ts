@@ -8,10 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../../../../electron/services/core/cli/command';
+import { commands } from '../../../../../electron/hosts/cli/commands';
 import { runCli } from '../../../../../electron/hosts/cli/run-cli';
-import { assistCommand } from '../../../../../electron/services/assist/cli/assist-command';
-import { searchCommand } from '../../../../../electron/services/knowledge/cli/search-command';
-import { feedbackCommand } from '../../../../../electron/services/learning/cli/feedback-command';
 import { readFeedback } from '../../../../../electron/services/assist/feedback-log';
 import { installSource, writeSource } from '../learning-fixture';
 
@@ -37,7 +35,7 @@ async function inloop(...argv: string[]): Promise<{ code: number; out: string; e
   };
   const code = await runCli(
     [...argv, '--data-dir', data],
-    [feedbackCommand, searchCommand, assistCommand],
+    commands,
     '0.0.0',
     io,
   );

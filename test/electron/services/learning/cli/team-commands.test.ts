@@ -8,9 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../../../../electron/services/core/cli/command';
+import { commands } from '../../../../../electron/hosts/cli/commands';
 import { runCli } from '../../../../../electron/hosts/cli/run-cli';
-import { learnCommand } from '../../../../../electron/services/learning/cli/learn-command';
-import { reportCommand } from '../../../../../electron/services/learning/cli/report-command';
 import { LearningService } from '../../../../../electron/services/learning/learning-service';
 import { readPackSource } from '../../../../../electron/services/packs/source/read-pack-source';
 import { SETTINGS_FILE } from '../../../../../electron/services/settings/settings-service';
@@ -32,7 +31,7 @@ async function inloop(...argv: string[]): Promise<{ code: number; out: string; e
     cwd: dir,
     isTty: false,
   };
-  const code = await runCli(argv, [reportCommand, learnCommand], '0.0.0', io);
+  const code = await runCli(argv, commands, '0.0.0', io);
   return { code, out: out.join(''), err: err.join('') };
 }
 
