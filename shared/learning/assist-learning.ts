@@ -23,7 +23,10 @@ export interface LearnedSuggestions {
 }
 
 /** `suggestions` with the learned reply ranking, rewrites and flag weights of `state`. */
-export function adjustSuggestions<T extends LearnedSuggestions>(state: LearnedState, suggestions: T): T {
+export function adjustSuggestions<T extends LearnedSuggestions>(
+  state: LearnedState,
+  suggestions: T,
+): T {
   return {
     ...suggestions,
     replies: adjustReplies(state, suggestions.replies),

@@ -24,7 +24,12 @@ export interface LineChart {
   readonly height: number;
   /** SVG path data of the line. */
   readonly path: string;
-  readonly points: readonly { readonly x: number; readonly y: number; readonly label: string; readonly valueText: string }[];
+  readonly points: readonly {
+    readonly x: number;
+    readonly y: number;
+    readonly label: string;
+    readonly valueText: string;
+  }[];
   /** Horizontal grid lines at 0, 50 and 100 %. */
   readonly grid: readonly { readonly y: number; readonly label: string }[];
   readonly left: number;
@@ -90,7 +95,12 @@ export const percent = (v: number): string => `${Math.round(v * 100)}%`;
 
 /** One chart of the team report. */
 export type TeamChart =
-  | { readonly id: string; readonly title: string; readonly kind: 'line'; readonly chart: LineChart }
+  | {
+      readonly id: string;
+      readonly title: string;
+      readonly kind: 'line';
+      readonly chart: LineChart;
+    }
   | { readonly id: string; readonly title: string; readonly kind: 'bar'; readonly chart: BarChart };
 
 /** The team report's charts, in reading order (a chart with nothing to show is left out). */
@@ -110,7 +120,10 @@ export function teamCharts(report: TeamReport): TeamChart[] {
       id: 'acceptance-per-pack',
       title: 'Reply acceptance per pack version',
       kind: 'bar',
-      chart: barChart(packs.map((p) => ({ label: p.pack, value: p.rate ?? 0 })), percent),
+      chart: barChart(
+        packs.map((p) => ({ label: p.pack, value: p.rate ?? 0 })),
+        percent,
+      ),
     });
   if (report.escalation.byDay.length > 0)
     charts.push({
@@ -132,7 +145,9 @@ export function teamCharts(report: TeamReport): TeamChart[] {
       title: 'Top knowledge gaps (conversations)',
       kind: 'bar',
       chart: barChart(
-        report.gaps.slice(0, 10).map((g) => ({ label: g.terms.join(', '), value: g.conversations })),
+        report.gaps
+          .slice(0, 10)
+          .map((g) => ({ label: g.terms.join(', '), value: g.conversations })),
       ),
     });
   if (report.corrections.length > 0)

@@ -29,4 +29,3 @@ export function editRatio(distance: number, copied: string, sent: string): numbe
   const longer = Math.max(copied.length, sent.length, 1);
   return Math.round(Math.min(1, distance / longer) * 1000) / 1000;
 }
-

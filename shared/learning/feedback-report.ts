@@ -117,7 +117,9 @@ function statsOf(t: Tally): SuggestionStats[] {
     })
     .sort(
       (a, b) =>
-        (b.acceptance ?? -1) - (a.acceptance ?? -1) || b.shown - a.shown || a.id.localeCompare(b.id),
+        (b.acceptance ?? -1) - (a.acceptance ?? -1) ||
+        b.shown - a.shown ||
+        a.id.localeCompare(b.id),
     );
 }
 

@@ -5,12 +5,7 @@
  * model trains on from the next turn on, and the correction is counted for the team lead.
  */
 import { analyze } from '../knowledge/analyzer';
-import {
-  correctionKey,
-  LEARNED_LIMITS,
-  noteText,
-  type LearnedState,
-} from './learned-state';
+import { correctionKey, LEARNED_LIMITS, noteText, type LearnedState } from './learned-state';
 
 /** The `id` a pick of "none of these" is recorded with. */
 export const NO_INTENT = '(none)';

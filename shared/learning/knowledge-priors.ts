@@ -13,12 +13,7 @@
  */
 import { analyze } from '../knowledge/analyzer';
 import { words as tokenize } from '../knowledge/tokenizer';
-import {
-  articleKey,
-  articleRef,
-  type LearnedState,
-  type PriorRow,
-} from './learned-state';
+import { articleKey, articleRef, type LearnedState, type PriorRow } from './learned-state';
 
 /** The most a learned prior moves a score (scores are normalised: the best hit has 1). */
 export const PRIOR_CAP = 0.3;
@@ -160,7 +155,6 @@ export interface PriorContext extends SearchContext {
   readonly query: ReadonlyMap<string, number>;
 }
 
-
 /**
  * The score change of each candidate (by pack and article id), in [-PRIOR_CAP, PRIOR_CAP]; null
  * when nothing learned applies (the ranking stays exactly as it was).
@@ -178,7 +172,8 @@ export function priorBoosts(
     if (row) rows.push({ row, q });
   }
   // What the agent did earlier in this very conversation (the assist path says which it is).
-  const memo = context.conversationId && state.current?.id === context.conversationId ? state.current : null;
+  const memo =
+    context.conversationId && state.current?.id === context.conversationId ? state.current : null;
   const intentRow = context.intentId ? state.intentPriors.get(context.intentId) : undefined;
   if (intentRow) {
     rows.push({ row: intentRow, q: 1 });

@@ -104,7 +104,12 @@ const sameList = (a: readonly string[], b: readonly string[]) =>
 /** Adds `key` to `set`; true when it was not there (the first time in this conversation). */
 const first = (set: Set<string>, key: string): boolean => !set.has(key) && !!set.add(key);
 
-function observeAssessed(state: LearnedState, memo: ConversationMemo, r: ObservedRecord, c: ObservedContext) {
+function observeAssessed(
+  state: LearnedState,
+  memo: ConversationMemo,
+  r: ObservedRecord,
+  c: ObservedContext,
+) {
   const shown = c.suggestions;
   for (const reply of shown?.replies ?? []) {
     if (reply.source !== 'canned' || reply.id === undefined) continue;
@@ -123,7 +128,8 @@ function observeAssessed(state: LearnedState, memo: ConversationMemo, r: Observe
     memo.day.escalated += 1;
   }
   for (const reason of reasons)
-    if (first(memo.reasons, reason)) state.reasons.set(reason, (state.reasons.get(reason) ?? 0) + 1);
+    if (first(memo.reasons, reason))
+      state.reasons.set(reason, (state.reasons.get(reason) ?? 0) + 1);
   if (r.gap && first(memo.gaps, r.gap.toLowerCase()))
     state.gaps = noteText(state.gaps, gapText(r.gap), r.at, LEARNED_LIMITS.gaps * 2);
 }
@@ -211,7 +217,8 @@ export function observeRecord(
   switch (target) {
     case 'article':
       if (ARTICLE_USE.has(record.kind)) observeArticle(state, memo, record, context, true);
-      else if (ARTICLE_DISMISS.has(record.kind)) observeArticle(state, memo, record, context, false);
+      else if (ARTICLE_DISMISS.has(record.kind))
+        observeArticle(state, memo, record, context, false);
       break;
     case 'reply':
       observeReply(state, memo, record);

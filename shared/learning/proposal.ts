@@ -83,17 +83,28 @@ export function slugOf(text: string): string {
 }
 
 function proposedExamples(merged: MergedLearning, pack: PackSourceView): Proposal['examples'] {
-  const intents = new Map(pack.intents.map((i) => [i.id, new Set(i.examples.map((e) => e.toLowerCase()))]));
+  const intents = new Map(
+    pack.intents.map((i) => [i.id, new Set(i.examples.map((e) => e.toLowerCase()))]),
+  );
   const perIntent = new Map<string, number>();
   return [...merged.examples.values()]
-    .filter((e) => e.devices.size >= MIN_AGENTS && intents.get(e.intentId)?.has(e.text.toLowerCase()) === false)
+    .filter(
+      (e) =>
+        e.devices.size >= MIN_AGENTS &&
+        intents.get(e.intentId)?.has(e.text.toLowerCase()) === false,
+    )
     .sort((a, b) => b.devices.size - a.devices.size || b.conversations - a.conversations)
     .filter((e) => {
       const n = perIntent.get(e.intentId) ?? 0;
       perIntent.set(e.intentId, n + 1);
       return n < MAX_NEW_EXAMPLES;
     })
-    .map((e) => ({ intentId: e.intentId, text: e.text, agents: e.devices.size, conversations: e.conversations }));
+    .map((e) => ({
+      intentId: e.intentId,
+      text: e.text,
+      agents: e.devices.size,
+      conversations: e.conversations,
+    }));
 }
 
 function proposedAliases(merged: MergedLearning, pack: PackSourceView): Proposal['aliases'] {
@@ -164,7 +175,8 @@ export function buildProposal(merged: MergedLearning, pack: PackSourceView): Pro
             text: top[0],
             agents: top[1].devices.size,
             conversations: top[1].conversations,
-            acceptance: r.shown > 0 ? Math.round((Math.min(r.sent, r.shown) / r.shown) * 100) / 100 : null,
+            acceptance:
+              r.shown > 0 ? Math.round((Math.min(r.sent, r.shown) / r.shown) * 100) / 100 : null,
           },
         ];
       })

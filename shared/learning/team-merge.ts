@@ -41,7 +41,12 @@ export interface MergedLearning {
     { shown: number; copied: number; sent: number; rewrites: Map<string, Agreed> }
   >;
   readonly flags: Map<string, { shown: number; dismissed: number; devices: Set<string> }>;
-  readonly gaps: { terms: string[]; conversations: number; examples: string[]; devices: Set<string> }[];
+  readonly gaps: {
+    terms: string[];
+    conversations: number;
+    examples: string[];
+    devices: Set<string>;
+  }[];
 }
 
 export function emptyMerge(): MergedLearning {
@@ -161,7 +166,9 @@ export function mergeBundle(merged: MergedLearning, lines: readonly BundleLine[]
       }
       case 'gap': {
         const need = Math.min(2, line.terms.length);
-        const had = out.gaps.find((g) => line.terms.filter((t) => g.terms.includes(t)).length >= need);
+        const had = out.gaps.find(
+          (g) => line.terms.filter((t) => g.terms.includes(t)).length >= need,
+        );
         if (!had) {
           out.gaps.push({
             terms: [...line.terms],

@@ -17,7 +17,10 @@ export function teamReport(
   merged: MergedLearning,
   skipped: TeamReport['skipped'] = [],
 ): TeamReport {
-  const byDate = new Map<string, { shown: number; sent: number; conversations: number; escalated: number }>();
+  const byDate = new Map<
+    string,
+    { shown: number; sent: number; conversations: number; escalated: number }
+  >();
   const byPack = new Map<string, { shown: number; sent: number }>();
   let shown = 0;
   let sent = 0;
@@ -88,7 +91,13 @@ export function teamReport(
     replies: [...merged.replies]
       .map(([id, r]) => {
         const top = [...r.rewrites].sort((a, b) => b[1].conversations - a[1].conversations)[0];
-        return { id, shown: r.shown, sent: r.sent, rate: rate(r.sent, r.shown), rewrite: top?.[0] ?? null };
+        return {
+          id,
+          shown: r.shown,
+          sent: r.sent,
+          rate: rate(r.sent, r.shown),
+          rewrite: top?.[0] ?? null,
+        };
       })
       .sort((a, b) => b.shown - a.shown || a.id.localeCompare(b.id))
       .slice(0, TEAM_REPORT_TOP),

@@ -25,7 +25,11 @@ export type LearningSettings = z.infer<typeof LearningSettingsSchema>;
 /** A partial update of `settings.learning` (no defaults: an absent field stays as it is). */
 export const LearningSettingsPatchSchema = z.object(learningFields).partial();
 
-export const defaultLearningSettings: LearningSettings = { enabled: true, allowExport: false, k: 3 };
+export const defaultLearningSettings: LearningSettings = {
+  enabled: true,
+  allowExport: false,
+  k: 3,
+};
 
 // ── The learned state file (`learned.json` in the data folder) ──
 

@@ -115,10 +115,14 @@ export class AssistService implements TurnSink {
     const started = performance.now();
     if (turn.role === 'customer' || !this.suggestions) {
       const queryTurns = state.conversation.turns.map(({ role, text: t }) => ({ role, text: t }));
-      const hits = await this.options.knowledge.searchTurns(queryTurns, this.options.articles ?? 5, {
-        intentId: this.suggestions?.intent?.id ?? null,
-        conversationId: state.conversation.id,
-      });
+      const hits = await this.options.knowledge.searchTurns(
+        queryTurns,
+        this.options.articles ?? 5,
+        {
+          intentId: this.suggestions?.intent?.id ?? null,
+          conversationId: state.conversation.id,
+        },
+      );
       // A newer turn arrived while searching: its update supersedes this one.
       if (mySeq !== this.turnSeq || state !== this.state) return;
       this.hits = hits;

@@ -35,7 +35,9 @@ export function indexArticles(content: InstalledContent, packId: string | null):
 
 /** The content's passages as retrieval passages (keyed by `packId` when given). */
 export function indexPassages(content: InstalledContent, packId: string | null): Passage[] {
-  const aliases = new Map(content.articles.flatMap((a) => (a.aliases ? [[a.articleId, a.aliases]] : [])));
+  const aliases = new Map(
+    content.articles.flatMap((a) => (a.aliases ? [[a.articleId, a.aliases]] : [])),
+  );
   return content.passages.map((p) => ({
     passageId: p.id,
     articleId: articleKey(packId, p.articleId),

@@ -8,7 +8,11 @@ import { join, resolve } from 'node:path';
 import { emptyMerge, mergeBundle, type MergedLearning } from '../../../shared/learning/team-merge';
 import { teamReport } from '../../../shared/learning/team-report';
 import { AppError } from '../../../shared/result';
-import { BundleLineSchema, type BundleLine, type TeamReport } from '../../../shared/schemas/learning';
+import {
+  BundleLineSchema,
+  type BundleLine,
+  type TeamReport,
+} from '../../../shared/schemas/learning';
 import { writeFileAtomic } from '../core/atomic-file';
 import { describeZodError } from '../../../shared/zod-issues';
 

@@ -17,10 +17,18 @@ import {
   type LearnedRanking,
 } from '../../../shared/learning/knowledge-priors';
 import { emptyLearnedState, type LearnedState } from '../../../shared/learning/learned-state';
-import { observeRecord, type ObservedContext, type ObservedRecord } from '../../../shared/learning/observe';
+import {
+  observeRecord,
+  type ObservedContext,
+  type ObservedRecord,
+} from '../../../shared/learning/observe';
 import { commonRewrite } from '../../../shared/learning/reply-learning';
 import { AppError } from '../../../shared/result';
-import type { BundleLine, LearningSettings, LearningSummary } from '../../../shared/schemas/learning';
+import type {
+  BundleLine,
+  LearningSettings,
+  LearningSummary,
+} from '../../../shared/schemas/learning';
 import type { EventBus } from '../core/event-bus';
 import type { Logger } from '../core/log';
 import { loadLearned, removeLearned, saveLearned } from './learning-store';
@@ -44,8 +52,7 @@ export class LearningService {
   private dirty = false;
   private bytes: number;
   private packList: readonly string[] = [];
-  private examples: { revision: number; map: ReadonlyMap<string, readonly string[]> } | null =
-    null;
+  private examples: { revision: number; map: ReadonlyMap<string, readonly string[]> } | null = null;
   private readonly now: () => number;
 
   private constructor(
@@ -83,8 +90,7 @@ export class LearningService {
 
   /** The learned re-ranking step search applies. */
   readonly ranking: LearnedRanking = {
-    active: () =>
-      this.enabled && (this.state.terms.size > 0 || this.state.intentPriors.size > 0),
+    active: () => this.enabled && (this.state.terms.size > 0 || this.state.intentPriors.size > 0),
     rescore: (turns, candidates, context = {}) =>
       scoresWithPriors(this.state, { ...context, query: priorQuery(turns) }, candidates),
   };

@@ -41,8 +41,7 @@ export async function loadLearned(dataDir: string, now = new Date()): Promise<Lo
     throw error;
   }
   const problem = parseLearned(text);
-  if (typeof problem !== 'string')
-    return { ...problem, bytes: Buffer.byteLength(text, 'utf8') };
+  if (typeof problem !== 'string') return { ...problem, bytes: Buffer.byteLength(text, 'utf8') };
   const aside = join(dataDir, `learned.corrupt-${now.toISOString().replace(/[:.]/g, '-')}.json`);
   await rename(path, aside);
   return {

@@ -88,7 +88,8 @@ function withExamples(text: string, proposal: Proposal): string {
 
 function withAliases(text: string, words: readonly string[]): string {
   const split = splitFrontMatter(text);
-  if (split.yaml === null) return `---\naliases: [${words.map((w) => JSON.stringify(w)).join(', ')}]\n---\n${text}`;
+  if (split.yaml === null)
+    return `---\naliases: [${words.map((w) => JSON.stringify(w)).join(', ')}]\n---\n${text}`;
   const doc = parseDocument(split.yaml);
   const had = doc.get('aliases');
   const existing =
@@ -130,7 +131,8 @@ export async function proposalChanges(dir: string, proposal: Proposal): Promise<
   changes.push({ path: 'pack.yaml', before: packYaml, after: edited(meta) });
   if (proposal.examples.length > 0) {
     const before = await readIfThere(join(dir, 'intents.yaml'));
-    if (before !== null) changes.push({ path: 'intents.yaml', before, after: withExamples(before, proposal) });
+    if (before !== null)
+      changes.push({ path: 'intents.yaml', before, after: withExamples(before, proposal) });
   }
   if (proposal.aliases.length > 0) {
     const listing = await listSourceFiles(dir);
@@ -141,7 +143,14 @@ export async function proposalChanges(dir: string, proposal: Proposal): Promise<
       const file = fileOf.get(articleId);
       if (!file) continue;
       const before = await readFile(file.path, 'utf8');
-      changes.push({ path: file.rel, before, after: withAliases(before, words.map((w) => w.word)) });
+      changes.push({
+        path: file.rel,
+        before,
+        after: withAliases(
+          before,
+          words.map((w) => w.word),
+        ),
+      });
     }
   }
   for (const stub of proposal.stubs) {
@@ -157,7 +166,10 @@ function inside(dir: string, path: string): string {
   const root = resolve(dir);
   const full = resolve(root, path);
   if (!full.startsWith(root + sep))
-    throw new AppError('invalid_request', `the proposal names a file outside the pack source: ${path}`);
+    throw new AppError(
+      'invalid_request',
+      `the proposal names a file outside the pack source: ${path}`,
+    );
   return full;
 }
 

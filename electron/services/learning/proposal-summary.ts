@@ -17,8 +17,14 @@ export function proposalMarkdown(proposal: Proposal, changes: readonly FileChang
   ];
   if (proposal.examples.length === 0) out.push('(none agreed by enough agents)');
   for (const e of proposal.examples)
-    out.push(`- \`${e.intentId}\`: ${quote(e.text)}: ${e.agents} agents, ${e.conversations} conversations`);
-  out.push('', `## Aliases for articles agents used under other words (${proposal.aliases.length})`, '');
+    out.push(
+      `- \`${e.intentId}\`: ${quote(e.text)}: ${e.agents} agents, ${e.conversations} conversations`,
+    );
+  out.push(
+    '',
+    `## Aliases for articles agents used under other words (${proposal.aliases.length})`,
+    '',
+  );
   if (proposal.aliases.length === 0) out.push('(none)');
   for (const a of proposal.aliases)
     out.push(
@@ -27,7 +33,9 @@ export function proposalMarkdown(proposal: Proposal, changes: readonly FileChang
   out.push('', `## Article stubs for unanswered questions (${proposal.stubs.length})`, '');
   if (proposal.stubs.length === 0) out.push('(none)');
   for (const s of proposal.stubs)
-    out.push(`- \`articles/learned/${s.slug}.md\`: ${s.conversations} conversations, ${s.agents} agents; about ${s.terms.join(', ')}`);
+    out.push(
+      `- \`articles/learned/${s.slug}.md\`: ${s.conversations} conversations, ${s.agents} agents; about ${s.terms.join(', ')}`,
+    );
   out.push('', '## For review only (no change is written)', '', '### Replies agents rewrite', '');
   if (proposal.rewrites.length === 0) out.push('(none)');
   for (const r of proposal.rewrites)
@@ -37,7 +45,9 @@ export function proposalMarkdown(proposal: Proposal, changes: readonly FileChang
   out.push('', '### Rules agents dismiss ("not an escalation here")', '');
   if (proposal.rules.length === 0) out.push('(none)');
   for (const r of proposal.rules)
-    out.push(`- \`${r.ruleId}\` (${r.reason}): dismissed in ${r.dismissed} of ${r.shown} conversations it was raised in, by ${r.agents} agents`);
+    out.push(
+      `- \`${r.ruleId}\` (${r.reason}): dismissed in ${r.dismissed} of ${r.shown} conversations it was raised in, by ${r.agents} agents`,
+    );
   out.push('', '## Files', '');
   for (const c of changes) out.push(`- ${c.before === null ? 'new' : 'changed'}: \`${c.path}\``);
   return `${out.join('\n')}\n`;

@@ -45,27 +45,35 @@ function lineSvg(c: LineChart, title: string): string {
     )
     .join('');
   const dots = c.points
-    .map((p) => `<circle cx="${p.x}" cy="${p.y}" r="3" class="dot"><title>${e(p.label)}: ${p.valueText}</title></circle>`)
+    .map(
+      (p) =>
+        `<circle cx="${p.x}" cy="${p.y}" r="3" class="dot"><title>${e(p.label)}: ${p.valueText}</title></circle>`,
+    )
     .join('');
   const first = c.points[0];
   const last = c.points.at(-1);
   const axis =
     first && last
       ? `<text x="${first.x}" y="${c.height - 6}">${e(first.label)}</text>` +
-        (last !== first ? `<text x="${last.x}" y="${c.height - 6}" text-anchor="end">${e(last.label)}</text>` : '')
+        (last !== first
+          ? `<text x="${last.x}" y="${c.height - 6}" text-anchor="end">${e(last.label)}</text>`
+          : '')
       : '';
   return `<svg role="img" aria-label="${e(title)}" viewBox="0 0 ${c.width} ${c.height}" width="${c.width}" height="${c.height}">${grid}<path d="${c.path}" class="line"/>${dots}${axis}</svg>`;
 }
 
 function chartSection(chart: TeamChart): string {
-  const svg = chart.kind === 'bar' ? barSvg(chart.chart, chart.title) : lineSvg(chart.chart, chart.title);
+  const svg =
+    chart.kind === 'bar' ? barSvg(chart.chart, chart.title) : lineSvg(chart.chart, chart.title);
   return `<section id="${chart.id}"><h2>${e(chart.title)}</h2>${svg}</section>`;
 }
 
 function table(head: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
   if (rows.length === 0) return '<p class="none">(none)</p>';
   const th = head.map((h) => `<th>${e(h)}</th>`).join('');
-  const tr = rows.map((r) => `<tr>${r.map((c) => `<td>${e(String(c))}</td>`).join('')}</tr>`).join('');
+  const tr = rows
+    .map((r) => `<tr>${r.map((c) => `<td>${e(String(c))}</td>`).join('')}</tr>`)
+    .join('');
   return `<table><thead><tr>${th}</tr></thead><tbody>${tr}</tbody></table>`;
 }
 
@@ -81,7 +89,9 @@ table{border-collapse:collapse;width:100%;margin-top:.5rem}th,td{text-align:left
 
 /** The whole HTML document of `report`. */
 export function teamReportHtml(report: TeamReport, generatedAt: Date): string {
-  const period = report.period.from ? `${report.period.from} to ${report.period.to}` : 'no dated counts';
+  const period = report.period.from
+    ? `${report.period.from} to ${report.period.to}`
+    : 'no dated counts';
   const parts = [
     '<!doctype html><html lang="en"><head><meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -112,7 +122,13 @@ export function teamReportHtml(report: TeamReport, generatedAt: Date): string {
       report.flags.map((f) => [f.ruleId, f.shown, f.dismissed]),
     ),
     ...(report.skipped.length > 0
-      ? ['<h2>Files skipped</h2>', table(['file', 'why'], report.skipped.map((s) => [s.file, s.problem]))]
+      ? [
+          '<h2>Files skipped</h2>',
+          table(
+            ['file', 'why'],
+            report.skipped.map((s) => [s.file, s.problem]),
+          ),
+        ]
       : []),
     '</body></html>\n',
   ];

@@ -12,7 +12,10 @@ type Op = { kind: ' ' | '-' | '+'; line: string };
 
 function lineOps(a: readonly string[], b: readonly string[]): Op[] {
   if (a.length * b.length > MAX_CELLS) {
-    return [...a.map((line) => ({ kind: '-' as const, line })), ...b.map((line) => ({ kind: '+' as const, line }))];
+    return [
+      ...a.map((line) => ({ kind: '-' as const, line })),
+      ...b.map((line) => ({ kind: '+' as const, line })),
+    ];
   }
   // Longest common subsequence lengths from the end, then one forward walk.
   const n = a.length;
@@ -20,7 +23,8 @@ function lineOps(a: readonly string[], b: readonly string[]): Op[] {
   const lcs = Array.from({ length: n + 1 }, () => new Int32Array(m + 1));
   for (let i = n - 1; i >= 0; i--)
     for (let j = m - 1; j >= 0; j--)
-      lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+      lcs[i]![j] =
+        a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
   const ops: Op[] = [];
   let i = 0;
   let j = 0;

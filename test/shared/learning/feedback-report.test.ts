@@ -24,7 +24,13 @@ const records: LoggedRecord[] = [
     replies: ['refund-timing'],
   }),
   assessed('c2', { gap: 'Can I export invoices as a spreadsheet?' }),
-  { at: at - 86_400_000 * 30, conversationId: 'old', kind: 'displayed', target: 'reply', id: 'old-reply' },
+  {
+    at: at - 86_400_000 * 30,
+    conversationId: 'old',
+    kind: 'displayed',
+    target: 'reply',
+    id: 'old-reply',
+  },
 ];
 
 describe('buildReport', () => {
@@ -63,7 +69,13 @@ describe('buildReport', () => {
       { at, conversationId: 'b', kind: 'copied', target: 'reply', id: 'greet' },
       { at, conversationId: 'b', kind: 'edited', id: 'greet', distance: 80, ratio: 0.9 },
     ]);
-    expect(report.replies[0]).toMatchObject({ id: 'greet', shown: 2, copied: 2, accepted: 0, acceptance: 0 });
+    expect(report.replies[0]).toMatchObject({
+      id: 'greet',
+      shown: 2,
+      copied: 2,
+      accepted: 0,
+      acceptance: 0,
+    });
   });
 
   it('never reports an edit ratio above 100 %, even from an older log that wrote 1.06', () => {

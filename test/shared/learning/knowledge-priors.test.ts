@@ -30,10 +30,12 @@ function use(state: LearnedState, articleId: string, position: number, used = tr
 
 describe('knowledge priors', () => {
   it('leaves the ranking alone when nothing learned applies', () => {
-    expect(scoresWithPriors(emptyLearnedState(), { query: priorQuery(turns) }, candidates)).toBeNull();
+    expect(
+      scoresWithPriors(emptyLearnedState(), { query: priorQuery(turns) }, candidates),
+    ).toBeNull();
   });
 
-  it('lifts an article agents used under these words above the pack\'s first', () => {
+  it("lifts an article agents used under these words above the pack's first", () => {
     const state = emptyLearnedState();
     for (let i = 0; i < 3; i++) use(state, 'renew-online', 1);
     const scores = scoresWithPriors(state, { query: priorQuery(turns) }, candidates)!;
@@ -69,15 +71,31 @@ describe('knowledge priors', () => {
 
   it('keeps an article used earlier in this conversation up for the rest of it, and only it', () => {
     const state = emptyLearnedState();
-    const cards = candidates.map((c) => ({ articleId: c.articleId, packId: c.packId, passage: c.passage }));
+    const cards = candidates.map((c) => ({
+      articleId: c.articleId,
+      packId: c.packId,
+      passage: c.passage,
+    }));
     observeRecord(
       state,
       { kind: 'copied', target: 'article', id: 'fees', position: 2, at: 1, conversationId: 'c1' },
-      { turns, suggestions: { intent: null, articles: cards, replies: [], escalation: [] }, packs: [] },
+      {
+        turns,
+        suggestions: { intent: null, articles: cards, replies: [], escalation: [] },
+        packs: [],
+      },
     );
     const next = [...turns, { role: 'customer' as const, text: 'and what does it cost?' }];
-    const same = scoresWithPriors(state, { query: priorQuery(next), conversationId: 'c1' }, candidates)!;
-    const other = scoresWithPriors(state, { query: priorQuery(next), conversationId: 'c2' }, candidates)!;
+    const same = scoresWithPriors(
+      state,
+      { query: priorQuery(next), conversationId: 'c1' },
+      candidates,
+    )!;
+    const other = scoresWithPriors(
+      state,
+      { query: priorQuery(next), conversationId: 'c2' },
+      candidates,
+    )!;
     expect(same[2]).toBeGreaterThan(other[2]!);
   });
 });

@@ -27,10 +27,21 @@ function device(conversations: number, text: string, pick = 'exchange'): Learned
     observeRecord(state, { kind: 'assessed', at, conversationId, escalations: [] }, context);
     observeRecord(
       state,
-      { kind: 'copied', target: 'article', id: 'returns/exchange', position: 0, at, conversationId },
+      {
+        kind: 'copied',
+        target: 'article',
+        id: 'returns/exchange',
+        position: 0,
+        at,
+        conversationId,
+      },
       context,
     );
-    observeRecord(state, { kind: 'picked', target: 'intent', id: pick, at, conversationId }, context);
+    observeRecord(
+      state,
+      { kind: 'picked', target: 'intent', id: pick, at, conversationId },
+      context,
+    );
   }
   return state;
 }
@@ -39,13 +50,18 @@ const bundle = (state: LearnedState, name: string) =>
   exportBundle(state, { k: 3, since: null, device: name, now: Date.parse('2026-11-04T00:00:00Z') });
 
 describe('team bundles', () => {
-  it('keeps a customer\'s words on the device until they were seen in k conversations', () => {
+  it("keeps a customer's words on the device until they were seen in k conversations", () => {
     const twice = bundle(device(2, 'can I swap this jumper for a larger one'), 'a');
     expect(twice.some((l) => l.kind === 'intent-example')).toBe(false);
     expect(twice.some((l) => l.kind === 'article-term')).toBe(false);
     const thrice = bundle(device(3, 'can I swap this jumper for a larger one'), 'a');
     expect(thrice.filter((l) => l.kind === 'intent-example')).toEqual([
-      { kind: 'intent-example', intentId: 'exchange', text: 'can I swap this jumper for a larger one', conversations: 3 },
+      {
+        kind: 'intent-example',
+        intentId: 'exchange',
+        text: 'can I swap this jumper for a larger one',
+        conversations: 3,
+      },
     ]);
     expect(thrice.find((l) => l.kind === 'article-term' && l.term === 'jumper')).toMatchObject({
       articleId: 'returns/exchange',
@@ -57,7 +73,10 @@ describe('team bundles', () => {
 
   it('proposes what two agents agree on, with how many agreed, and a new minor version', () => {
     const text = 'can I swap this jumper for a larger one';
-    const merged = mergeBundle(mergeBundle(emptyMerge(), bundle(device(3, text), 'a')), bundle(device(4, text), 'b'));
+    const merged = mergeBundle(
+      mergeBundle(emptyMerge(), bundle(device(3, text), 'a')),
+      bundle(device(4, text), 'b'),
+    );
     mergeBundle(merged, bundle(device(3, 'my order never came', 'delivery'), 'c'));
     const proposal = buildProposal(merged, {
       id: 'acme',
@@ -72,8 +91,12 @@ describe('team bundles', () => {
     });
     expect(proposal.pack).toEqual({ id: 'acme', from: '1.2.0', to: '1.3.0' });
     expect(proposal.agents).toBe(3);
-    expect(proposal.examples).toEqual([{ intentId: 'exchange', text, agents: 2, conversations: 7 }]);
-    const words = proposal.aliases.find((a) => a.articleId === 'returns/exchange')!.words.map((w) => w.word);
+    expect(proposal.examples).toEqual([
+      { intentId: 'exchange', text, agents: 2, conversations: 7 },
+    ]);
+    const words = proposal.aliases
+      .find((a) => a.articleId === 'returns/exchange')!
+      .words.map((w) => w.word);
     expect(words).toEqual(expect.arrayContaining(['jumper', 'swap']));
     expect(words).not.toContain('exchanging');
   });

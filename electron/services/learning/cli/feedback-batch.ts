@@ -93,7 +93,9 @@ export async function recordConversation(
     for (const id of ids) {
       const position = cards.findIndex((card) => card.articleId === id);
       if (position < 0) {
-        skipped.push(`${kind === 'copied' ? 'used' : 'dismissed'} ${id}: not among the cards shown`);
+        skipped.push(
+          `${kind === 'copied' ? 'used' : 'dismissed'} ${id}: not among the cards shown`,
+        );
         continue;
       }
       await decide({ kind, target: 'article', id, text: cards[position]!.passage, position });
@@ -105,7 +107,13 @@ export async function recordConversation(
       skipped.push(`reply ${line.reply.id}: not among the replies shown`);
     } else {
       const position = shown()!.replies.indexOf(reply);
-      await decide({ kind: 'copied', target: 'reply', id: line.reply.id, text: reply.text, position });
+      await decide({
+        kind: 'copied',
+        target: 'reply',
+        id: line.reply.id,
+        text: reply.text,
+        position,
+      });
       // The agent's sent turn is what tells the log how much the reply was edited.
       await call(dispatch, 'assist:add-turn', { role: 'agent', text: line.reply.sentText });
     }

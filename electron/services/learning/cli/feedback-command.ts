@@ -41,7 +41,9 @@ export const feedbackCommand = (
     const services = await open(args, io);
     try {
       if (!services.settings.get().learning.enabled)
-        io.stderr('inloop feedback: learning is off in this data folder\'s settings: decisions are logged, nothing is learned\n');
+        io.stderr(
+          "inloop feedback: learning is off in this data folder's settings: decisions are logged, nothing is learned\n",
+        );
       for (const line of lines) {
         io.stdout(`${JSON.stringify(await recordConversation(services.dispatch, line))}\n`);
       }

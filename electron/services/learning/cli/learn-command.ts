@@ -39,7 +39,11 @@ const exportCommand = (open: LearningServices): Command => ({
   summary: 'Write what this device learned as a team bundle (counts, redacted)',
   usage: 'learn export [--since <date>] --out <bundle.jsonl> [--data-dir D]',
   options: {
-    since: { type: 'string', value: '<date>', description: 'Only days from this date on (2026-11-01)' },
+    since: {
+      type: 'string',
+      value: '<date>',
+      description: 'Only days from this date on (2026-11-01)',
+    },
     out: { type: 'string', value: '<bundle.jsonl>', description: 'Where to write the bundle' },
     'data-dir': dataDirOption,
   },
@@ -84,13 +88,18 @@ const mergeCommand: Command = {
   usage: 'learn merge <bundles…> --pack <pack source dir> --out <proposal dir>',
   positionals: [1, 10_000],
   options: {
-    pack: { type: 'string', value: '<dir>', description: 'The pack source folder the proposal changes' },
+    pack: {
+      type: 'string',
+      value: '<dir>',
+      description: 'The pack source folder the proposal changes',
+    },
     out: { type: 'string', value: '<dir>', description: 'Where to write the proposal' },
   },
   async run(args, io) {
     const pack = stringOption(args, 'pack');
     const out = stringOption(args, 'out');
-    if (pack === undefined || out === undefined) throw new UsageError('give --pack <dir> and --out <dir>');
+    if (pack === undefined || out === undefined)
+      throw new UsageError('give --pack <dir> and --out <dir>');
     const source = resolve(io.cwd, pack);
     const { merged, skipped } = await mergeBundleFiles(await bundlePaths(args.positionals, io.cwd));
     for (const s of skipped) io.stderr(`inloop learn merge: skipped ${s.file}: ${s.problem}\n`);
@@ -116,8 +125,12 @@ const mergeCommand: Command = {
 const ProposalFileSchema = z.object({
   format: z.literal(1),
   source: z.string(),
-  proposal: z.object({ pack: z.object({ id: z.string(), from: z.string(), to: z.string() }) }).loose(),
-  changes: z.array(z.object({ path: z.string(), before: z.string().nullable(), after: z.string() })),
+  proposal: z
+    .object({ pack: z.object({ id: z.string(), from: z.string(), to: z.string() }) })
+    .loose(),
+  changes: z.array(
+    z.object({ path: z.string(), before: z.string().nullable(), after: z.string() }),
+  ),
 });
 
 const applyCommand: Command = {
@@ -138,10 +151,14 @@ const applyCommand: Command = {
     try {
       raw = JSON.parse(await readFile(join(dir, PROPOSAL_FILE), 'utf8'));
     } catch (error) {
-      throw new AppError('not_found', `${dir} holds no readable ${PROPOSAL_FILE} (${(error as Error).message})`);
+      throw new AppError(
+        'not_found',
+        `${dir} holds no readable ${PROPOSAL_FILE} (${(error as Error).message})`,
+      );
     }
     const parsed = ProposalFileSchema.safeParse(raw);
-    if (!parsed.success) throw new AppError('invalid_request', `${PROPOSAL_FILE} is not a learning proposal`);
+    if (!parsed.success)
+      throw new AppError('invalid_request', `${PROPOSAL_FILE} is not a learning proposal`);
     const { changes, proposal } = parsed.data;
     const target = resolve(io.cwd, stringOption(args, 'to') ?? parsed.data.source);
     await applyChanges(target, changes);
@@ -154,7 +171,8 @@ const applyCommand: Command = {
 
 export const learnCommand = (open: LearningServices): Command => ({
   name: 'learn',
-  summary: "Share what devices learned with the team: export bundles, merge them into a pack proposal",
+  summary:
+    'Share what devices learned with the team: export bundles, merge them into a pack proposal',
   usage: 'learn <export|merge|apply> …',
   options: {},
   subcommands: [exportCommand(open), mergeCommand, applyCommand],

@@ -11,7 +11,13 @@ import { AppError } from '../../../../shared/result';
 import { FEEDBACK_FILE, readFeedback } from '../../assist/feedback-log';
 import { writeFileAtomic } from '../../core/atomic-file';
 import { dataDirFor, dataDirOption } from '../../core/cli/cli-context';
-import { EXIT_OK, UsageError, type CliIo, type Command, type ParsedArgs } from '../../core/cli/command';
+import {
+  EXIT_OK,
+  UsageError,
+  type CliIo,
+  type Command,
+  type ParsedArgs,
+} from '../../core/cli/command';
 import { stringOption } from '../../core/cli/option-values';
 import { teamReportOf } from '../bundle-files';
 import { teamReportHtml } from '../report-html';
@@ -29,7 +35,9 @@ async function deviceReport(args: ParsedArgs, io: CliIo, since: number | null): 
     );
   const path = join(dataDir, FEEDBACK_FILE);
   if (!existsSync(path))
-    io.stderr(`inloop report: ${dataDir} has no feedback log yet (${FEEDBACK_FILE}): the report is empty\n`);
+    io.stderr(
+      `inloop report: ${dataDir} has no feedback log yet (${FEEDBACK_FILE}): the report is empty\n`,
+    );
   const report = buildReport(await readFeedback(path), since);
   if (args.values.json === true) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else if (args.values.csv === true) io.stdout(reportCsv(report));
@@ -43,7 +51,9 @@ async function teamReport(args: ParsedArgs, io: CliIo, from: string): Promise<nu
     throw new AppError(
       'not_found',
       `${from} holds no team bundles (.jsonl files written by inloop learn export)` +
-        (report.skipped.length > 0 ? `; skipped: ${report.skipped.map((s) => `${s.file}: ${s.problem}`).join('; ')}` : ''),
+        (report.skipped.length > 0
+          ? `; skipped: ${report.skipped.map((s) => `${s.file}: ${s.problem}`).join('; ')}`
+          : ''),
     );
   const html = resolve(io.cwd, stringOption(args, 'html') ?? DEFAULT_HTML);
   await writeFileAtomic(html, teamReportHtml(report, new Date()));
@@ -56,7 +66,7 @@ async function teamReport(args: ParsedArgs, io: CliIo, from: string): Promise<nu
 
 export const reportCommand: Command = {
   name: 'report',
-  summary: 'Report for a team lead: this device\'s feedback log, or the team\'s bundles (--from)',
+  summary: "Report for a team lead: this device's feedback log, or the team's bundles (--from)",
   usage:
     'report [--since <date>] [--json|--csv] [--data-dir D] | report --from <dir> [--json|--csv] [--html <file>]',
   options: {
@@ -85,7 +95,9 @@ export const reportCommand: Command = {
     const from = stringOption(args, 'from');
     if (from !== undefined) {
       if (stringOption(args, 'since') !== undefined)
-        throw new UsageError('--since applies to this device\'s log; export bundles with --since instead');
+        throw new UsageError(
+          "--since applies to this device's log; export bundles with --since instead",
+        );
       return teamReport(args, io, from);
     }
     if (stringOption(args, 'html') !== undefined) throw new UsageError('--html needs --from <dir>');

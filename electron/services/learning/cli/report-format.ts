@@ -16,6 +16,14 @@ export function csv(rows: readonly (readonly Cell[])[]): string {
   return rows.map((row) => row.map(cell).join(',')).join('\n') + '\n';
 }
 
+/** A correction's CSV row: `correction,<from> -> <to>,conversations,<count>`. */
+const correctionRow = (c: { from: string | null; to: string | null; count: number }): Cell[] => [
+  'correction',
+  `${c.from ?? '(none)'} -> ${c.to ?? '(none)'}`,
+  'conversations',
+  c.count,
+];
+
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
 const HEAD = ['section', 'id', 'metric', 'value'] as const;
 
@@ -39,19 +47,22 @@ export function reportCsv(report: FeedbackReport): string {
         rows.push([section, s.id, metric, s[metric]]);
   }
   for (const i of report.intents) rows.push(['intent', i.id, 'conversations', i.conversations]);
-  for (const c of report.corrections)
-    rows.push(['correction', `${c.from ?? '(none)'} -> ${c.to ?? '(none)'}`, 'conversations', c.count]);
+  for (const c of report.corrections) rows.push(correctionRow(c));
   rows.push(['escalation', '', 'rate', report.escalation.rate]);
-  for (const r of report.escalation.reasons) rows.push(['escalation', r.reason, 'conversations', r.count]);
+  for (const r of report.escalation.reasons)
+    rows.push(['escalation', r.reason, 'conversations', r.count]);
   for (const g of report.gaps) rows.push(['gap', g.terms.join(' '), 'conversations', g.count]);
-  for (const r of report.rewritten) rows.push(['rewritten', r.id, 'meanEditRatio', r.meanEditRatio]);
+  for (const r of report.rewritten)
+    rows.push(['rewritten', r.id, 'meanEditRatio', r.meanEditRatio]);
   for (const f of report.flags) rows.push(['flag', f.ruleId, 'dismissed', f.dismissed]);
   return csv(rows);
 }
 
 /** The device report, readable. */
 export function reportText(report: FeedbackReport): string {
-  const out = [`Conversations: ${report.conversations}${report.since ? ` since ${report.since}` : ''}`];
+  const out = [
+    `Conversations: ${report.conversations}${report.since ? ` since ${report.since}` : ''}`,
+  ];
   const table = (title: string, list: FeedbackReport['replies'], accepted: string) => {
     out.push('', title);
     if (list.length === 0) out.push('  (none)');
@@ -71,7 +82,8 @@ export function reportText(report: FeedbackReport): string {
       out.push(`  ${String(c.count).padStart(4)}  ${c.from ?? '(none)'} → ${c.to ?? '(none)'}`);
   }
   out.push('', `Escalations: ${pct(report.escalation.rate)} of conversations`);
-  for (const r of report.escalation.reasons) out.push(`  ${String(r.count).padStart(4)}  ${r.reason}`);
+  for (const r of report.escalation.reasons)
+    out.push(`  ${String(r.count).padStart(4)}  ${r.reason}`);
   out.push('', 'Knowledge gaps:');
   if (report.gaps.length === 0) out.push('  (none)');
   for (const g of report.gaps)
@@ -100,9 +112,9 @@ export function teamCsv(report: TeamReport): string {
   for (const d of report.escalation.byDay) rows.push(['escalation-day', d.date, 'rate', d.rate]);
   for (const r of report.escalation.reasons)
     rows.push(['escalation-reason', r.reason, 'conversations', r.count]);
-  for (const g of report.gaps) rows.push(['gap', g.terms.join(' '), 'conversations', g.conversations]);
-  for (const c of report.corrections)
-    rows.push(['correction', `${c.from ?? '(none)'} -> ${c.to ?? '(none)'}`, 'conversations', c.count]);
+  for (const g of report.gaps)
+    rows.push(['gap', g.terms.join(' '), 'conversations', g.conversations]);
+  for (const c of report.corrections) rows.push(correctionRow(c));
   for (const r of report.replies) rows.push(['reply', r.id, 'acceptance', r.rate]);
   for (const f of report.flags) rows.push(['flag', f.ruleId, 'dismissed', f.dismissed]);
   return csv(rows);
@@ -119,7 +131,8 @@ export function teamText(report: TeamReport): string {
   for (const p of report.acceptance.byPackVersion)
     out.push(`  ${pct(p.rate).padStart(4)}  ${p.pack}  (sent ${p.sent} of ${p.shown})`);
   out.push('', `Escalations: ${pct(report.escalation.rate)} of conversations`);
-  for (const r of report.escalation.reasons) out.push(`  ${String(r.count).padStart(4)}  ${r.reason}`);
+  for (const r of report.escalation.reasons)
+    out.push(`  ${String(r.count).padStart(4)}  ${r.reason}`);
   out.push('', 'Top knowledge gaps:');
   if (report.gaps.length === 0) out.push('  (none)');
   for (const g of report.gaps)

@@ -2,9 +2,16 @@
  * The team report's charts as React SVG, from the same geometry the HTML report draws
  * (`shared/learning/chart-model.ts`). Presentational: props only.
  */
+import type { ReactNode } from 'react';
 import type { BarChart, LineChart, TeamChart } from '../../../../shared/learning/chart-model';
 
-function Bars({ chart, title }: { chart: BarChart; title: string }) {
+/** The drawing surface of a chart, sized by its geometry and named for screen readers. */
+function ChartFrame(props: {
+  chart: { width: number; height: number };
+  title: string;
+  children: ReactNode;
+}) {
+  const { chart, title, children } = props;
   return (
     <svg
       className="team-chart__svg"
@@ -12,6 +19,14 @@ function Bars({ chart, title }: { chart: BarChart; title: string }) {
       aria-label={title}
       viewBox={`0 0 ${chart.width} ${chart.height}`}
     >
+      {children}
+    </svg>
+  );
+}
+
+function Bars({ chart, title }: { chart: BarChart; title: string }) {
+  return (
+    <ChartFrame chart={chart} title={title}>
       {chart.bars.map((bar) => (
         <g key={`${bar.y}-${bar.label}`}>
           <text x={chart.labelWidth - 8} y={bar.y + chart.barHeight * 0.72} textAnchor="end">
@@ -30,7 +45,7 @@ function Bars({ chart, title }: { chart: BarChart; title: string }) {
           </text>
         </g>
       ))}
-    </svg>
+    </ChartFrame>
   );
 }
 
@@ -38,12 +53,7 @@ function Line({ chart, title }: { chart: LineChart; title: string }) {
   const first = chart.points[0];
   const last = chart.points.at(-1);
   return (
-    <svg
-      className="team-chart__svg"
-      role="img"
-      aria-label={title}
-      viewBox={`0 0 ${chart.width} ${chart.height}`}
-    >
+    <ChartFrame chart={chart} title={title}>
       {chart.grid.map((g) => (
         <g key={g.label}>
           <line
@@ -74,7 +84,7 @@ function Line({ chart, title }: { chart: LineChart; title: string }) {
           {last.label}
         </text>
       ) : null}
-    </svg>
+    </ChartFrame>
   );
 }
 

@@ -1,11 +1,14 @@
 /**
  * A small real pack for the learning tests: a pack source folder written to a temp folder
  * (articles, intents, replies, rules), built with the real builder and installed into a data
- * folder, unsigned.
+ * folder, unsigned; and the CLI runner the learning commands' tests drive.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { openKnowledge } from '../../../../electron/app/open-knowledge';
+import { commands } from '../../../../electron/hosts/cli/commands';
+import { runCli } from '../../../../electron/hosts/cli/run-cli';
+import type { CliIo } from '../../../../electron/services/core/cli/command';
 import { buildPack } from '../../../../electron/services/packs/build';
 
 export const SOURCE: Record<string, string> = {
@@ -90,4 +93,22 @@ export async function installSource(source: string, dataDir: string): Promise<vo
   });
   await opened.packs.service.install({ path: pack });
   await opened.close();
+}
+
+/** Runs `inloop <argv>` in `cwd` through the real runner and commands (no embedding model). */
+export async function inloopIn(
+  cwd: string,
+  argv: readonly string[],
+): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    env: { INLOOP_EMBED_MODEL: 'none', INLOOP_INGEST_PORT: '0' },
+    cwd,
+    isTty: false,
+  };
+  const code = await runCli(argv, commands, '0.0.0', io);
+  return { code, out: out.join(''), err: err.join('') };
 }

@@ -21,7 +21,12 @@ beforeEach(async () => {
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
 const open = (bus?: EventBus) =>
-  LearningService.open({ dataDir: dir, settings: () => settings, saveDelayMs: 10_000, ...(bus ? { bus } : {}) });
+  LearningService.open({
+    dataDir: dir,
+    settings: () => settings,
+    saveDelayMs: 10_000,
+    ...(bus ? { bus } : {}),
+  });
 
 const turns = [{ role: 'customer' as const, text: 'Can I swap this jumper for a larger size?' }];
 const cards = [
@@ -32,7 +37,14 @@ const candidates = cards.map((c, i) => ({ ...c, score: 1 - i * 0.1 }));
 
 function useExchange(learning: LearningService, conversationId: string) {
   learning.observe(
-    { kind: 'copied', target: 'article', id: 'returns/exchange', position: 1, at: Date.now(), conversationId },
+    {
+      kind: 'copied',
+      target: 'article',
+      id: 'returns/exchange',
+      position: 1,
+      at: Date.now(),
+      conversationId,
+    },
     { turns, suggestions: { intent: null, articles: cards, replies: [], escalation: [] } },
   );
 }
@@ -63,7 +75,9 @@ describe('LearningService', () => {
       logger: { info() {}, warn: (m) => warnings.push(m), error() {} },
     });
     expect(learning.summary().events).toBe(0);
-    expect(warnings[0]).toMatch(/unreadable .* moved it to .*learned\.corrupt-.*packs are unchanged/);
+    expect(warnings[0]).toMatch(
+      /unreadable .* moved it to .*learned\.corrupt-.*packs are unchanged/,
+    );
     const files = await readdir(dir);
     expect(files.some((f) => f.startsWith('learned.corrupt-'))).toBe(true);
     expect(await readFile(join(dir, 'registry.json'), 'utf8')).toBe('{"packs":[]}');

@@ -7,11 +7,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../../../../electron/services/core/cli/command';
-import { commands } from '../../../../../electron/hosts/cli/commands';
-import { runCli } from '../../../../../electron/hosts/cli/run-cli';
 import { readFeedback } from '../../../../../electron/services/assist/feedback-log';
-import { installSource, writeSource } from '../learning-fixture';
+import { inloopIn, installSource, writeSource } from '../learning-fixture';
 
 let dir: string;
 let data: string;
@@ -23,24 +20,7 @@ beforeEach(async () => {
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
-async function inloop(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    env: { INLOOP_EMBED_MODEL: 'none', INLOOP_INGEST_PORT: '0' },
-    cwd: dir,
-    isTty: false,
-  };
-  const code = await runCli(
-    [...argv, '--data-dir', data],
-    commands,
-    '0.0.0',
-    io,
-  );
-  return { code, out: out.join(''), err: err.join('') };
-}
+const inloop = (...argv: string[]) => inloopIn(dir, [...argv, '--data-dir', data]);
 
 const lines = (text: string) =>
   text
@@ -64,7 +44,12 @@ describe('inloop feedback --batch', () => {
     expect((assistBefore.intent as { id: string } | null)?.id).not.toBe('delivery');
 
     const events = [1, 2, 3].flatMap((n) => [
-      { id: `swap-${n}`, turns: [{ role: 'customer', text: SWAP }], used: ['returns/policy'], dismissed: ['returns/exchange'] },
+      {
+        id: `swap-${n}`,
+        turns: [{ role: 'customer', text: SWAP }],
+        used: ['returns/policy'],
+        dismissed: ['returns/exchange'],
+      },
       { id: `porch-${n}`, turns: [{ role: 'customer', text: PORCH }], intent: 'delivery' },
     ]);
     await writeFile(join(dir, 'events.jsonl'), events.map((e) => JSON.stringify(e)).join('\n'));
@@ -86,7 +71,11 @@ describe('inloop feedback --batch', () => {
   it('names a decision it could not record, and refuses a bad line before recording anything', async () => {
     await writeFile(
       join(dir, 'events.jsonl'),
-      JSON.stringify({ id: 'x', turns: [{ role: 'customer', text: SWAP }], used: ['nowhere/none'] }),
+      JSON.stringify({
+        id: 'x',
+        turns: [{ role: 'customer', text: SWAP }],
+        used: ['nowhere/none'],
+      }),
     );
     const result = await inloop('feedback', '--batch', 'events.jsonl');
     expect(lines(result.out)[0]).toEqual({

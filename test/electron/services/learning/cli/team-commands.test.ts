@@ -7,13 +7,10 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../../../../electron/services/core/cli/command';
-import { commands } from '../../../../../electron/hosts/cli/commands';
-import { runCli } from '../../../../../electron/hosts/cli/run-cli';
 import { LearningService } from '../../../../../electron/services/learning/learning-service';
 import { readPackSource } from '../../../../../electron/services/packs/source/read-pack-source';
 import { SETTINGS_FILE } from '../../../../../electron/services/settings/settings-service';
-import { writeSource } from '../learning-fixture';
+import { inloopIn, writeSource } from '../learning-fixture';
 
 let dir: string;
 beforeEach(async () => {
@@ -21,19 +18,7 @@ beforeEach(async () => {
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
-async function inloop(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    env: { INLOOP_EMBED_MODEL: 'none' },
-    cwd: dir,
-    isTty: false,
-  };
-  const code = await runCli(argv, commands, '0.0.0', io);
-  return { code, out: out.join(''), err: err.join('') };
-}
+const inloop = (...argv: string[]) => inloopIn(dir, argv);
 
 const swap = 'can I swap this jumper for a larger one';
 const cards = [{ articleId: 'returns/exchange', packId: 'acme', passage: 'Exchange an item.' }];
@@ -57,7 +42,10 @@ async function device(name: string, n: number): Promise<string> {
     };
     const base = { at: Date.parse('2026-11-03T09:00:00Z') + i, conversationId: `${name}-${i}` };
     learning.observe({ ...base, kind: 'assessed', escalations: ['Churn risk'] }, context);
-    learning.observe({ ...base, kind: 'copied', target: 'article', id: 'returns/exchange', position: 0 }, context);
+    learning.observe(
+      { ...base, kind: 'copied', target: 'article', id: 'returns/exchange', position: 0 },
+      context,
+    );
     learning.observe({ ...base, kind: 'picked', target: 'intent', id: 'exchange' }, context);
   }
   await learning.close();
@@ -84,7 +72,18 @@ describe('inloop report', () => {
     const bundles = join(dir, 'bundles');
     await mkdir(bundles);
     for (const name of ['ana', 'ben']) {
-      expect((await inloop('learn', 'export', '--out', join(bundles, `${name}.jsonl`), '--data-dir', await device(name, 3))).code).toBe(0);
+      expect(
+        (
+          await inloop(
+            'learn',
+            'export',
+            '--out',
+            join(bundles, `${name}.jsonl`),
+            '--data-dir',
+            await device(name, 3),
+          )
+        ).code,
+      ).toBe(0);
     }
     await writeFile(join(bundles, 'notes.jsonl'), 'not a bundle\n');
     const result = await inloop('report', '--from', 'bundles', '--csv', '--html', 'team.html');
@@ -119,11 +118,29 @@ describe('inloop learn', () => {
     const source = join(dir, 'src');
     await writeSource(source);
     for (const name of ['ana', 'ben']) {
-      await inloop('learn', 'export', '--out', join(dir, `${name}.jsonl`), '--data-dir', await device(name, 3));
+      await inloop(
+        'learn',
+        'export',
+        '--out',
+        join(dir, `${name}.jsonl`),
+        '--data-dir',
+        await device(name, 3),
+      );
     }
-    const merged = await inloop('learn', 'merge', 'ana.jsonl', 'ben.jsonl', '--pack', 'src', '--out', 'proposal');
+    const merged = await inloop(
+      'learn',
+      'merge',
+      'ana.jsonl',
+      'ben.jsonl',
+      '--pack',
+      'src',
+      '--out',
+      'proposal',
+    );
     expect(merged.code, merged.err).toBe(0);
-    expect(merged.out).toMatch(/acme 1\.2\.0 → 1\.3\.0, 1 intent examples, 1 articles with aliases/);
+    expect(merged.out).toMatch(
+      /acme 1\.2\.0 → 1\.3\.0, 1 intent examples, 1 articles with aliases/,
+    );
     const diff = await readFile(join(dir, 'proposal', 'changes.diff'), 'utf8');
     expect(diff).toContain('+version: 1.3.0');
     expect(diff).toContain(`+    - ${swap}`);
@@ -137,8 +154,12 @@ describe('inloop learn', () => {
     expect(next.problems).toEqual([]);
     expect(next.source!.meta.version).toBe('1.3.0');
     expect(next.source!.intents.find((i) => i.id === 'exchange')!.examples).toContain(swap);
-    expect(next.source!.articles.find((a) => a.articleId === 'returns/exchange')!.aliases).toContain('jumper');
-    expect(await readFile(join(source, 'intents.yaml'), 'utf8')).toMatch(/^# Intents of the test pack\./);
+    expect(
+      next.source!.articles.find((a) => a.articleId === 'returns/exchange')!.aliases,
+    ).toContain('jumper');
+    expect(await readFile(join(source, 'intents.yaml'), 'utf8')).toMatch(
+      /^# Intents of the test pack\./,
+    );
 
     const again = await inloop('learn', 'apply', 'proposal');
     expect(again.code).toBe(1);
