@@ -3,6 +3,7 @@ import { dialogsumSuite } from './dialogsum-suite';
 import { hwu64Suite } from './hwu64-suite';
 import { piiSuite } from './pii-suite';
 import { doc2dialSuite } from './doc2dial-suite';
+import { loopSuite } from './loop-suite';
 /** Every evaluation suite `npm run eval` knows; each returns its report as text (tables). */
 export interface EvalSuite {
   readonly name: string;
@@ -18,4 +19,6 @@ export const suites: readonly EvalSuite[] = [
   hwu64Suite,
   piiSuite,
   dialogsumSuite,
+  // ── learning: the loop ──
+  loopSuite,
 ];

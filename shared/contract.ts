@@ -37,6 +37,11 @@ import {
   TranscriptSegmentSchema,
 } from './schemas/speech';
 import { OverlayModeSchema, SettingsPatchSchema, SettingsSchema } from './schemas/settings';
+import {
+  LearningSummarySchema,
+  TeamReportRequestSchema,
+  TeamReportSchema,
+} from './schemas/learning';
 
 const none = z.undefined();
 
@@ -108,6 +113,10 @@ export const requests = {
   'speech:push-audio': { request: AudioFrameSchema, response: PushAudioResultSchema },
   'speech:get-state': { request: none, response: SpeechStateSchema },
   'speech:edit-segment': { request: EditSegmentRequestSchema, response: TranscriptSegmentSchema },
+  // ── learning: what the device learned, the team report (electron/services/learning) ──
+  'learning:status': { request: none, response: LearningSummarySchema },
+  'learning:forget': { request: none, response: LearningSummarySchema },
+  'learning:team-report': { request: TeamReportRequestSchema, response: TeamReportSchema },
 } as const;
 
 /** Event channels: pushed by the services to every connected UI. */
@@ -128,6 +137,9 @@ export const events = {
   /** A partial or final transcript segment (a partial is replaced by the next one with its id). */
   'speech:segment': TranscriptSegmentSchema,
   'speech:state': SpeechStateSchema,
+  // ── learning ──
+  /** What the device learned changed (saved, or forgotten). */
+  'learning:changed': LearningSummarySchema,
 } as const;
 
 export type RequestChannel = keyof typeof requests;

@@ -11,7 +11,7 @@ import { entityMentions, extractEntities } from './entities';
 import { intentLabel } from './intent-label';
 import { escalationFlags } from './escalation/escalation-flags';
 import { conversationIntent } from './intent/conversation-intent';
-import { buildIntentModel, type IntentModel } from './intent/intent-model';
+import { buildIntentModel, type IntentModel, type LearnedExamples } from './intent/intent-model';
 import { checklist, groundworkDone } from './next-actions';
 import { suggestReplies } from './replies';
 import { scoreSentiment } from './sentiment/score-sentiment';
@@ -52,8 +52,14 @@ export interface AssistEngine {
   readonly replyArticles: ReadonlyMap<string, readonly string[]>;
 }
 
-/** Builds the engine (and its intent model) for `packs`; call again when the packs change. */
-export function prepareEngine(packs: readonly PackPlaybook[]): AssistEngine {
+/**
+ * Builds the engine (and its intent model) for `packs`, with the examples this device learned
+ * from its agent's intent picks (`learned`, redacted); call again when either changes.
+ */
+export function prepareEngine(
+  packs: readonly PackPlaybook[],
+  learned?: LearnedExamples,
+): AssistEngine {
   const intents = new Map<string, { intent: Intent; packId: string }>();
   for (const pack of packs) {
     for (const intent of pack.intents) {
@@ -64,7 +70,7 @@ export function prepareEngine(packs: readonly PackPlaybook[]): AssistEngine {
   const responses = packs.flatMap((pack) => pack.responses);
   return {
     packs,
-    intentModel: all.length > 0 ? buildIntentModel(all) : null,
+    intentModel: all.length > 0 ? buildIntentModel(all, learned) : null,
     intents,
     responses,
     rules: packs.flatMap((pack) => pack.rules),
