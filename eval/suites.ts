@@ -1,4 +1,5 @@
 import { clinc150Suite } from './clinc150-suite';
+import { conversationsSuite } from './conversations-suite';
 import { dialogsumSuite } from './dialogsum-suite';
 import { piiSuite } from './pii-suite';
 import { doc2dialSuite } from './doc2dial-suite';
@@ -12,8 +13,9 @@ export interface EvalSuite {
 export const suites: readonly EvalSuite[] = [
   // ── knowledge: doc2dial ──
   doc2dialSuite,
-  // ── assist: clinc150, dialogsum, pii ──
+  // ── assist: clinc150, dialogsum, pii, conversations ──
   clinc150Suite,
   piiSuite,
   dialogsumSuite,
+  conversationsSuite,
 ];
