@@ -10,7 +10,7 @@ import type { PackPlaybook } from '../packs/pack-playbook';
 import { entityMentions, extractEntities } from './entities';
 import { intentLabel } from './intent-label';
 import { escalationFlags } from './escalation/escalation-flags';
-import { detectIntent } from './intent/detect-intent';
+import { conversationIntent } from './intent/conversation-intent';
 import { buildIntentModel, type IntentModel } from './intent/intent-model';
 import { checklist, groundworkDone } from './next-actions';
 import { suggestReplies } from './replies';
@@ -91,7 +91,7 @@ function replyArticles(
 
 /** The input of one assessment. */
 export interface AssessInput {
-  /** The conversation so far, oldest first (already redacted). */
+  /** The conversation so far, oldest first (original text: the engine runs on what was said). */
   readonly turns: readonly ConversationTurn[];
   /** The passages retrieval cited for these turns, best first. */
   readonly hits: readonly SearchHit[];
@@ -175,10 +175,18 @@ function chooseIntent(
     const customerSince = turns.slice(picked.atTurn).some((t) => t.role === 'customer');
     if (!customerSince) return { intent: null, candidates: [] };
   }
-  const detected = conversationIntent(engine, turns);
+  const { intent, candidates } = conversationIntent(engine.intentModel, turns);
   return {
-    intent: detected ? describeIntent(engine, detected.id, detected.confidence, 'engine') : null,
-    candidates: [],
+    intent: intent ? describeIntent(engine, intent.id, intent.confidence, 'engine') : null,
+    candidates: candidates.slice(0, 3).map((c) => {
+      const { id, label, confidence, packId } = describeIntent(
+        engine,
+        c.id,
+        c.confidence,
+        'engine',
+      );
+      return { id, label, confidence, ...(packId === undefined ? {} : { packId }) };
+    }),
   };
 }
 
@@ -197,28 +205,6 @@ function describeIntent(
     ...(known ? { description: known.intent.description, packId: known.packId } : {}),
     by,
   };
-}
-
-/** Customer turns looked back over for an intent the latest turns no longer show. */
-export const INTENT_LOOKBACK = 8;
-
-/**
- * The conversation's intent: detected at the latest customer turn, or, when that turn says
- * nothing clear ("this is the third time!"), the one detected at the latest earlier customer
- * turn that had one, so the playbook does not vanish when the customer gets upset. A function
- * of the turns alone, so a replayed conversation gets the same answer as the live one.
- */
-export function conversationIntent(
-  engine: AssistEngine,
-  turns: readonly QueryTurn[],
-): { id: string; confidence: number } | null {
-  if (engine.intentModel === null) return null;
-  const ends = turns.flatMap((t, i) => (t.role === 'customer' ? [i + 1] : [])).reverse();
-  for (const end of ends.slice(0, INTENT_LOOKBACK)) {
-    const found = detectIntent(engine.intentModel, turns.slice(0, end));
-    if (found) return found;
-  }
-  return null;
 }
 
 /** The structured handoff summary and its plain-text form for a helpdesk note. */

@@ -9,6 +9,7 @@ import { RoleSchema, SearchHitSchema } from './knowledge';
 
 /** Where a turn came from. */
 export const TurnSourceSchema = z.enum(['typed', 'clipboard', 'ingest', 'speech']);
+export type TurnSource = z.infer<typeof TurnSourceSchema>;
 
 /**
  * One turn of the live conversation. In memory and on the agent's screen `text` is the ORIGINAL
@@ -285,3 +286,4 @@ export const IngestInfoSchema = z.object({
   /** Why the endpoint is not running, when it is not. */
   reason: z.string().nullable(),
 });
+export type IngestInfo = z.infer<typeof IngestInfoSchema>;
