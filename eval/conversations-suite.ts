@@ -63,7 +63,14 @@ export const conversationsSuite: EvalSuite = {
         });
         const checks: (Check & { id: string })[] = [];
         for (const script of scripts) {
-          const run = await play(service, opened.knowledge.service.content(), script);
+          const playbooks = opened.knowledge.service.content();
+          const alone = await play(service, playbooks, script, false);
+          const picking = await play(service, playbooks, script, true);
+          const run: Run = {
+            ...picking,
+            engineAlone: alone.afterCustomer.map((s) => s.intent?.id ?? null),
+            engineAloneReplies: alone.afterCustomer.map((s) => s.replies),
+          };
           checks.push(...scoreRun(script, run).map((c) => ({ ...c, id: script.id })));
         }
         service.close();
@@ -79,14 +86,20 @@ export const conversationsSuite: EvalSuite = {
   },
 };
 
-/** Feeds one script to the service and keeps what the engine showed. */
+/**
+ * Feeds one script to the service and keeps what the engine showed. With `picks`, the agent
+ * picks the expected intent with one key whenever the engine offers it among the candidates
+ * without showing it.
+ */
 async function play(
   service: AssistService,
   playbooks: readonly PackPlaybook[],
   script: Script,
-): Promise<Run> {
+  picks: boolean,
+): Promise<Omit<Run, 'engineAlone' | 'engineAloneReplies'>> {
   service.start();
   const afterCustomer: Run['afterCustomer'][number][] = [];
+  const wanted = script.turns.flatMap((t) => ('c' in t ? [t.intent] : []));
   for (const turn of scriptTurns(script)) {
     await service.addTurn({ ...turn, source: 'typed' });
     const shown = service.getState().suggestions;
@@ -96,6 +109,9 @@ async function play(
         candidates: shown.candidates,
         replies: shown.replies,
       });
+      const want = wanted[afterCustomer.length - 1];
+      const offered = shown.candidates.some((c) => c.id === want);
+      if (picks && want && shown.intent?.id !== want && offered) await service.pickIntent(want);
     }
   }
   const state = service.getState();
@@ -189,7 +205,7 @@ function report(scripts: readonly Script[], checks: readonly (Check & { id: stri
   );
   const failures = checks.filter((c) => !c.pass);
   return [
-    `${scripts.length} scripted conversations (${customerTurns} customer turns) over packs/acme-retail, written from ABCD's guidelines (eval/conversations/acme-retail.yaml); lexical search; ticks on the expected intent's checklist.`,
+    `${scripts.length} scripted conversations (${customerTurns} customer turns) over packs/acme-retail, written from ABCD's guidelines (eval/conversations/acme-retail.yaml); lexical search. Each runs twice: the engine alone, and with the agent picking the expected intent with one key when it is among the candidates (flags, ticks and the handoff come from that run; replies are checked in both); ticks on the expected intent's checklist.`,
     '',
     '| property | pass rate | passed / checked |',
     '| --- | --- | --- |',

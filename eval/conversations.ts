@@ -34,7 +34,7 @@ export const ScriptSchema = z
       })
       .strict()
       .default({ raise: [], quiet: [] }),
-    mustNotSay: z.array(z.string()).default([]),
+    mustNotSay: z.array(z.string()).min(1),
     /** The customer turn (1-based) from which `mustNotSay` holds (default 1: all of them). */
     mustNotSayFrom: z.number().int().min(1).default(1),
     issue: z.string().optional(),
@@ -63,7 +63,14 @@ export function scriptTurns(script: Script): { role: 'customer' | 'agent'; text:
 
 /** What the engine showed while a script ran. */
 export interface Run {
-  /** After each customer turn, in order. */
+  /** The intent the engine alone showed after each customer turn (no picks), in order. */
+  readonly engineAlone: readonly (string | null)[];
+  /** The replies the engine alone offered after each customer turn (no picks), in order. */
+  readonly engineAloneReplies: readonly Suggestions['replies'][];
+  /**
+   * After each customer turn, in order, in the run where the agent picks the expected intent
+   * with one key whenever it is among the candidates (flags, replies and ticks come from it).
+   */
   readonly afterCustomer: readonly Pick<Suggestions, 'intent' | 'candidates' | 'replies'>[];
   /** The flags at the end. */
   readonly flags: readonly { concern?: string | undefined }[];
@@ -73,10 +80,13 @@ export interface Run {
   readonly issue: string | undefined;
 }
 
+/** What no reply on the agent's screen may show in any conversation. */
+export const NEVER_ON_SCREEN = ['{{', '}}', '[EMAIL]', '[PHONE]', '[CARD]', '[NAME]', '[ORDER]'];
+
 /** The properties the suite reports, in report order. */
 export const PROPERTIES = [
-  'intent per customer turn',
-  'intent or among the candidates',
+  'intent per customer turn (engine alone)',
+  'intent shown, or one key away among the candidates',
   'ticks done when done (or suggested)',
   'ticks done, strictly (not just suggested)',
   'no tick when only asked about',
@@ -102,13 +112,18 @@ export function scoreRun(script: Script, run: Run): Check[] {
     checks.push({ property, pass, detail });
   const expected = script.turns.flatMap((t) => ('c' in t ? [t.intent] : []));
   expected.forEach((want, i) => {
+    const alone = run.engineAlone[i] ?? null;
+    check(
+      'intent per customer turn (engine alone)',
+      alone === want,
+      `turn ${i + 1}: want ${want}, got ${alone}`,
+    );
     const shown = run.afterCustomer[i];
     const got = shown?.intent?.id ?? null;
-    check('intent per customer turn', got === want, `turn ${i + 1}: want ${want}, got ${got}`);
     const offered =
       got === want || (want !== null && !!shown?.candidates.some((c) => c.id === want));
     check(
-      'intent or among the candidates',
+      'intent shown, or one key away among the candidates',
       offered,
       `turn ${i + 1}: want ${want}, got ${got} [${shown?.candidates.map((c) => c.id).join(', ') ?? ''}]`,
     );
@@ -143,17 +158,23 @@ export function scoreRun(script: Script, run: Run): Check[] {
     new Set(concerns).size === concerns.length,
     `raised [${concerns.join(', ')}]`,
   );
-  if (script.mustNotSay.length > 0) {
-    const said = run.afterCustomer.flatMap((s, i) =>
-      i + 1 < script.mustNotSayFrom
-        ? []
-        : s.replies
-            .filter((r) => r.withheld === undefined)
-            .flatMap((r) =>
-              script.mustNotSay
-                .filter((bad) => r.text.toLowerCase().includes(bad.toLowerCase()))
-                .map((bad) => `turn ${i + 1}: "${bad}" in "${r.text}"`),
-            ),
+  {
+    // Never right anywhere: a raw placeholder, or a mask on the agent's own screen.
+    const never = [...script.mustNotSay, ...NEVER_ON_SCREEN];
+    // Both runs: with the agent's picks, and the engine alone (no intent: grounded replies).
+    const runs = [run.afterCustomer.map((s) => s.replies), run.engineAloneReplies];
+    const said = runs.flatMap((perTurn) =>
+      perTurn.flatMap((replies, i) =>
+        i + 1 < script.mustNotSayFrom
+          ? []
+          : replies
+              .filter((r) => r.withheld === undefined)
+              .flatMap((r) =>
+                never
+                  .filter((bad) => r.text.toLowerCase().includes(bad.toLowerCase()))
+                  .map((bad) => `turn ${i + 1}: "${bad}" in "${r.text}"`),
+              ),
+      ),
     );
     check('replies never say what they must not', said.length === 0, said.join('; '));
   }

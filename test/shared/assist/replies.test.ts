@@ -47,6 +47,20 @@ const RESPONSES: PackResponse[] = [
     tags: ['discount', 'coupon'],
   }),
   reply({
+    id: 'promo-rules',
+    title: 'How promo codes work',
+    text: "Promo codes work on full-price items only and can't be combined, {{first_name}}.",
+    intents: ['promo_code'],
+    tags: ['discount', 'coupon'],
+  }),
+  reply({
+    id: 'password-how',
+    title: 'How to reset a password',
+    text: "You can reset your password from the sign-in page with 'Forgot password'; the link expires in 30 minutes.",
+    intents: ['account_access'],
+    tags: ['login'],
+  }),
+  reply({
     id: 'password-reset',
     title: 'Reset your password',
     text: 'I have sent a password reset link to {{email}}; it expires in 30 minutes. Check your spam folder if it does not arrive.',
@@ -115,7 +129,9 @@ describe('suggestReplies', () => {
 
   const linked = new Map([
     ['promo-code', ['promotions/codes']],
+    ['promo-rules', ['promotions/codes']],
     ['password-reset', ['account/password']],
+    ['password-how', ['account/password']],
     ['order-status', ['orders/tracking']],
   ]);
   const shown = (articleId: string): SearchHit => ({
@@ -140,8 +156,10 @@ describe('suggestReplies', () => {
       replyArticles: linked,
       snippets: 0,
     });
-    expect(out[0]?.id).toBe('promo-code');
-    expect(out.map((r) => r.id)).not.toContain('password-reset');
+    expect(out[0]?.id).toBe('promo-rules');
+    // "I've applied the discount" reports something done: not without an intent.
+    expect(out.map((r) => r.id)).not.toContain('promo-code');
+    expect(out.map((r) => r.id)).not.toContain('password-how');
     expect(out[0]?.text).toContain('[first name]');
     expect(out[0]?.blanks).toEqual([{ name: 'first_name', label: 'first name' }]);
   });
@@ -174,7 +192,7 @@ describe('suggestReplies', () => {
       hits: [shown('account/password'), shown('promotions/codes')],
       replyArticles: linked,
     });
-    expect(out[0]?.id).toBe('password-reset');
+    expect(out[0]?.id).toBe('password-how');
   });
 
   it('keeps to the limit and suggests nothing for small talk without an intent', () => {
