@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { suggestReplies, type PackResponse } from '../../../shared/assist/replies';
+import { replyKind } from '../../../shared/assist/reply-safety';
 import { groundedSnippets, MAX_SNIPPET_CHARS } from '../../../shared/assist/snippets';
 import { extractEntities } from '../../../shared/assist/entities';
 import type { Entity } from '../../../shared/schemas/assist';
@@ -359,5 +360,16 @@ describe('grounded snippets', () => {
     expect(sources.at(-1)).toBe('snippet');
     expect(sources.indexOf('snippet')).toBe(sources.lastIndexOf('canned') + 1);
     expect(out[0]?.id).toBe('refund-timeline');
+  });
+});
+
+describe('replyKind', () => {
+  it('tells a report of something done, a question and information apart', () => {
+    expect(replyKind('Done! Order 5 will now arrive next week.')).toBe('done');
+    expect(replyKind("I've refunded $20 to your card.")).toBe('done');
+    expect(replyKind('Everything has been updated on account 7.')).toBe('done');
+    expect(replyKind('Could you give me the order ID?')).toBe('question');
+    expect(replyKind('Is there anything else I can help you with today?')).toBe('info');
+    expect(replyKind("Promo codes can't be combined.")).toBe('info');
   });
 });
