@@ -13,6 +13,8 @@ import { knowledgeFixtures } from './fixtures/knowledge';
 import { assistFixtures } from './fixtures/assist';
 // ── speech: import the speech fixtures here ──
 import { speechFixtures } from './fixtures/speech';
+// ── policy and feeds ──
+import { policyFixtures } from './fixtures/policy';
 
 const overlayState: OverlayState = {
   visible: true,
@@ -88,6 +90,8 @@ export const channelFixtures: { [C in RequestChannel]: Fixture<C> } = {
   ...assistFixtures,
   // ── speech fixtures ──
   ...speechFixtures,
+  // ── policy and feeds fixtures ──
+  ...policyFixtures,
 };
 
 /** Services that answer each channel with its fixture response and record the requests. */
