@@ -25,6 +25,11 @@ import type { SpeechService } from '../services/speech/speech-service';
 import { createKnowledge } from '../services/knowledge/create-knowledge';
 import { knowledgeHandlers } from '../services/knowledge/knowledge-handlers';
 import type { KnowledgeService } from '../services/knowledge/knowledge-service';
+import { createPolicy, type PolicyService } from '../services/policy';
+import type { PolicySource } from '../services/policy/policy-source';
+import { platformPolicySources } from '../services/policy/platform-sources';
+import { createFeeds, type FeedService } from '../services/packs/feed';
+import type { Capability } from '../services/core/capability';
 
 export interface ServiceOptions {
   host: HostKind;
@@ -38,6 +43,10 @@ export interface ServiceOptions {
   createOverlay?: (bus: EventBus, settings: SettingsService) => OverlayController;
   /** The Electron version, when the host is Electron. */
   electronVersion?: string;
+  /** Where managed policy is read; default: this platform's places (policy/platform-sources). */
+  policySources?: PolicySource[];
+  /** A packaged app: `INLOOP_POLICY_FILE` is ignored. */
+  packaged?: boolean;
 }
 
 export interface Services {
@@ -52,6 +61,10 @@ export interface Services {
   readonly knowledge: KnowledgeService;
   readonly assist: AssistCapability;
   readonly speech: SpeechService;
+  // ── policy and feeds ──
+  readonly policy: PolicyService;
+  /** Hosts that run the app call `feeds.start()`; the CLI only asks when told. */
+  readonly feeds: FeedService;
   close(): Promise<void>;
 }
 
@@ -59,6 +72,19 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
   const bus = new EventBus();
   const settings = await SettingsService.open(options.dataDir, bus, options.logger);
+  // ── policy: before anything reads the settings, so they are laid under it from the start ──
+  const policy = await createPolicy({
+    sources:
+      options.policySources ??
+      platformPolicySources({
+        platform: process.platform,
+        env: process.env,
+        packaged: options.packaged ?? false,
+      }),
+    settings,
+    bus,
+    logger: options.logger,
+  });
   const capture = new CaptureService(bus);
   const overlay =
     options.createOverlay?.(bus, settings) ??
@@ -93,6 +119,19 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     settings,
     dataDir: options.dataDir,
     modelsDir: options.modelsDir,
+    logger: options.logger,
+  });
+
+  // ── feeds: pack feeds install through the knowledge service's installer ──
+  const feeds: Capability<FeedService, 'feeds'> = await createFeeds({
+    dataDir: options.dataDir,
+    installer: {
+      install: (path, { allowDowngrade }) => knowledge.install({ path }, { allowDowngrade }),
+      list: () => knowledge.list(),
+    },
+    settings,
+    policy: () => policy.service.report(),
+    bus,
     logger: options.logger,
   });
 
@@ -141,6 +180,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
         modelsDir: options.modelsDir,
         secretStore: secrets,
         electronVersion: options.electronVersion,
+        policy: policy.service.report(),
       }),
     // ── knowledge handlers ──
     ...knowledgeHandlers(knowledge),
@@ -148,6 +188,9 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     ...assist.handlers,
     // ── speech handlers ──
     ...speechHandlers(speech),
+    // ── policy and feeds handlers ──
+    ...policy.handlers,
+    ...feeds.handlers,
   };
 
   return {
@@ -161,11 +204,15 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     knowledge,
     assist,
     speech,
+    policy: policy.service,
+    feeds: feeds.service,
     close: async () => {
       // ── close services here, the last created first ──
+      await feeds.close();
       await speech.close();
       await assist.close();
       await knowledgeCapability.close();
+      await policy.close();
     },
   };
 }

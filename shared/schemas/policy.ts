@@ -48,6 +48,8 @@ export interface PolicyDefinition {
   readonly description: string;
   /** A realistic value for the generated examples. */
   readonly example: unknown;
+  /** The level the generated examples set it at (default: enforced). */
+  readonly exampleLevel?: PolicyLevel;
   /** Number policies: the range Group Policy offers. */
   readonly range?: readonly [number, number];
 }
@@ -121,6 +123,7 @@ export const policyDefinitions = {
     title: 'Minutes between feed checks',
     description: 'How often each pack feed is checked (5 to 1440 minutes).',
     example: 60,
+    exampleLevel: 'default',
     range: [5, 1440],
   },
   UpdateMode: {
@@ -183,6 +186,7 @@ export const policyDefinitions = {
     title: 'Record feedback',
     description: 'Keep a local, redacted log of which suggestions agents used.',
     example: true,
+    exampleLevel: 'default',
   },
   LearningExport: {
     kind: 'boolean',
@@ -298,4 +302,10 @@ export const emptyPolicyReport: PolicyReport = { sources: [], entries: [], probl
 /** The enforced entry that locks `setting`, if any. */
 export function lockOf(report: PolicyReport, setting: string): PolicyEntry | undefined {
   return report.entries.find((e) => e.level === 'enforced' && e.setting === setting);
+}
+
+/** The values an enum policy takes, in order; empty for other kinds. */
+export function policyEnumValues(key: PolicyKey): readonly string[] {
+  const { schema } = policyDefinitions[key];
+  return schema instanceof z.ZodEnum ? (schema.options as readonly string[]) : [];
 }

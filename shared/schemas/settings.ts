@@ -46,7 +46,11 @@ const feedsSection = z.object({
   /** Pack feeds this device follows (policy may add its own, see `inloop policy show`). */
   subscriptions: z.array(FeedSubscriptionSchema).max(20),
   /** Minutes between two checks of a feed. */
-  pollMinutes: z.number().int().min(5).max(24 * 60),
+  pollMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60),
 });
 const updatesSection = z.object({
   mode: UpdateModeSchema,
@@ -59,7 +63,11 @@ const updatesSection = z.object({
     .refine((url) => url === '' || /^https?:\/\//.test(url), 'an http(s) URL or empty'),
 });
 const defaultFeeds: z.infer<typeof feedsSection> = { subscriptions: [], pollMinutes: 60 };
-const defaultUpdates: z.infer<typeof updatesSection> = { mode: 'default', channel: 'latest', url: '' };
+const defaultUpdates: z.infer<typeof updatesSection> = {
+  mode: 'default',
+  channel: 'latest',
+  url: '',
+};
 
 export const SettingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),

@@ -7,6 +7,8 @@ import { reportCommand } from '../../services/assist/cli/report-command';
 import { transcribeCommand } from '../../services/speech/cli/transcribe-command';
 import { packCommand } from '../../services/packs/cli/pack-command';
 import { searchCommand } from '../../services/knowledge/cli/search-command';
+import { policyCommand } from '../../services/policy/cli/policy-command';
+import { feedCommand } from '../../services/packs/feed/cli/feed-command';
 
 /** Every `inloop` command, in the order `--help` lists them. */
 export const commands: readonly Command[] = [
@@ -21,4 +23,7 @@ export const commands: readonly Command[] = [
   reportCommand,
   // ── speech: transcribe ──
   transcribeCommand,
+  // ── policy and feeds: policy, feed ──
+  policyCommand,
+  feedCommand,
 ];

@@ -172,12 +172,13 @@ export class KnowledgeService {
   /** Verifies and installs a pack (atomically), then reloads and notifies. */
   async install(
     input: PackInstallInput,
-    overrides: { allowUnsigned?: boolean } = {},
+    overrides: { allowUnsigned?: boolean; allowDowngrade?: boolean } = {},
   ): Promise<InstalledPack> {
     const trust = this.config.trust();
     const options = {
       trust: { ...trust, allowUnsigned: overrides.allowUnsigned ?? trust.allowUnsigned },
       indexer: createPackIndexer(this.config.embedder),
+      allowDowngrade: overrides.allowDowngrade,
     };
     const installed =
       'path' in input

@@ -5,7 +5,12 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { unwatchFile, watchFile } from 'node:fs';
-import { sourceProblem, type PolicyReading, type PolicySource, type RawPolicyLevel } from './policy-source';
+import {
+  sourceProblem,
+  type PolicyReading,
+  type PolicySource,
+  type RawPolicyLevel,
+} from './policy-source';
 
 /** Where Linux reads machine policy. */
 export const LINUX_POLICY_FILE = '/etc/inloop/policy.json';

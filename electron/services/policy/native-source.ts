@@ -120,7 +120,9 @@ export function createNativePolicySource(
         onReading({
           source: places.label,
           levels: null,
-          problems: [sourceProblem(places.label, `cannot be watched (${(error as Error).message})`)],
+          problems: [
+            sourceProblem(places.label, `cannot be watched (${(error as Error).message})`),
+          ],
         });
         return;
       }

@@ -49,11 +49,7 @@ export function decodePolicyValue(kind: PolicyValueKind, raw: unknown): Checked 
 }
 
 /** Decodes and validates one value of `key`. */
-export function checkPolicyValue(
-  key: PolicyKey,
-  raw: unknown,
-  refine?: PolicyRefinement,
-): Checked {
+export function checkPolicyValue(key: PolicyKey, raw: unknown, refine?: PolicyRefinement): Checked {
   const definition = policyDefinitions[key];
   const decoded = decodePolicyValue(definition.kind, raw);
   if (!decoded.ok) return decoded;

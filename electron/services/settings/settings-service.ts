@@ -109,6 +109,11 @@ export class SettingsService {
     return this.effective;
   }
 
+  /** The managed policy laid over these settings. */
+  policyReport(): PolicyReport {
+    return this.policy;
+  }
+
   /** The policy in force; an enforced field refuses updates (a change notifies at once). */
   applyPolicy(report: PolicyReport): void {
     this.policy = report;

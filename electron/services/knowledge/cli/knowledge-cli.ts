@@ -7,15 +7,18 @@ import { dataDirFor, modelsDirFor } from '../../core/cli/cli-context';
 import { EventBus } from '../../core/event-bus';
 import { silentLogger } from '../../core/log';
 import { SettingsService } from '../../settings/settings-service';
+import { readCliPolicy } from '../../policy/cli/cli-policy';
 import { createKnowledge, type KnowledgeCapability } from '../create-knowledge';
 
-/** The settings of the data folder the command works on. */
+/** The settings of the data folder the command works on, with the managed policy laid over. */
 export async function openCliSettings(
   args: ParsedArgs,
   io: CliIo,
 ): Promise<{ dataDir: string; settings: SettingsService }> {
   const dataDir = dataDirFor(args, io);
-  return { dataDir, settings: await SettingsService.open(dataDir, new EventBus(), silentLogger) };
+  const settings = await SettingsService.open(dataDir, new EventBus(), silentLogger);
+  settings.applyPolicy(await readCliPolicy(io));
+  return { dataDir, settings };
 }
 
 /** The knowledge service over the data folder, with this device's embedder. */

@@ -8,6 +8,9 @@ import { trustFromSettings } from '../../knowledge/create-knowledge';
 import { openCliSettings } from '../../knowledge/cli/knowledge-cli';
 import { createPackIndexer } from '../../knowledge/pack-indexer';
 import { PackStore } from '../install/pack-store';
+import { AppError } from '../../../../shared/result';
+import { lockOf, type PolicyReport } from '../../../../shared/schemas/policy';
+import { lockedMessage } from '../../settings/settings-policy';
 
 /** One line per installed version: id, version, publisher, signer, vectors. */
 export function describeVersion(v: InstalledVersion): string {
@@ -31,6 +34,12 @@ export function formatPackList(packs: readonly InstalledPack[]): string {
 
 const json = { type: 'boolean', description: 'Print JSON' } as const;
 
+/** `--allow-unsigned` cannot get round a policy that forbids unsigned packs. */
+function refuseLockedUnsigned(asked: boolean, report: PolicyReport): void {
+  const lock = lockOf(report, 'knowledge.allowUnsignedPacks');
+  if (asked && lock?.value === false) throw new AppError('unauthorized', lockedMessage([lock]));
+}
+
 const installCommand: Command = {
   name: 'install',
   summary: 'Verify a pack file and install it (atomically; upgrades keep the previous version)',
@@ -47,6 +56,7 @@ const installCommand: Command = {
   async run(args, io) {
     const { dataDir, settings } = await openCliSettings(args, io);
     const trust = trustFromSettings(settings);
+    refuseLockedUnsigned(args.values['allow-unsigned'] === true, settings.policyReport());
     const { embedder } = await createEmbedder({ modelsDir: modelsDirFor(io), env: io.env });
     try {
       const store = new PackStore(dataDir);
