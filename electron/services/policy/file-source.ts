@@ -4,7 +4,7 @@
  * per interval), which sees a file or its folder appear, change and disappear alike.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { unwatchFile, watchFile } from 'node:fs';
+import { unwatchFile, watchFile, type Stats } from 'node:fs';
 import {
   sourceProblem,
   type PolicyReading,
@@ -38,7 +38,7 @@ export function readingOfPolicyText(source: string, text: string | null): Policy
       problems: [sourceProblem(source, 'not a JSON object with "enforced" and "defaults"')],
     };
   }
-  const problems = [];
+  const problems: PolicyProblem[] = [];
   const level = (name: 'enforced' | 'defaults'): RawPolicyLevel => {
     const value = (raw as Record<string, unknown>)[name];
     if (value === undefined) return {};
@@ -89,7 +89,7 @@ export function createFilePolicySource(
   path: string,
   options: { intervalMs?: number } = {},
 ): PolicySource {
-  let listener: (() => void) | null = null;
+  let listener: ((current: Stats, previous: Stats) => void) | null = null;
   return {
     label: path,
     async start(onReading) {
@@ -98,7 +98,13 @@ export function createFilePolicySource(
       // A changed stat can arrive while the read before it is still running: readings are
       // chained so they reach the service in order.
       let chain = Promise.resolve();
-      listener = () => {
+      listener = (current: Stats, previous: Stats) => {
+        // watchFile also calls once for a file that is missing from the start: no change.
+        const same =
+          current.mtimeMs === previous.mtimeMs &&
+          current.size === previous.size &&
+          current.ino === previous.ino;
+        if (same) return;
         chain = chain.then(async () => onReading(await readPolicyFile(path)));
       };
       watchFile(

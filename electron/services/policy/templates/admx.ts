@@ -66,7 +66,7 @@ function policyXml(key: PolicyKey, level: Level): string {
   const name = `${key}${level.suffix}`;
   const boolean = definition.kind === 'boolean';
   const lines = [
-    `    <policy name="${name}" class="Both" displayName="$(string.${key})" explainText="$(string.${key}_Explain)" key="${xml(level.registryKey)}"${boolean ? ` valueName="${key}"` : ` presentation="$(presentation.${key})"`}>`,
+    `    <policy name="${name}" class="Both" displayName="$(string.${key})" explainText="$(string.${key}_Explain)" key="${xml(level.registryKey, true)}"${boolean ? ` valueName="${key}"` : ` presentation="$(presentation.${key})"`}>`,
     `      <parentCategory ref="${level.root}_${definition.category}" />`,
     `      <supportedOn ref="${SUPPORTED}" />`,
   ];

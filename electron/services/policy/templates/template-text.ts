@@ -8,12 +8,10 @@ import {
   type PolicyLevel,
 } from '../../../../shared/schemas/policy';
 
-export function xml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+/** Text escaped for an XML text node or a double-quoted attribute. */
+export function xml(text: string, attribute = false): string {
+  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return attribute ? escaped.replace(/"/g, '&quot;') : escaped;
 }
 
 /** A UUID derived from `name`, so regenerating a template changes nothing. */
