@@ -5,6 +5,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { unwatchFile, watchFile, type Stats } from 'node:fs';
+import type { PolicyProblem } from '../../../shared/schemas/policy';
 import {
   sourceProblem,
   type PolicyReading,

@@ -143,7 +143,7 @@ describe('the example configuration profile, as managed preferences hold it', ()
   it('sets every key once, in the enforced or the recommended domain, with a value the app accepts', async () => {
     const profile = await xmlDocument('macos/inloop.mobileconfig');
     const payloads = byTag('dict', byTag('array', profile)[0]!).filter(
-      (d) => d.parent?.name === 'array',
+      (d) => (d.parent as Element | null)?.name === 'array',
     );
     const seen: string[] = [];
     expect(payloads).toHaveLength(2);
