@@ -18,7 +18,11 @@ import {
   IngestInfoSchema,
   SetStepRequestSchema,
 } from './schemas/assist';
-import { KnowledgeStatusSchema, SearchRequestSchema, SearchResponseSchema } from './schemas/knowledge';
+import {
+  KnowledgeStatusSchema,
+  SearchRequestSchema,
+  SearchResponseSchema,
+} from './schemas/knowledge';
 import { InstalledPackSchema, PackInstallRequestSchema } from './schemas/packs';
 import { PackIdSchema } from './packs/pack-schemas';
 import { CaptureStateSchema, OverlayStateSchema } from './schemas/overlay';

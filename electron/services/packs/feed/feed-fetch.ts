@@ -9,6 +9,7 @@ import { readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { AppError } from '../../../../shared/result';
 import { FEED_FILE, MAX_FEED_BYTES, type FeedEntry } from './feed-index';
 import type { FeedLocation } from './feed-location';
@@ -106,7 +107,7 @@ export async function downloadFeedPack(
     } else {
       const response = await request(new URL(where), {}, options);
       if (!response.body) throw new AppError('unavailable', `${where} answered with no body`);
-      source = Readable.fromWeb(response.body as import('node:stream/web').ReadableStream);
+      source = Readable.fromWeb(response.body as WebReadableStream);
     }
     await pipeline(source, check, createWriteStream(target, { mode: 0o600 }));
     if (size !== entry.size) {
@@ -137,6 +138,7 @@ async function request(
   url: URL,
   headers: Record<string, string>,
   options: FetchOptions,
+  retried = false,
 ): Promise<Response> {
   let response: Response;
   try {
@@ -147,6 +149,8 @@ async function request(
     });
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause?.code;
+    // A kept-alive connection the server closed meanwhile: ask once more on a fresh one.
+    if (cause === 'UND_ERR_SOCKET' && !retried) return request(url, headers, options, true);
     throw new AppError(
       'unavailable',
       `${url.origin} cannot be reached (${cause ?? (error as Error).message})`,

@@ -82,17 +82,19 @@ function planPack(
   const have = installed;
   const upgrade =
     reachable !== null && (have === null || compareSemver(reachable.version, have) > 0);
-  const waiting =
+  const newer =
     latest !== null &&
     latest !== reachable &&
     (have === null || compareSemver(latest.version, have) > 0) &&
-    !upgrade;
-  if (waiting) {
+    (reachable === null || compareSemver(latest.version, reachable.version) > 0)
+      ? `${latest.version} is rolling out to ${latest.rollout} % of devices; this one is not in it yet`
+      : null;
+  if (newer && !upgrade) {
     return {
       ...base,
       target: reachable,
       state: 'waiting-for-rollout',
-      message: `${latest.version} is rolling out to ${latest.rollout} % of devices; this one is not in it yet`,
+      message: newer,
       install: false,
       downgrade: false,
     };
@@ -102,7 +104,8 @@ function planPack(
     target: reachable,
     state: upgrade ? 'installed' : 'current',
     message:
-      candidates.length === 0 ? `nothing published to channel ${subscription.channel}` : null,
+      newer ??
+      (candidates.length === 0 ? `nothing published to channel ${subscription.channel}` : null),
     install: upgrade,
     downgrade: false,
   };

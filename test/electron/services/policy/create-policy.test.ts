@@ -68,7 +68,8 @@ function registryPlace(): Place {
       for (const name of Object.keys(current[level])) {
         if (!(name in values)) store.set(keyOf[level], name, undefined);
       }
-      for (const [name, value] of Object.entries(values)) store.set(keyOf[level], name, text(value));
+      for (const [name, value] of Object.entries(values))
+        store.set(keyOf[level], name, text(value));
       current[level] = values;
     },
   };

@@ -12,9 +12,17 @@ type Value = string | number | boolean;
 export class FakePolicyStore {
   /** productName + registryPath → value name → value. */
   private readonly places = new Map<string, Map<string, Value>>();
-  private readonly watchers = new Set<{ place: string; names: string[]; notify: (u: Record<string, Value | undefined>) => void }>();
+  private readonly watchers = new Set<{
+    place: string;
+    names: string[];
+    notify: (u: Record<string, Value | undefined>) => void;
+  }>();
   /** Calls to createWatcher: product name and options, as the addon received them. */
-  readonly created: { productName: string; registryPath?: string; policies: Record<string, { type: string }> }[] = [];
+  readonly created: {
+    productName: string;
+    registryPath?: string;
+    policies: Record<string, { type: string }>;
+  }[] = [];
   /** When false, watchers never send their first report (a stuck addon). */
   answers = true;
 

@@ -12,8 +12,10 @@ const reading = (
   defaults: Record<string, unknown> = {},
 ): PolicyReading => ({ source, levels: { enforced, defaults }, problems: [] });
 
-const effective = (readings: PolicyReading[], previous?: ReturnType<typeof resolvePolicy>['memory']) =>
-  resolvePolicy(readings, previous);
+const effective = (
+  readings: PolicyReading[],
+  previous?: ReturnType<typeof resolvePolicy>['memory'],
+) => resolvePolicy(readings, previous);
 
 describe('resolving the policy', () => {
   it('gives each key its enforced value, else its default, with the setting and source', () => {
@@ -21,7 +23,13 @@ describe('resolving the policy', () => {
       reading('machine', { UpdateMode: 'none' }, { UpdateMode: 'manual', DataRetentionDays: 30 }),
     ]);
     expect(report.entries).toEqual([
-      { key: 'UpdateMode', level: 'enforced', value: 'none', setting: 'updates.mode', source: 'machine' },
+      {
+        key: 'UpdateMode',
+        level: 'enforced',
+        value: 'none',
+        setting: 'updates.mode',
+        source: 'machine',
+      },
       {
         key: 'DataRetentionDays',
         level: 'default',
@@ -50,13 +58,18 @@ describe('resolving the policy', () => {
       reading('first', { AllowUnsignedPacks: 'off' }),
       reading('second', { AllowUnsignedPacks: false }),
     ]);
-    expect(report.entries).toMatchObject([{ key: 'AllowUnsignedPacks', value: false, source: 'second' }]);
+    expect(report.entries).toMatchObject([
+      { key: 'AllowUnsignedPacks', value: false, source: 'second' },
+    ]);
     expect(report.problems).toMatchObject([{ source: 'first', key: 'AllowUnsignedPacks' }]);
   });
 
   it('keeps a key’s last valid value when it turns malformed while running, and says so', () => {
     const before = effective([reading('file', { SaveAudio: false, UpdateMode: 'none' })]);
-    const after = effective([reading('file', { SaveAudio: 'nope', UpdateMode: 'none' })], before.memory);
+    const after = effective(
+      [reading('file', { SaveAudio: 'nope', UpdateMode: 'none' })],
+      before.memory,
+    );
     expect(after.report.entries.find((e) => e.key === 'SaveAudio')).toMatchObject({
       level: 'enforced',
       value: false,

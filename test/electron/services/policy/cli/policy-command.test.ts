@@ -101,7 +101,9 @@ describe('the doctor’s policy line', () => {
       setting: 'updates.mode' as const,
       source: '/etc/inloop/policy.json',
     };
-    expect(policyCheck({ sources: ['/etc/inloop/policy.json'], entries: [], problems: [] })).toEqual({
+    expect(
+      policyCheck({ sources: ['/etc/inloop/policy.json'], entries: [], problems: [] }),
+    ).toEqual({
       id: 'policy',
       label: 'Managed policy',
       verdict: 'ok',
@@ -111,7 +113,12 @@ describe('the doctor’s policy line', () => {
       sources: ['/etc/inloop/policy.json'],
       entries: [entry],
       problems: [
-        { source: '/etc/inloop/policy.json', key: 'SaveAudio', level: 'enforced', message: 'SaveAudio: expected boolean' },
+        {
+          source: '/etc/inloop/policy.json',
+          key: 'SaveAudio',
+          level: 'enforced',
+          message: 'SaveAudio: expected boolean',
+        },
       ],
     });
     expect(warn.verdict).toBe('warn');
