@@ -37,6 +37,8 @@ import {
   type DisplaySourceLike,
 } from './display-media';
 import { createDebouncedSaver, createWindowStateStore } from './window-state-store';
+import { startAppUpdates, type AppUpdates, type UpdaterLike } from './app-updates';
+import { platformPolicySources } from '../../services/policy/platform-sources';
 
 export interface HostApp {
   readonly isPackaged: boolean;
@@ -82,11 +84,14 @@ export interface ElectronHostDeps {
   /** process.resourcesPath: where a packaged app keeps `models/`. */
   resourcesPath: string;
   electronVersion: string;
+  /** electron-updater's autoUpdater, loaded on the first update check (none: no updates). */
+  loadUpdater?: () => Promise<UpdaterLike>;
 }
 
 export interface ElectronHost {
   readonly services: Services;
   readonly overlay: OverlayWindowController;
+  readonly updates: AppUpdates;
   /** Bring the overlay forward (second launch, dock icon). */
   showOverlay(): void;
 }
@@ -140,6 +145,12 @@ export async function startElectronHost(deps: ElectronHostDeps): Promise<Electro
     logger,
     capabilities: { overlayWindow: true, globalHotkeys: true, tray: true },
     electronVersion: deps.electronVersion,
+    packaged: app.isPackaged,
+    policySources: platformPolicySources({
+      platform: deps.platform,
+      env: deps.env,
+      packaged: app.isPackaged,
+    }),
     createOverlay: (bus, settings) =>
       (created = createOverlayWindow({
         BrowserWindow: deps.BrowserWindow,
@@ -156,6 +167,19 @@ export async function startElectronHost(deps: ElectronHostDeps): Promise<Electro
   if (!created) throw new Error('createServices did not create the overlay window');
   // ── assist: the local ingest endpoint for connectors (its failure is logged, not fatal) ──
   void services.assist.startIngest();
+  // ── feeds and app updates: as the settings (under policy) say; none asks nothing ──
+  services.feeds.start();
+  const updates = startAppUpdates({
+    loadUpdater: deps.loadUpdater ?? (() => Promise.reject(new Error('no updater in this host'))),
+    settings: () => services.settings.get().updates,
+    onSettingsChanged: (listener) =>
+      services.bus.subscribe((event) => {
+        if (event === 'settings:changed') listener();
+      }),
+    isPackaged: app.isPackaged,
+    logger,
+  });
+  app.on('will-quit', () => updates.stop());
   const clipboardWatch = deps.clipboard
     ? startClipboardWatch({
         clipboard: deps.clipboard,
@@ -185,6 +209,10 @@ export async function startElectronHost(deps: ElectronHostDeps): Promise<Electro
     globalShortcut: deps.globalShortcut,
     trayDeps: deps,
     quit: () => app.quit(),
+    updates: {
+      canCheck: () => updates.plan().checks !== 'never',
+      check: () => void updates.checkNow(),
+    },
   });
 
   app.on('activate', () => overlay.show());
@@ -211,5 +239,5 @@ export async function startElectronHost(deps: ElectronHostDeps): Promise<Electro
     `data folder: ${dataDir}; page: ${location.kind === 'url' ? location.url : location.path}`,
   );
 
-  return { services, overlay, showOverlay: () => overlay.show() };
+  return { services, overlay, updates, showOverlay: () => overlay.show() };
 }

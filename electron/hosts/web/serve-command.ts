@@ -35,6 +35,7 @@ export const serveCommand: Command = {
     const services = await openServices(args, io, 'web');
     const host = await startWebHost({ services, rendererDir, port });
     const ingestUrl = await services.assist.startIngest();
+    services.feeds.start();
     io.stdout(`Inloop is ready at ${host.url}\n`);
     io.stderr(
       ingestUrl
