@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import type { SecretStore } from '../../services/secrets/secret-store';
-import type { ServiceOptions, Services } from '../../app/create-services';
+import { createFoundation, type ServiceOptions, type Services } from '../../app/create-services';
 import { findAppRoot } from '../../services/core/app-root';
 import { resolveDataDir, resolveModelsDir } from '../../services/core/paths';
 import type { Dispatch } from '../../services/core/dispatcher';
@@ -25,11 +25,11 @@ import type {
   TrayConstructor,
   WebContentsLike,
 } from './electron-deps';
-import { wireOverlayControls } from './overlay-controls';
+import { wireHotkeysAndTray } from './hotkeys-and-tray';
 import { createOverlayWindow } from './overlay-window';
 import type { OverlayWindowController } from './overlay-window-controller';
 import { hardenWebContents, installPermissionHandlers, type SessionLike } from './security';
-import { startClipboardWatch, type ClipboardLike } from './clipboard-watch';
+import type { ClipboardLike } from '../../services/assist/clipboard-watch';
 import {
   installDisplayMediaHandler,
   type DesktopCapturerLike,
@@ -38,7 +38,6 @@ import {
 } from './display-media';
 import { createDebouncedSaver, createWindowStateStore } from './window-state-store';
 import { startAppUpdates, type AppUpdates, type UpdaterLike } from './app-updates';
-import { platformPolicySources } from '../../services/policy/platform-sources';
 
 export interface HostApp {
   readonly isPackaged: boolean;
@@ -135,63 +134,50 @@ export async function startElectronHost(deps: ElectronHostDeps): Promise<Electro
     logger.warn('could not save the window position', error),
   );
 
-  let created: OverlayWindowController | undefined;
+  // Policy is read with the settings: a packaged app ignores INLOOP_POLICY_FILE.
+  const foundation = await createFoundation(dataDir, logger, {
+    env: deps.env,
+    packaged: app.isPackaged,
+  });
+  const overlay = createOverlayWindow({
+    BrowserWindow: deps.BrowserWindow,
+    screen: deps.screen,
+    bus: foundation.bus,
+    settings: foundation.settings.service.get(),
+    windowState,
+    onWindowStateChange: (state) => saver.schedule(state),
+    preloadPath: join(deps.mainDir, '..', 'preload', 'index.cjs'),
+    isPackaged: app.isPackaged,
+    platform: deps.platform,
+  });
   const services = await deps.createServices({
     host: 'electron',
     appVersion: app.getVersion(),
+    appRoot,
     dataDir,
     modelsDir: resolveModelsDir(deps.env, appRoot, deps.cwd),
     secretStore: deps.createSecretStore(),
     logger,
     capabilities: { overlayWindow: true, globalHotkeys: true, tray: true },
     electronVersion: deps.electronVersion,
-    packaged: app.isPackaged,
-    policySources: platformPolicySources({
-      platform: deps.platform,
-      env: deps.env,
-      packaged: app.isPackaged,
-    }),
-    createOverlay: (bus, settings) =>
-      (created = createOverlayWindow({
-        BrowserWindow: deps.BrowserWindow,
-        screen: deps.screen,
-        bus,
-        settings: settings.get(),
-        windowState,
-        onWindowStateChange: (state) => saver.schedule(state),
-        preloadPath: join(deps.mainDir, '..', 'preload', 'index.cjs'),
-        isPackaged: app.isPackaged,
-        platform: deps.platform,
-      })),
+    runsApp: true,
+    foundation,
+    overlay,
+    ...(deps.clipboard ? { clipboard: deps.clipboard } : {}),
   });
-  if (!created) throw new Error('createServices did not create the overlay window');
-  // ── assist: the local ingest endpoint for connectors (its failure is logged, not fatal) ──
-  void services.assist.startIngest();
-  // ── feeds and app updates: as the settings (under policy) say; none asks nothing ──
-  services.feeds.start();
+  const { bus } = services;
+  const contents = overlay.window.webContents;
+  // ── app updates: as the settings (under policy) say; mode none asks nothing ──
   const updates = startAppUpdates({
     loadUpdater: deps.loadUpdater ?? (() => Promise.reject(new Error('no updater in this host'))),
     settings: () => services.settings.get().updates,
     onSettingsChanged: (listener) =>
-      services.bus.subscribe((event) => {
+      bus.subscribe((event) => {
         if (event === 'settings:changed') listener();
       }),
     isPackaged: app.isPackaged,
     logger,
   });
-  app.on('will-quit', () => updates.stop());
-  const clipboardWatch = deps.clipboard
-    ? startClipboardWatch({
-        clipboard: deps.clipboard,
-        sink: services.assist.service,
-        settings: () => services.settings.get(),
-        onError: (error) => logger.warn('the clipboard watch failed', error),
-      })
-    : null;
-  app.on('will-quit', () => clipboardWatch?.stop());
-  const overlay = created;
-  const { bus } = services;
-  const contents = overlay.window.webContents;
 
   // IPC before the page loads, so its first requests find their handlers.
   const stopIpc = deps.registerIpc(
@@ -201,7 +187,7 @@ export async function startElectronHost(deps: ElectronHostDeps): Promise<Electro
   );
   const stopEvents = forwardEvents(bus, () => (overlay.window.isDestroyed() ? [] : [contents]));
 
-  const controls = wireOverlayControls({
+  const controls = wireHotkeysAndTray({
     overlay,
     capture: services.capture,
     bus,
@@ -224,6 +210,7 @@ export async function startElectronHost(deps: ElectronHostDeps): Promise<Electro
     event.preventDefault();
     cleanedUp = true;
     controls.dispose();
+    updates.stop();
     stopEvents();
     stopIpc();
     void Promise.allSettled([saver.flush(), services.close()]).finally(() => app.quit());

@@ -29,8 +29,8 @@ export interface DoctorContext {
   electronVersion?: string;
   /** Default: this process's environment. */
   env?: NodeJS.ProcessEnv;
-  /** The managed policy in force, for the policy line (absent: no line). */
-  policy?: PolicyReport;
+  /** The managed policy in force now, for the policy line (absent: no line). */
+  policy?: () => PolicyReport;
 }
 
 /** Where the end-to-end tests look for Chromium unless INLOOP_CHROMIUM says otherwise. */
@@ -61,7 +61,7 @@ export async function runDoctor(ctx: DoctorContext): Promise<DoctorReport> {
         executable: chromiumRuns,
         fromEnv: Boolean(env.INLOOP_CHROMIUM?.trim()),
       }),
-      ...(ctx.policy ? [policyCheck(ctx.policy)] : []),
+      ...(ctx.policy ? [policyCheck(ctx.policy())] : []),
     ],
   };
 }

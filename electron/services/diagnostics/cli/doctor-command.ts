@@ -28,12 +28,13 @@ export const doctorCommand: Command = {
     'data-dir': dataDirOption,
   },
   async run(args, io) {
+    const policy = await readCliPolicy(io);
     const report = await runDoctor({
       dataDir: dataDirFor(args, io),
       modelsDir: modelsDirFor(io),
       secretStore: createKeytarSecretStore(),
       env: io.env,
-      policy: await readCliPolicy(io),
+      policy: () => policy,
     });
     io.stdout(
       args.values.json ? `${JSON.stringify(report, null, 2)}\n` : formatDoctorReport(report),

@@ -16,10 +16,10 @@ import { feedLocation, type FeedLocation } from './feed-location';
 import { planFeed, type PackPlan } from './feed-plan';
 import type { FeedRecord } from './feed-state';
 
-/** The part of the pack installer feeds use. */
+/** The part of the one pack installer (`PackInstaller`) feeds use. */
 export interface FeedInstaller {
   /** Verifies and installs a pack file atomically (the previous version kept for rollback). */
-  install(path: string, options: { allowDowngrade: boolean }): Promise<unknown>;
+  install(source: { path: string }, choices: { allowDowngrade?: boolean }): Promise<unknown>;
   /** The installed packs; `current` is the version in use. */
   list(): Promise<readonly { current: { id: string; version: string } }[]>;
 }
@@ -138,7 +138,7 @@ async function carryOut(
     context.onProgress?.(`downloading ${entry.id} ${entry.version}`);
     await downloadFeedPack(location, entry, file, context.fetch);
     context.onProgress?.(`installing ${entry.id} ${entry.version}`);
-    await context.installer.install(file, { allowDowngrade: plan.downgrade });
+    await context.installer.install({ path: file }, { allowDowngrade: plan.downgrade });
     context.onProgress?.(`installed ${entry.id} ${entry.version}`);
     return { ...status, installed: entry.version, state: 'installed' };
   } catch (error) {

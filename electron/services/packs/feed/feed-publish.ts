@@ -13,7 +13,7 @@ import { AppError } from '../../../../shared/result';
 import { writeFileAtomic } from '../../core/atomic-file';
 import { keyIdOfKey, parsePrivateKey } from '../pack-file/pack-keys';
 import { parseTrustedKeys } from '../pack-file/pack-signature';
-import { verifyPack } from '../cli/verify-pack';
+import { verifyPackFile } from '../cli/verify-pack';
 import { withStoreLock } from '../install/store-lock';
 import { compareSemver } from '../install/semver';
 import {
@@ -59,8 +59,8 @@ export async function publishToFeed(
   const signingKey = parsePrivateKey(options.signingKeyPem);
   const keyId = keyIdOfKey(signingKey);
   // Every check a device makes, so a broken pack never reaches the feed.
-  const { pack } = await verifyPack(packFile);
-  const meta = pack.manifest.pack;
+  const { checked } = await verifyPackFile(packFile);
+  const meta = checked.pack.manifest.pack;
   const bytes = await readFile(packFile);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const now = (options.now ?? new Date()).toISOString();

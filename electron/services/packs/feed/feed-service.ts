@@ -80,10 +80,10 @@ export class FeedService {
     return { feeds, bucket: this.options.bucket };
   }
 
-  /** Checks every feed now, one after another. */
-  checkAll(): Promise<FeedsStatus> {
+  /** Checks every feed now, one after another (`onProgress`: a line per step, the CLI's). */
+  checkAll(onProgress?: (line: string) => void): Promise<FeedsStatus> {
     return this.serialised(async () => {
-      for (const sub of this.options.subscriptions()) await this.checkOne(sub);
+      for (const sub of this.options.subscriptions()) await this.checkOne(sub, onProgress);
       this.schedule();
       return this.status();
     });
@@ -107,11 +107,15 @@ export class FeedService {
     await this.queue;
   }
 
-  private async checkOne(sub: FeedSubscription): Promise<void> {
+  private async checkOne(
+    sub: FeedSubscription,
+    onProgress?: (line: string) => void,
+  ): Promise<void> {
     const before = this.records.get(sub.url) ?? emptyFeedRecord;
     const result = await checkFeed(sub, before, this.packs.get(sub.url) ?? [], {
       ...this.options,
       downloadDir: this.downloadDir,
+      onProgress: onProgress ?? this.options.onProgress,
     });
     this.records.set(sub.url, result.record);
     this.packs.set(sub.url, result.packs);

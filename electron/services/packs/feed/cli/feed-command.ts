@@ -1,29 +1,26 @@
 /**
  * `inloop feed publish`: the team lead adds a pack version to a feed folder (atomically);
  * `inloop feed sync`: this device checks every feed it follows once and installs what they
- * say, printing each step (the app does the same on a timer).
+ * say through the one pack installer, printing each step (the app does the same on a timer).
  */
 import { resolve } from 'node:path';
 import type { FeedsStatus } from '../../../../../shared/schemas/feeds';
-import { dataDirOption, modelsDirFor } from '../../../core/cli/cli-context';
+import { dataDirOption } from '../../../core/cli/cli-context';
 import {
   EXIT_FAILURE,
   EXIT_OK,
   EXIT_USAGE,
   UsageError,
   type Command,
+  type OpenServices,
 } from '../../../core/cli/command';
 import { intOption, stringOption } from '../../../core/cli/option-values';
-import { createEmbedder } from '../../../embeddings/create-embedder';
-import { trustFromSettings } from '../../../knowledge/create-knowledge';
-import { openCliSettings } from '../../../knowledge/cli/knowledge-cli';
-import { createPackIndexer } from '../../../knowledge/pack-indexer';
 import { readPemFile } from '../../cli/build-command';
-import { PackStore } from '../../install/pack-store';
 import { publishToFeed } from '../feed-publish';
-import { FeedService } from '../feed-service';
-import { bucketOf, installId } from '../install-bucket';
-import { feedsFromPolicy, trustedKeysOf } from '../index';
+import type { FeedService } from '../feed-service';
+
+/** What the feed commands use of the services. */
+export type OpenFeeds = OpenServices<{ readonly feeds: FeedService }>;
 
 const json = { type: 'boolean', description: 'Print JSON' } as const;
 
@@ -74,8 +71,9 @@ const publishCommand: Command = {
 
 /** The status as text: one block per feed, one line per pack. */
 export function formatFeedsStatus(status: FeedsStatus): string {
-  if (status.feeds.length === 0)
+  if (status.feeds.length === 0) {
     return 'no feed subscribed (settings feeds.subscriptions or policy PackFeeds)\n';
+  }
   const lines = [`rollout bucket of this install: ${status.bucket ?? '?'}`];
   for (const feed of status.feeds) {
     const signed = feed.signedBy ? `, signed by ${feed.signedBy}` : '';
@@ -91,38 +89,17 @@ export function formatFeedsStatus(status: FeedsStatus): string {
   return `${lines.join('\n')}\n`;
 }
 
-const syncCommand: Command = {
+const syncCommand = (open: OpenFeeds): Command => ({
   name: 'sync',
   summary: 'Check every subscribed feed now and install what it says',
   usage: 'feed sync [--json] [--data-dir D]',
   options: { json, 'data-dir': dataDirOption },
   async run(args, io) {
-    const { dataDir, settings } = await openCliSettings(args, io);
-    const { embedder } = await createEmbedder({ modelsDir: modelsDirFor(io), env: io.env });
-    const store = new PackStore(dataDir);
+    const services = await open(args, io);
     try {
-      await store.sweep();
-      const service = await FeedService.open({
-        dataDir,
-        installer: {
-          install: (path, { allowDowngrade }) =>
-            store.install(path, {
-              trust: trustFromSettings(settings),
-              indexer: createPackIndexer(embedder),
-              allowDowngrade,
-            }),
-          list: () => store.list(),
-        },
-        trusted: () => trustedKeysOf(settings.get()),
-        bucket: bucketOf(await installId(dataDir)),
-        subscriptions: () => settings.get().feeds.subscriptions,
-        pollMinutes: () => settings.get().feeds.pollMinutes,
-        origin: () =>
-          feedsFromPolicy(settings.get(), settings.policyReport()) ? 'policy' : 'settings',
-        onProgress: args.values.json ? undefined : (line) => io.stdout(`${line}\n`),
-      });
-      const status = await service.checkAll();
-      await service.close();
+      const status = await services.feeds.checkAll(
+        args.values.json ? undefined : (line) => io.stdout(`${line}\n`),
+      );
       io.stdout(
         args.values.json ? `${JSON.stringify(status, null, 2)}\n` : formatFeedsStatus(status),
       );
@@ -131,16 +108,16 @@ const syncCommand: Command = {
       );
       return failed ? EXIT_FAILURE : EXIT_OK;
     } finally {
-      await embedder?.close();
+      await services.close();
     }
   },
-};
+});
 
-export const feedCommand: Command = {
+export const feedCommand = (open: OpenFeeds): Command => ({
   name: 'feed',
   summary: 'Publish packs to a feed; check the feeds this device follows',
   usage: 'feed <publish|sync> …',
   options: {},
-  subcommands: [publishCommand, syncCommand],
+  subcommands: [publishCommand, syncCommand(open)],
   run: () => Promise.resolve(EXIT_USAGE),
-};
+});

@@ -18,7 +18,7 @@ import { FeedService } from '../../../../../electron/services/packs/feed';
 import { publishToFeed } from '../../../../../electron/services/packs/feed/feed-publish';
 import { FIRST_RETRY_MS } from '../../../../../electron/services/packs/feed/feed-schedule';
 import { tempDir } from '../../knowledge/knowledge-fixtures';
-import { StaticFeedServer, storeInstaller, writeSignedPack } from './feed-fixtures';
+import { openInstaller, StaticFeedServer, writeSignedPack } from './feed-fixtures';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -65,7 +65,7 @@ async function device(
 ) {
   const dataDir = join(dir, name);
   const trusted = options.trusted ?? [keys.publicKeyPem];
-  const installer = storeInstaller(dataDir, trusted);
+  const installer = await openInstaller(dataDir, trusted);
   const sub: FeedSubscription = { channel: 'stable', pins: {}, ...subscription };
   let current = sub;
   const service = await FeedService.open({
@@ -127,7 +127,7 @@ describe.each(['http', 'folder'] as const)('a feed over %s', (kind) => {
     await publish('1.1.0');
     const status = await agent.sync();
     expect(status.packs[0]).toMatchObject({ installed: '1.1.0', state: 'installed' });
-    const [pack] = await agent.installer.store.list();
+    const [pack] = await agent.installer.list();
     expect(pack!.current.version).toBe('1.1.0');
     expect(pack!.previous?.version).toBe('1.0.0');
   });

@@ -1,17 +1,16 @@
 /**
  * Feed test fixtures: a real static HTTP server on 127.0.0.1 (node:http) serving a feed folder
  * with ETag and Last-Modified and answering conditional requests with 304, logging every
- * request; signed packs written by the real pack writer; and an installer over the real
- * PackStore (lexical index, no model needed).
+ * request; signed packs written by the real pack writer; and the real PackInstaller (lexical
+ * index, no model needed).
  */
 import { createHash } from 'node:crypto';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { createPackIndexer } from '../../../../../electron/services/knowledge/pack-indexer';
-import type { FeedInstaller } from '../../../../../electron/services/packs/feed';
-import { PackStore } from '../../../../../electron/services/packs/install/pack-store';
+import { createPackIndexer } from '../../../../../electron/services/knowledge';
+import { PackInstaller } from '../../../../../electron/services/packs';
 import { writeFixturePack } from '../../knowledge/knowledge-fixtures';
 
 export interface LoggedRequest {
@@ -121,20 +120,11 @@ export function writeSignedPack(
   });
 }
 
-/** The real pack store of `dataDir` as a feed installer, trusting `trustedKeys` only. */
-export function storeInstaller(
-  dataDir: string,
-  trustedKeys: string[],
-): FeedInstaller & { store: PackStore } {
-  const store = new PackStore(dataDir);
-  return {
-    store,
-    install: (path, { allowDowngrade }) =>
-      store.install(path, {
-        trust: { trustedKeys, allowUnsigned: false },
-        indexer: createPackIndexer(null),
-        allowDowngrade,
-      }),
-    list: () => store.list(),
-  };
+/** The one pack installer over `dataDir`, trusting `trustedKeys` only (lexical index). */
+export function openInstaller(dataDir: string, trustedKeys: string[]): Promise<PackInstaller> {
+  return PackInstaller.open({
+    dataDir,
+    trust: () => ({ trustedKeys, allowUnsigned: false }),
+    indexer: createPackIndexer(null),
+  });
 }

@@ -10,13 +10,13 @@ import { existsSync, readdirSync } from 'node:fs';
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KnowledgeService } from '../../../../../electron/services/knowledge/knowledge-service';
+import { openKnowledge } from '../../../../../electron/app/open-knowledge';
 import { FeedService } from '../../../../../electron/services/packs/feed';
 import { publishToFeed } from '../../../../../electron/services/packs/feed/feed-publish';
 import { generateSigningKeys } from '../../../../../electron/services/packs/pack-file';
 import { parseTrustedKeys } from '../../../../../electron/services/packs/pack-file/pack-signature';
 import { tempDir, writeFixturePack } from '../../knowledge/knowledge-fixtures';
-import { StaticFeedServer, storeInstaller, writeSignedPack } from './feed-fixtures';
+import { openInstaller, StaticFeedServer, writeSignedPack } from './feed-fixtures';
 
 const child = join(import.meta.dirname, 'feed-sync-child.ts');
 const keys = generateSigningKeys();
@@ -86,11 +86,11 @@ afterAll(async () => {
   await cleanup();
 });
 
-function device(dataDir: string) {
+async function device(dataDir: string) {
   const trusted = [keys.publicKeyPem];
   return FeedService.open({
     dataDir,
-    installer: storeInstaller(dataDir, trusted),
+    installer: await openInstaller(dataDir, trusted),
     trusted: () => parseTrustedKeys(trusted),
     bucket: 0,
     subscriptions: () => [{ url: server.url, channel: 'stable', pins: {} }],
@@ -128,7 +128,7 @@ describe('kill -9 during a feed install', () => {
     async (moment) => {
       const dataDir = join(dir, moment.name.replace(/\W+/g, '-'));
       // The device has 1.0.0; the feed offers 2.0.0.
-      await storeInstaller(dataDir, [keys.publicKeyPem]).install(v1, { allowDowngrade: false });
+      await (await openInstaller(dataDir, [keys.publicKeyPem])).install({ path: v1 });
       server.trickle = moment.trickle
         ? { path: '/acme-2.0.0.inloop', bytesPerTick: 4096, tickMs: 20 }
         : null;
@@ -137,18 +137,18 @@ describe('kill -9 during a feed install', () => {
       expect(signal).toBe('SIGKILL');
       server.trickle = null;
 
-      const knowledge = await KnowledgeService.open({
+      const opened = await openKnowledge({
         dataDir,
-        embedder: null,
+        embeddings: { embedder: null, reason: 'test' },
         trust: () => ({ trustedKeys: [keys.publicKeyPem], allowUnsigned: false }),
       });
       try {
-        const [entry] = await knowledge.list();
+        const [entry] = await opened.packs.service.list();
         expect(entry!.current.version).toBe('1.0.0');
-        const hits = await knowledge.search({ query: 'walrus policy' });
+        const hits = await opened.knowledge.service.search({ query: 'walrus policy' });
         expect(hits.hits[0]?.articleId).toBe('guide/returns');
       } finally {
-        await knowledge.close();
+        await opened.close();
       }
 
       // The next check (the app's next start or poll) finishes the job and sweeps.

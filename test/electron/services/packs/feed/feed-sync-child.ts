@@ -1,18 +1,18 @@
 /**
  * Child process of the feed kill -9 test: one device checking one feed and installing what it
- * says, the way the app does (FeedService over the real pack store), printing `ready` first.
+ * says, the way the app does (FeedService over the one PackInstaller), printing `ready` first.
  * Usage: node --import tsx feed-sync-child.ts <dataDir> <feedUrl> <trusted-public.pem>
  */
 import { readFile } from 'node:fs/promises';
 import { FeedService } from '../../../../../electron/services/packs/feed';
 import { parseTrustedKeys } from '../../../../../electron/services/packs/pack-file/pack-signature';
-import { storeInstaller } from './feed-fixtures';
+import { openInstaller } from './feed-fixtures';
 
 const [dataDir, url, keyPath] = process.argv.slice(2);
 const trusted = [await readFile(keyPath!, 'utf8')];
 const service = await FeedService.open({
   dataDir: dataDir!,
-  installer: storeInstaller(dataDir!, trusted),
+  installer: await openInstaller(dataDir!, trusted),
   trusted: () => parseTrustedKeys(trusted),
   bucket: 0,
   subscriptions: () => [{ url: url!, channel: 'stable', pins: {} }],
