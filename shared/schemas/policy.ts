@@ -267,17 +267,15 @@ export const PolicyFileSchema = z
 
 /** One value in force, and where it came from. */
 export const PolicyEntrySchema = z.object({
-  key: z.string(),
+  key: z.enum(policyKeys as [PolicyKey, ...PolicyKey[]]),
   level: PolicyLevelSchema,
   value: z.unknown(),
+  /** The setting it sets, `section.field`. */
   setting: z.string(),
   /** Where it was read, e.g. `/etc/inloop/policy.json` or `registry Software\Policies\Inloop`. */
   source: z.string(),
 });
-export type PolicyEntry = { key: PolicyKey; level: PolicyLevel; value: unknown } & {
-  setting: SettingPath;
-  source: string;
-};
+export type PolicyEntry = z.infer<typeof PolicyEntrySchema>;
 
 /** A value that was not applied, and why. */
 export const PolicyProblemSchema = z.object({
@@ -295,7 +293,7 @@ export const PolicyReportSchema = z.object({
   entries: z.array(PolicyEntrySchema),
   problems: z.array(PolicyProblemSchema),
 });
-export type PolicyReport = { sources: string[]; entries: PolicyEntry[]; problems: PolicyProblem[] };
+export type PolicyReport = z.infer<typeof PolicyReportSchema>;
 
 export const emptyPolicyReport: PolicyReport = { sources: [], entries: [], problems: [] };
 

@@ -1,7 +1,7 @@
 /**
  * One installed pack in the pack manager: name and version, publisher, who signed it, what
- * it holds and when it was installed, with roll back (when a previous version is kept) and
- * remove (after a confirming second click).
+ * it holds and when it was installed, with roll back (when a previous version is kept; the
+ * button names the version, a second click confirms) and remove (after a confirming click).
  */
 import { useState } from 'react';
 import type { InstalledPack } from '../../../shared/schemas/packs';
@@ -37,8 +37,12 @@ function installedOn(iso: string): string {
     : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+/** Who signed a version, in words: "signed by key c370aaf4314d22ba" or "unsigned". */
+const signedBy = (keyId: string | null) => (keyId ? `signed by key ${keyId}` : 'unsigned');
+
 export function PackRow({ pack, busy, onRemove, onRollback }: PackRowProps) {
-  const [confirming, setConfirming] = useState(false);
+  /** The action waiting for the agent's second click. */
+  const [confirming, setConfirming] = useState<'remove' | 'rollback' | null>(null);
   const { current, previous } = pack;
   const nameId = `pack-${current.id}`;
   return (
@@ -64,7 +68,36 @@ export function PackRow({ pack, busy, onRemove, onRollback }: PackRowProps) {
         <p className="pack-row__line">Installed {installedOn(current.installedAt)}</p>
       </div>
       <div className="pack-row__actions">
-        {confirming ? (
+        {confirming === 'rollback' && previous ? (
+          <div
+            className="pack-row__confirm"
+            role="group"
+            aria-label={`Confirm rolling back ${current.name}`}
+          >
+            <p className="pack-row__line">
+              Switch from v{current.version} to v{previous.version} (
+              {signedBy(previous.signerKeyId)})?
+            </p>
+            <button
+              type="button"
+              className="button button--small button--ghost"
+              onClick={() => setConfirming(null)}
+            >
+              Cancel
+            </button>
+            <button
+              type="button"
+              className="button button--small"
+              disabled={busy}
+              onClick={() => {
+                setConfirming(null);
+                onRollback();
+              }}
+            >
+              Roll back to v{previous.version}
+            </button>
+          </div>
+        ) : confirming === 'remove' ? (
           <div
             className="pack-row__confirm"
             role="group"
@@ -73,7 +106,7 @@ export function PackRow({ pack, busy, onRemove, onRollback }: PackRowProps) {
             <button
               type="button"
               className="button button--small button--ghost"
-              onClick={() => setConfirming(false)}
+              onClick={() => setConfirming(null)}
             >
               Cancel
             </button>
@@ -82,7 +115,7 @@ export function PackRow({ pack, busy, onRemove, onRollback }: PackRowProps) {
               className="button button--small button--danger"
               disabled={busy}
               onClick={() => {
-                setConfirming(false);
+                setConfirming(null);
                 onRemove();
               }}
             >
@@ -97,7 +130,7 @@ export function PackRow({ pack, busy, onRemove, onRollback }: PackRowProps) {
                 className="button button--small"
                 disabled={busy}
                 title={`Go back to version ${previous.version}`}
-                onClick={onRollback}
+                onClick={() => setConfirming('rollback')}
               >
                 <Icon name="undo" size={13} />
                 Roll back to v{previous.version}
@@ -108,7 +141,7 @@ export function PackRow({ pack, busy, onRemove, onRollback }: PackRowProps) {
               className="button button--small button--ghost"
               disabled={busy}
               aria-label={`Remove ${current.name}`}
-              onClick={() => setConfirming(true)}
+              onClick={() => setConfirming('remove')}
             >
               <Icon name="trash" size={13} />
               Remove
