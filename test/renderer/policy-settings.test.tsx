@@ -6,7 +6,7 @@
  */
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { generateKeyPairSync, createHash, createPublicKey } from 'node:crypto';
+import { generateSigningKeys } from '../../electron/services/packs/pack-file';
 import { ok } from '../../shared/result';
 import { publicKeyId } from '../../shared/packs/key-id';
 import type { FeedsStatus } from '../../shared/schemas/feeds';
@@ -143,14 +143,8 @@ describe('what Settings shows', () => {
 
 describe('key ids in the renderer', () => {
   it('match the ids the signer and the refusals print', async () => {
-    const { publicKey } = generateKeyPairSync('ed25519', {
-      publicKeyEncoding: { type: 'spki', format: 'pem' },
-    });
-    const expected = createHash('sha256')
-      .update(createPublicKey(publicKey).export({ type: 'spki', format: 'der' }))
-      .digest('hex')
-      .slice(0, 16);
-    expect(await publicKeyId(publicKey)).toBe(expected);
+    const keys = generateSigningKeys();
+    expect(await publicKeyId(keys.publicKeyPem)).toBe(keys.keyId);
     expect(await publicKeyId('not a key')).toBeNull();
   });
 });
