@@ -190,17 +190,18 @@ export const policyDefinitions = {
   },
   LearningExport: {
     kind: 'boolean',
-    schema: settingsField('privacy', 'learningExport'),
-    setting: 'privacy.learningExport',
+    schema: settingsField('learning', 'allowExport'),
+    setting: 'learning.allowExport',
     category: 'Privacy',
     title: 'Allow learning exports',
-    description: 'Let a team lead export the redacted learning report from this device.',
+    description:
+      "Let `inloop learn export` write this device's redacted team bundle (what it learned).",
     example: true,
   },
   LearningExportFolder: {
     kind: 'string',
-    schema: settingsField('privacy', 'learningExportFolder'),
-    setting: 'privacy.learningExportFolder',
+    schema: settingsField('learning', 'exportFolder'),
+    setting: 'learning.exportFolder',
     category: 'Privacy',
     title: 'Learning export folder',
     description: 'The only folder learning exports may be written to. Empty: any folder.',
@@ -213,10 +214,10 @@ export const policyDefinitions = {
     category: 'Privacy',
     title: 'Data retention (days)',
     description:
-      'Delete feedback records, transcript corrections and saved audio older than this many ' +
-      'days. 0 keeps them.',
+      'Days the local logs (feedback, transcript corrections, learned state) keep a record; ' +
+      'older records are deleted (1 to 3650).',
     example: 30,
-    range: [0, 3650],
+    range: [1, 3650],
   },
   ContentProtection: {
     kind: 'boolean',

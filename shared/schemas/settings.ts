@@ -21,6 +21,10 @@ export const AcceleratorSchema = z
 export const HotkeyActionSchema = z.enum(['toggleOverlay', 'toggleClickThrough', 'togglePause']);
 export type HotkeyAction = z.infer<typeof HotkeyActionSchema>;
 
+/** Retention of the local logs, in days. */
+export const RetentionDaysSchema = z.number().int().min(1).max(3650);
+export const DEFAULT_RETENTION_DAYS = 90;
+
 /** A publisher public key (ed25519 SPKI PEM) whose signed packs and feeds this device trusts. */
 export const TrustedPublisherKeySchema = z.object({
   name: z.string().trim().min(1).max(200),
@@ -62,6 +66,13 @@ const updatesSection = z.object({
     .max(2000)
     .refine((url) => url === '' || /^https?:\/\//.test(url), 'an http(s) URL or empty'),
 });
+/** Team learning exports (`inloop learn export`): allowed at all, and where to. */
+const learningSection = z.object({
+  allowExport: z.boolean(),
+  /** The only folder an export may be written to; empty: any folder. */
+  exportFolder: z.string().trim().max(1000),
+});
+const defaultLearning: z.infer<typeof learningSection> = { allowExport: false, exportFolder: '' };
 const defaultFeeds: z.infer<typeof feedsSection> = { subscriptions: [], pollMinutes: 60 };
 const defaultUpdates: z.infer<typeof updatesSection> = {
   mode: 'default',
@@ -92,12 +103,8 @@ export const SettingsSchema = z.object({
      * host listed here receives redacted conversation text. Empty: nothing leaves the device.
      */
     allowedEndpointHosts: z.array(z.string().trim().min(1).max(253)).max(50),
-    /** Days feedback, corrections and saved audio are kept; 0 keeps them until deleted. */
-    retentionDays: z.number().int().min(0).max(3650),
-    /** Team leads may export the learning report from this device. */
-    learningExport: z.boolean(),
-    /** The only folder a learning export may be written to; empty: anywhere. */
-    learningExportFolder: z.string().trim().max(1000),
+    /** Days the local logs keep a record (policy DataRetentionDays may set it). */
+    retentionDays: RetentionDaysSchema,
   }),
   knowledge: z.object({
     /** Publisher public keys (ed25519 SPKI PEM) whose signed packs this device installs. */
@@ -125,6 +132,7 @@ export const SettingsSchema = z.object({
   }),
   feeds: feedsSection.default(defaultFeeds),
   updates: updatesSection.default(defaultUpdates),
+  learning: learningSection.default(defaultLearning),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -146,9 +154,7 @@ export const defaultSettings: Settings = {
   privacy: {
     recordFeedback: true,
     allowedEndpointHosts: [],
-    retentionDays: 0,
-    learningExport: true,
-    learningExportFolder: '',
+    retentionDays: DEFAULT_RETENTION_DAYS,
   },
   knowledge: { trustedPublisherKeys: [], allowUnsignedPacks: false },
   assist: {
@@ -162,6 +168,7 @@ export const defaultSettings: Settings = {
   speech: { saveAudio: false, microphoneId: null },
   feeds: defaultFeeds,
   updates: defaultUpdates,
+  learning: defaultLearning,
 };
 
 /** A partial update: any section, any field of it. */
@@ -176,6 +183,7 @@ export const SettingsPatchSchema = z
     speech: SettingsSchema.shape.speech.partial(),
     feeds: feedsSection.partial(),
     updates: updatesSection.partial(),
+    learning: learningSection.partial(),
   })
   .partial()
   .strict();

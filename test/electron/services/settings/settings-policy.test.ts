@@ -41,7 +41,7 @@ describe('settings with the policy laid over them', () => {
   it('a field the user set keeps their value over a default, never over an enforced one', () => {
     const userSet = new Set(['privacy.retentionDays', 'speech.saveAudio']);
     const effective = settingsWithPolicy(stored, report, userSet);
-    expect(effective.privacy.retentionDays).toBe(0);
+    expect(effective.privacy.retentionDays).toBe(90);
     expect(effective.speech.saveAudio).toBe(false);
   });
 });
