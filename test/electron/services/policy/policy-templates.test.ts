@@ -173,3 +173,14 @@ describe('the example policy.json', () => {
     expect(report.entries.map((e) => e.key).sort()).toEqual([...policyKeys].sort());
   });
 });
+
+describe('docs/deploy.md', () => {
+  it('documents every policy key with the setting it sets', async () => {
+    const guide = await readFile(join(root, 'docs', 'deploy.md'), 'utf8');
+    for (const key of policyKeys) {
+      const row = guide.split('\n').find((line) => line.startsWith(`| \`${key}\``));
+      expect(row, `docs/deploy.md has no row for ${key}`).toBeDefined();
+      expect(row).toContain(policyDefinitions[key].setting);
+    }
+  });
+});
