@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateSigningKeys } from '../../electron/services/packs/pack-file';
 import { writeFixturePack } from '../electron/services/knowledge/knowledge-fixtures';
-import { expect, openShell, test, type Page } from './fixtures/serve';
+import { expect, openShell, test, type InloopServer, type Page } from './fixtures/serve';
 
 const keys = generateSigningKeys();
 const PACK = 'acme pack';
@@ -49,7 +49,9 @@ test.afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-async function openPackManager(page: Page) {
+/** Opens the shell, then Settings at the pack manager. */
+async function openPackManager(page: Page, server: InloopServer) {
+  await openShell(page, server);
   await page.keyboard.press('Control+Comma');
   const section = page.getByRole('region', { name: 'Knowledge packs' });
   await section.scrollIntoViewIfNeeded();
@@ -93,8 +95,7 @@ test('rolling back to a version whose key is no longer trusted is refused, namin
   server,
 }) => {
   test.setTimeout(60_000);
-  await openShell(page, server);
-  const packs = await openPackManager(page);
+  const packs = await openPackManager(page, server);
   await trustKey(page);
   await install(page, files.v1, '1.0.0');
   await install(page, files.v2, '1.1.0');
@@ -134,8 +135,7 @@ test('rolling back to an unsigned version is refused while unsigned packs are no
   server,
 }) => {
   test.setTimeout(60_000);
-  await openShell(page, server);
-  const packs = await openPackManager(page);
+  const packs = await openPackManager(page, server);
   const allowUnsigned = packs.getByRole('switch', { name: 'Allow unsigned packs' });
   await allowUnsigned.click();
   await expect(allowUnsigned).toBeChecked();
@@ -171,8 +171,7 @@ test.describe('a device under managed policy', () => {
     page,
     server,
   }) => {
-    await openShell(page, server);
-    const packs = await openPackManager(page);
+    const packs = await openPackManager(page, server);
     const allowUnsigned = packs.getByRole('switch', { name: 'Allow unsigned packs' });
     await expect(allowUnsigned).toBeDisabled();
     await expect(allowUnsigned).not.toBeChecked();

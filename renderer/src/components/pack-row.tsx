@@ -37,6 +37,34 @@ function installedOn(iso: string): string {
     : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+/** The second click of a row action: an optional question, Cancel, and the action itself. */
+function ConfirmGroup(props: {
+  label: string;
+  question?: string;
+  action: string;
+  danger?: boolean;
+  busy: boolean;
+  onCancel(): void;
+  onConfirm(): void;
+}) {
+  return (
+    <div className="pack-row__confirm" role="group" aria-label={props.label}>
+      {props.question ? <p className="pack-row__line">{props.question}</p> : null}
+      <button type="button" className="button button--small button--ghost" onClick={props.onCancel}>
+        Cancel
+      </button>
+      <button
+        type="button"
+        className={`button button--small${props.danger ? ' button--danger' : ''}`}
+        disabled={props.busy}
+        onClick={props.onConfirm}
+      >
+        {props.action}
+      </button>
+    </div>
+  );
+}
+
 /** Who signed a version, in words: "signed by key c370aaf4314d22ba" or "unsigned". */
 const signedBy = (keyId: string | null) => (keyId ? `signed by key ${keyId}` : 'unsigned');
 
@@ -69,59 +97,29 @@ export function PackRow({ pack, busy, onRemove, onRollback }: PackRowProps) {
       </div>
       <div className="pack-row__actions">
         {confirming === 'rollback' && previous ? (
-          <div
-            className="pack-row__confirm"
-            role="group"
-            aria-label={`Confirm rolling back ${current.name}`}
-          >
-            <p className="pack-row__line">
-              Switch from v{current.version} to v{previous.version} (
-              {signedBy(previous.signerKeyId)})?
-            </p>
-            <button
-              type="button"
-              className="button button--small button--ghost"
-              onClick={() => setConfirming(null)}
-            >
-              Cancel
-            </button>
-            <button
-              type="button"
-              className="button button--small"
-              disabled={busy}
-              onClick={() => {
-                setConfirming(null);
-                onRollback();
-              }}
-            >
-              Roll back to v{previous.version}
-            </button>
-          </div>
+          <ConfirmGroup
+            label={`Confirm rolling back ${current.name}`}
+            question={`Switch from v${current.version} to v${previous.version} (${signedBy(previous.signerKeyId)})?`}
+            action={`Roll back to v${previous.version}`}
+            busy={busy}
+            onCancel={() => setConfirming(null)}
+            onConfirm={() => {
+              setConfirming(null);
+              onRollback();
+            }}
+          />
         ) : confirming === 'remove' ? (
-          <div
-            className="pack-row__confirm"
-            role="group"
-            aria-label={`Confirm removing ${current.name}`}
-          >
-            <button
-              type="button"
-              className="button button--small button--ghost"
-              onClick={() => setConfirming(null)}
-            >
-              Cancel
-            </button>
-            <button
-              type="button"
-              className="button button--small button--danger"
-              disabled={busy}
-              onClick={() => {
-                setConfirming(null);
-                onRemove();
-              }}
-            >
-              Remove
-            </button>
-          </div>
+          <ConfirmGroup
+            label={`Confirm removing ${current.name}`}
+            action="Remove"
+            danger
+            busy={busy}
+            onCancel={() => setConfirming(null)}
+            onConfirm={() => {
+              setConfirming(null);
+              onRemove();
+            }}
+          />
         ) : (
           <>
             {previous ? (
