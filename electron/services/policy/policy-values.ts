@@ -3,7 +3,7 @@
  * text form the registry and managed preferences need (one item per line, JSON text), then
  * checked by the setting's own schema. Pure: every rule here is unit-tested.
  */
-import type { z } from 'zod';
+import { describeZodError } from '../../../shared/zod-issues';
 import {
   isPolicyKey,
   policyDefinitions,
@@ -54,7 +54,12 @@ export function checkPolicyValue(key: PolicyKey, raw: unknown, refine?: PolicyRe
   const decoded = decodePolicyValue(definition.kind, raw);
   if (!decoded.ok) return decoded;
   const parsed = definition.schema.safeParse(decoded.value);
-  if (!parsed.success) return { ok: false, reason: describeIssues(parsed.error) };
+  if (!parsed.success) {
+    return {
+      ok: false,
+      reason: describeZodError(parsed.error, decoded.value, { root: 'the value' }),
+    };
+  }
   const problem = refine?.(key, parsed.data) ?? null;
   return problem === null ? { ok: true, value: parsed.data } : { ok: false, reason: problem };
 }
@@ -79,13 +84,4 @@ export function checkPolicyLevel(
     else problems.push({ source, key: name, level, message: `${name}: ${checked.reason}` });
   }
   return { values, problems };
-}
-
-/** `pins.acme: a semantic version such as 1.4.0`; the value itself is not named by a path. */
-function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) =>
-      issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
-    )
-    .join('; ');
 }

@@ -15,7 +15,7 @@ import { AppError } from '../../../shared/result';
 import { writeFileAtomic } from '../core/atomic-file';
 import type { EventBus } from '../core/event-bus';
 import type { Logger } from '../core/log';
-import { describeZodError } from '../core/dispatcher';
+import { describeZodError } from '../../../shared/zod-issues';
 import { emptyPolicyReport, type PolicyReport } from '../../../shared/schemas/policy';
 import { applySettingsPatch, withDefaults } from './settings-merge';
 import {
@@ -66,7 +66,9 @@ function parseSettings(text: string): Settings | string {
   try {
     const migrated = migrateSettings(raw as RawSettings);
     const parsed = SettingsSchema.safeParse(withDefaults(migrated));
-    return parsed.success ? parsed.data : describeZodError(parsed.error);
+    return parsed.success
+      ? parsed.data
+      : describeZodError(parsed.error, migrated, { root: 'the file' });
   } catch (error) {
     return (error as Error).message;
   }
@@ -125,7 +127,7 @@ export class SettingsService {
       const locked = lockedFieldsIn(patch, this.policy);
       if (locked.length > 0) throw new AppError('unauthorized', lockedMessage(locked));
       const next = SettingsSchema.safeParse(applySettingsPatch(this.current, patch));
-      if (!next.success) throw new AppError('invalid_request', describeZodError(next.error));
+      if (!next.success) throw new AppError('invalid_request', describeZodError(next.error, patch));
       const userSet = new Set([...this.userSet, ...patchedFields(patch)]);
       if (userSet.size !== this.userSet.size) await saveUserSet(dirname(this.path), userSet);
       this.userSet = userSet;

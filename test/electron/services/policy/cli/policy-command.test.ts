@@ -53,7 +53,9 @@ describe('inloop policy show', () => {
     expect(out).toMatch(/enforced {2}UpdateMode +"none" {2}→ updates\.mode {2}\(.*policy\.json\)/);
     expect(out).toMatch(/default {3}DataRetentionDays +30 {2}→ privacy\.retentionDays/);
     expect(out).toContain('Ignored (the rest still applies):');
-    expect(out).toContain(`${path} [enforced]: SaveAudio: Invalid input: expected boolean`);
+    expect(out).toContain(
+      `${path} [enforced]: SaveAudio: the value must be true or false (got "no")`,
+    );
     expect(out).toMatch(/2 set, \d+ not set/);
   });
 
