@@ -16,7 +16,7 @@ let dir: string;
 let settings: LearningSettings;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'inloop-learning-'));
-  settings = { enabled: true, allowExport: false, k: 3 };
+  settings = { enabled: true, allowExport: false, exportFolder: '', k: 3 };
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
