@@ -44,6 +44,13 @@ import {
   TranscriptSegmentSchema,
 } from './schemas/speech';
 import { OverlayModeSchema, SettingsPatchSchema, SettingsSchema } from './schemas/settings';
+import {
+  LearningSummarySchema,
+  TeamReportRequestSchema,
+  TeamReportSchema,
+} from './schemas/learning';
+import { PolicyReportSchema } from './schemas/policy';
+import { FeedsStatusSchema } from './schemas/feeds';
 
 const none = z.undefined();
 
@@ -119,6 +126,16 @@ export const requests = {
   'speech:push-audio': { request: AudioFrameSchema, response: PushAudioResultSchema },
   'speech:get-state': { request: none, response: SpeechStateSchema },
   'speech:edit-segment': { request: EditSegmentRequestSchema, response: TranscriptSegmentSchema },
+  // ── learning: what the device learned, the team report (electron/services/learning) ──
+  'learning:status': { request: none, response: LearningSummarySchema },
+  'learning:forget': { request: none, response: LearningSummarySchema },
+  'learning:team-report': { request: TeamReportRequestSchema, response: TeamReportSchema },
+  // ── policy: managed policy in force (electron/services/policy) ──
+  'policy:get': { request: none, response: PolicyReportSchema },
+  // ── feeds: pack feeds this device follows (electron/services/packs/feed) ──
+  'feeds:status': { request: none, response: FeedsStatusSchema },
+  /** Check every feed now (the "Check now" button), whatever the poll timer says. */
+  'feeds:check': { request: none, response: FeedsStatusSchema },
 } as const;
 
 /** Event channels: pushed by the services to every connected UI. */
@@ -139,6 +156,15 @@ export const events = {
   /** A partial or final transcript segment (a partial is replaced by the next one with its id). */
   'speech:segment': TranscriptSegmentSchema,
   'speech:state': SpeechStateSchema,
+  // ── learning ──
+  /** What the device learned changed (saved, or forgotten). */
+  'learning:changed': LearningSummarySchema,
+  // ── policy ──
+  /** The effective managed policy changed (an administrator edited it while the app ran). */
+  'policy:changed': PolicyReportSchema,
+  // ── feeds ──
+  /** A feed check finished, or installed a pack. */
+  'feeds:changed': FeedsStatusSchema,
 } as const;
 
 export type RequestChannel = keyof typeof requests;

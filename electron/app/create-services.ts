@@ -16,6 +16,7 @@ import type { Logger } from '../services/core/log';
 import { createDiagnostics } from '../services/diagnostics';
 import { createEmbeddings } from '../services/embeddings';
 import type { KnowledgeService } from '../services/knowledge';
+import { createLearning, type LearningService } from '../services/learning';
 import { createOverlay, type CaptureService, type OverlayController } from '../services/overlay';
 import { trustFromSettings, type PackInstaller } from '../services/packs';
 import { createSecrets, type SecretStore } from '../services/secrets';
@@ -23,6 +24,10 @@ import { createSettings, type SettingsService } from '../services/settings';
 import { createSpeech } from '../services/speech';
 import { openKnowledge } from './open-knowledge';
 import type { SpeechService } from '../services/speech/speech-service';
+import { createPolicy, type PolicyService } from '../services/policy';
+import type { PolicySource } from '../services/policy/policy-source';
+import { platformPolicySources } from '../services/policy/platform-sources';
+import { createFeeds, type FeedService } from '../services/packs/feed';
 
 export interface ServiceOptions {
   host: HostKind;
@@ -51,25 +56,45 @@ export interface ServiceOptions {
   electronVersion?: string;
 }
 
-/** What the rest is built on: the event bus and the settings. */
+/** Where managed policy is read, for `createFoundation`. */
+export interface PolicyPlaces {
+  /** Default: this platform's places (policy/platform-sources). */
+  readonly sources?: PolicySource[];
+  /** A packaged app: `INLOOP_POLICY_FILE` is ignored. */
+  readonly packaged?: boolean;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/** What the rest is built on: the event bus, the settings and the managed policy over them. */
 export interface Foundation {
   readonly bus: EventBus;
   readonly settings: Awaited<ReturnType<typeof createSettings>>;
+  readonly policy: Awaited<ReturnType<typeof createPolicy>>;
 }
 
 /**
- * The bus and the settings of `dataDir`; a host that needs them before the rest opens them
- * first. `repair`: move a damaged settings file aside now and tell the screen (the app); a CLI
- * command only reads it.
+ * The bus, the settings of `dataDir` and the policy laid over them (read before anything reads
+ * a setting); a host that needs them before the rest opens them first. `repair`: move a
+ * damaged settings file aside now and tell the screen (the app); a CLI command only reads it.
  */
 export async function createFoundation(
   dataDir: string,
   logger: Logger,
+  places: PolicyPlaces = {},
   repair = true,
 ): Promise<Foundation> {
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const bus = new EventBus();
-  return { bus, settings: await createSettings({ dataDir, bus, logger, repair }) };
+  const settings = await createSettings({ dataDir, bus, logger, repair });
+  const sources =
+    places.sources ??
+    platformPolicySources({
+      platform: process.platform,
+      env: places.env ?? process.env,
+      packaged: places.packaged ?? false,
+    });
+  const policy = await createPolicy({ sources, settings: settings.service, bus, logger });
+  return { bus, settings, policy };
 }
 
 export interface Services {
@@ -83,6 +108,10 @@ export interface Services {
   readonly knowledge: KnowledgeService;
   readonly assist: AssistCapability;
   readonly speech: SpeechService;
+  readonly learning: LearningService;
+  readonly policy: PolicyService;
+  /** The pack feeds; checked on a timer in hosts that run the app. */
+  readonly feeds: FeedService;
   readonly options: ServiceOptions;
   /** Where the ingest endpoint listens, when this host runs the app and it started. */
   readonly ingestUrl: string | null;
@@ -92,9 +121,10 @@ export interface Services {
 export async function createServices(options: ServiceOptions): Promise<Services> {
   const { dataDir, modelsDir, logger } = options;
   const env = options.env ?? process.env;
-  const { bus, settings } =
-    options.foundation ?? (await createFoundation(dataDir, logger, options.host !== 'cli'));
-  const opened: Array<{ close(): Promise<void> }> = [settings];
+  const { bus, settings, policy } =
+    options.foundation ??
+    (await createFoundation(dataDir, logger, { env }, options.host !== 'cli'));
+  const opened: Array<{ close(): Promise<void> }> = [settings, policy];
   const open = <T extends { close(): Promise<void> }>(module: T): T => {
     opened.push(module);
     return module;
@@ -111,9 +141,21 @@ export async function createServices(options: ServiceOptions): Promise<Services>
         secretStore: options.secretStore,
         electronVersion: options.electronVersion,
         env,
+        policy: () => policy.service.report(),
       }),
     );
     const embeddings = open(await createEmbeddings({ modelsDir, env, logger }));
+    // Learning first: search and assist apply what it learned; it learns from the feedback log.
+    let packVersions = async (): Promise<readonly string[]> => [];
+    const learning = open(
+      await createLearning({
+        dataDir,
+        settings: settings.service,
+        bus,
+        logger,
+        packs: () => packVersions(),
+      }),
+    );
     const { packs, knowledge } = open(
       await openKnowledge({
         dataDir,
@@ -122,8 +164,12 @@ export async function createServices(options: ServiceOptions): Promise<Services>
         examplePackDir: join(options.appRoot, 'packs', 'acme-retail'),
         bus,
         logger,
+        learned: learning.service.ranking,
       }),
     );
+    packVersions = async () =>
+      (await packs.service.list()).map((p) => `${p.current.id}@${p.current.version}`);
+    await learning.service.refreshPacks();
     const assist = open(
       await createAssist({
         bus,
@@ -133,8 +179,16 @@ export async function createServices(options: ServiceOptions): Promise<Services>
         knowledge: knowledge.service,
         logger,
         env,
+        learning: learning.service.assist,
       }),
     );
+    assist.feedback.observe((record) => {
+      const shown = assist.service.getState();
+      learning.service.observe(record, {
+        turns: shown.conversation?.turns ?? [],
+        suggestions: shown.suggestions,
+      });
+    });
     const speech = open(
       createSpeech({
         bus,
@@ -147,6 +201,17 @@ export async function createServices(options: ServiceOptions): Promise<Services>
         modelsDir,
         logger,
         env,
+      }),
+    );
+
+    const feeds = open(
+      await createFeeds({
+        dataDir,
+        installer: packs.service,
+        settings: settings.service,
+        policy: () => policy.service.report(),
+        bus,
+        logger,
       }),
     );
 
@@ -174,9 +239,13 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       ...knowledge.handlers,
       ...assist.handlers,
       ...speech.handlers,
+      ...learning.handlers,
+      ...policy.handlers,
+      ...feeds.handlers,
     };
 
     const ingestUrl = options.runsApp ? await assist.startIngest() : null;
+    if (options.runsApp) feeds.service.start();
     if (options.runsApp && options.clipboard) {
       const watch = startClipboardWatch({
         clipboard: options.clipboard,
@@ -198,6 +267,9 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       knowledge: knowledge.service,
       assist,
       speech: speech.service,
+      learning: learning.service,
+      policy: policy.service,
+      feeds: feeds.service,
       options,
       ingestUrl,
       close: () => closeAll(opened, logger),

@@ -11,7 +11,7 @@ import { entityMentions, extractEntities } from './entities';
 import { intentLabel } from './intent-label';
 import { escalationFlags } from './escalation/escalation-flags';
 import { conversationIntent } from './intent/conversation-intent';
-import { buildIntentModel, type IntentModel } from './intent/intent-model';
+import { buildIntentModel, type IntentModel, type LearnedExamples } from './intent/intent-model';
 import { checklist, groundworkDone } from './next-actions';
 import { suggestReplies } from './replies';
 import { scoreSentiment } from './sentiment/score-sentiment';
@@ -52,8 +52,14 @@ export interface AssistEngine {
   readonly replyArticles: ReadonlyMap<string, readonly string[]>;
 }
 
-/** Builds the engine (and its intent model) for `packs`; call again when the packs change. */
-export function prepareEngine(packs: readonly PackPlaybook[]): AssistEngine {
+/**
+ * Builds the engine (and its intent model) for `packs`, with the examples this device learned
+ * from its agent's intent picks (`learned`, redacted); call again when either changes.
+ */
+export function prepareEngine(
+  packs: readonly PackPlaybook[],
+  learned?: LearnedExamples,
+): AssistEngine {
   const intents = new Map<string, { intent: Intent; packId: string }>();
   for (const pack of packs) {
     for (const intent of pack.intents) {
@@ -64,7 +70,7 @@ export function prepareEngine(packs: readonly PackPlaybook[]): AssistEngine {
   const responses = packs.flatMap((pack) => pack.responses);
   return {
     packs,
-    intentModel: all.length > 0 ? buildIntentModel(all) : null,
+    intentModel: all.length > 0 ? buildIntentModel(all, learned) : null,
     intents,
     responses,
     rules: packs.flatMap((pack) => pack.rules),
@@ -91,7 +97,7 @@ function replyArticles(
 
 /** The input of one assessment. */
 export interface AssessInput {
-  /** The conversation so far, oldest first (already redacted). */
+  /** The conversation so far, oldest first (original text: the engine runs on what was said). */
   readonly turns: readonly ConversationTurn[];
   /** The passages retrieval cited for these turns, best first. */
   readonly hits: readonly SearchHit[];
@@ -178,18 +184,14 @@ function chooseIntent(
   const { intent, candidates } = conversationIntent(engine.intentModel, turns);
   return {
     intent: intent ? describeIntent(engine, intent.id, intent.confidence, 'engine') : null,
-    candidates: candidates.flatMap((c) => {
-      const known = engine.intents.get(c.id);
-      return known
-        ? [
-            {
-              id: c.id,
-              label: intentLabel(known.intent),
-              confidence: Math.min(1, Math.max(0, c.confidence)),
-              packId: known.packId,
-            },
-          ]
-        : [];
+    candidates: candidates.slice(0, 3).map((c) => {
+      const { id, label, confidence, packId } = describeIntent(
+        engine,
+        c.id,
+        c.confidence,
+        'engine',
+      );
+      return { id, label, confidence, ...(packId === undefined ? {} : { packId }) };
     }),
   };
 }

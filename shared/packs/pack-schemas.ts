@@ -86,6 +86,8 @@ export const ArticleSchema = z.object({
   title: z.string().min(1).max(500),
   url: z.url().optional(),
   tags: z.array(z.string().max(100)).max(100).default([]),
+  /** Other words for the article (front matter `aliases`): search reads them with the title. */
+  aliases: z.array(z.string().max(100)).max(100).optional(),
   updated: z.string().max(40).optional(),
   blocks: z.array(ArticleBlockSchema),
 });

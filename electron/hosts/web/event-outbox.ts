@@ -18,6 +18,9 @@ export function coalesceKey<E extends EventChannel>(event: E, payload: EventOf<E
     case 'assist:updated':
     case 'assist:generation':
     case 'speech:state':
+    case 'learning:changed':
+    case 'policy:changed':
+    case 'feeds:changed':
       return channel;
     case 'app:notice':
       return `${channel}:${(payload as EventOf<'app:notice'>).id}`;

@@ -18,7 +18,9 @@ import {
   type PackPlaybook,
 } from '../../../shared/assist/engine';
 import { knownPersonal, redactStored, type KnownPersonal } from '../../../shared/assist/privacy';
-import { answerCoverage, GAP_COVERAGE, isQuestion } from '../../../shared/assist/engine-gaps';
+import { isKnowledgeGap } from '../../../shared/assist/engine-gaps';
+import type { AssistLearning } from '../../../shared/learning/assist-learning';
+import { editDistance, editRatio } from '../../../shared/learning/edits';
 import { AppError } from '../../../shared/result';
 import type {
   Suggestions,
@@ -29,7 +31,7 @@ import type {
 import type { EventBus } from '../core/event-bus';
 import type { AssistKnowledge } from './assist-knowledge';
 import { ConversationState } from './conversation-state';
-import { editDistance, type FeedbackLog, type FeedbackRecord } from './feedback-log';
+import type { FeedbackLog, FeedbackRecord } from './feedback-log';
 import type { IncomingTurn, TurnSink } from './turn-sink';
 import { checkTurnCap, turnWindow, windowStart, withEarlierFindings } from './turn-window';
 
@@ -44,6 +46,8 @@ export interface AssistServiceOptions {
   articles?: number;
   /** Turns one conversation may hold (default `MAX_CONVERSATION_TURNS`). */
   maxTurns?: number;
+  /** What the device learned from its agent's decisions (the learning capability). */
+  learning?: AssistLearning;
 }
 
 const EDIT_LIMIT = 4000;
@@ -56,7 +60,11 @@ export class AssistService implements TurnSink {
   private generation: AssistState['generation'] = null;
   private seq = 0;
   private turnSeq = 0;
-  private engine: { packs: readonly PackPlaybook[]; engine: AssistEngine } | null = null;
+  private engine: {
+    packs: readonly PackPlaybook[];
+    learned: ReadonlyMap<string, readonly string[]> | undefined;
+    engine: AssistEngine;
+  } | null = null;
   private idle: NodeJS.Timeout | null = null;
   private known: { state: ConversationState; turns: number; values: KnownPersonal } | null = null;
   private readonly now: () => number;
@@ -118,7 +126,14 @@ export class AssistService implements TurnSink {
     const window = turnWindow(state.conversation.turns);
     if (turn.role === 'customer' || !this.suggestions) {
       const queryTurns = window.map(({ role, text: t }) => ({ role, text: t }));
-      const hits = await this.options.knowledge.searchTurns(queryTurns, this.options.articles ?? 5);
+      const hits = await this.options.knowledge.searchTurns(
+        queryTurns,
+        this.options.articles ?? 5,
+        {
+          intentId: this.suggestions?.intent?.id ?? null,
+          conversationId: state.conversation.id,
+        },
+      );
       // A newer turn arrived while searching: its update supersedes this one.
       if (mySeq !== this.turnSeq || state !== this.state) return;
       this.hits = hits;
@@ -157,7 +172,7 @@ export class AssistService implements TurnSink {
     }));
     const queryTurns = full.map(({ role, text }) => ({ role, text }));
     const hits = await this.options.knowledge.searchTurns(queryTurns, this.options.articles ?? 5);
-    const result = assess(this.currentEngine(), { turns: full, hits });
+    const result = this.assessLearned({ turns: full, hits });
     const known = knownPersonal(turns);
     const redacted = redactStrings(result, (text) => redactStored(text, known));
     return { ...redacted, ms: Math.round((performance.now() - started) * 10) / 10 };
@@ -305,7 +320,7 @@ export class AssistService implements TurnSink {
 
   /** The engine on the conversation's window, keeping what it showed from older turns. */
   private assessWindow(state: ConversationState): Omit<Suggestions, 'ms'> {
-    const result = assess(this.currentEngine(), this.assessInput(state));
+    const result = this.assessLearned(this.assessInput(state));
     return withEarlierFindings(
       result,
       this.suggestions,
@@ -337,10 +352,17 @@ export class AssistService implements TurnSink {
     });
   }
 
+  /** The engine's assessment with what the device learned applied (replies, flags). */
+  private assessLearned(input: Parameters<typeof assess>[1]): ReturnType<typeof assess> {
+    const result = assess(this.currentEngine(), input);
+    return this.options.learning?.adjust(result) ?? result;
+  }
+
   private currentEngine(): AssistEngine {
     const packs = this.options.knowledge.content();
-    if (!this.engine || !samePacks(this.engine.packs, packs)) {
-      this.engine = { packs, engine: prepareEngine(packs) };
+    const learned = this.options.learning?.intentExamples();
+    if (!this.engine || !samePacks(this.engine.packs, packs) || this.engine.learned !== learned) {
+      this.engine = { packs, learned, engine: prepareEngine(packs, learned) };
     }
     return this.engine.engine;
   }
@@ -358,12 +380,14 @@ export class AssistService implements TurnSink {
       kind: 'edited',
       id: copied.id,
       distance,
-      ratio: Math.round((distance / Math.max(1, copied.text.length)) * 1000) / 1000,
+      ratio: editRatio(distance, copied.text.slice(0, EDIT_LIMIT), text.slice(0, EDIT_LIMIT)),
+      text: text.slice(0, EDIT_LIMIT),
     });
   }
 
   private async logAssessed(state: ConversationState, turn: number, text: string): Promise<void> {
-    const gap = isQuestion(text) && answerCoverage(text, this.hits) < GAP_COVERAGE;
+    const gap = isKnowledgeGap(text, this.hits);
+    const shown = this.suggestions;
     await this.options.feedback.append({
       at: this.now(),
       conversationId: state.conversation.id,
@@ -374,6 +398,8 @@ export class AssistService implements TurnSink {
         .filter((f) => f.turn === turn)
         .map((f) => f.reason),
       ...(gap ? { gap: this.redactForStorage(text) } : {}),
+      articles: [...new Set((shown?.articles ?? []).map((a) => a.articleId))],
+      replies: (shown?.replies ?? []).flatMap((r) => (r.source === 'canned' && r.id ? [r.id] : [])),
     });
   }
 

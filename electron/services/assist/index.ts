@@ -3,6 +3,7 @@
  * ingest endpoint and the clipboard watch (started by the composition root for hosts that run
  * the app: Electron and `inloop serve`), and the `assist:*` handlers. Nothing here knows the host.
  */
+import type { AssistLearning } from '../../../shared/learning/assist-learning';
 import type { Capability } from '../core/capability';
 import type { EventBus } from '../core/event-bus';
 import type { Logger } from '../core/log';
@@ -26,10 +27,14 @@ export interface AssistOptions {
   knowledge: AssistKnowledge;
   logger: Logger;
   env?: NodeJS.ProcessEnv;
+  /** What the device learned from its agent's decisions (the learning capability). */
+  learning?: AssistLearning;
 }
 
 export interface AssistCapability extends Capability<AssistService, 'assist'> {
   readonly generation: GenerationRunner;
+  /** The feedback log every decision goes through (learning observes it). */
+  readonly feedback: FeedbackLog;
   /**
    * Starts the ingest endpoint (hosts that run the app call it: `inloop serve`, Electron);
    * resolves with its URL, or null with the reason logged.
@@ -46,6 +51,7 @@ export async function createAssist(options: AssistOptions): Promise<AssistCapabi
     knowledge: options.knowledge,
     feedback,
     idleTimeoutMinutes: () => settings.get().assist.idleTimeoutMinutes,
+    learning: options.learning,
   });
   const generation = new GenerationRunner({
     bus,
@@ -84,6 +90,7 @@ export async function createAssist(options: AssistOptions): Promise<AssistCapabi
   return {
     service,
     generation,
+    feedback,
     handlers,
     startIngest: async () => {
       ingest ??= await openIngest(options, service);

@@ -33,6 +33,9 @@ export const PRIVATE_VALUES: { readonly [S in Section]?: Partial<Settings[S]> } 
   assist: { clipboardWatch: false, generationEnabled: false },
   speech: { saveAudio: false },
   knowledge: { allowUnsignedPacks: false },
+  learning: { enabled: false, allowExport: false },
+  updates: { url: '' },
+  feeds: { subscriptions: [] },
 };
 
 /** What a recovery changed. */
@@ -137,7 +140,9 @@ function keepValid(
 }
 
 function fieldSchema(section: Section, field: string): z.ZodType {
-  const schema = SettingsSchema.shape[section];
+  let schema: z.ZodType = SettingsSchema.shape[section];
+  // A section added later is `.default(...)` so that older files parse: read its inner object.
+  if (schema instanceof z.ZodDefault) schema = schema.unwrap() as z.ZodType;
   if (schema instanceof z.ZodRecord) return schema.valueType as z.ZodType;
   return (schema as z.ZodObject).shape[field] as z.ZodType;
 }

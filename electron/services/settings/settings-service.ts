@@ -5,7 +5,7 @@
  * old file is moved aside (`settings.corrupt-<time>.json`) and the next screen is told.
  * A read-only opener (a CLI command) recovers in memory and leaves the file alone.
  */
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Notice } from '../../../shared/schemas/app';
 import {
   defaultSettings,
@@ -18,8 +18,16 @@ import { writeFileAtomic } from '../core/atomic-file';
 import type { EventBus } from '../core/event-bus';
 import type { Logger } from '../core/log';
 import { describeZodError } from '../../../shared/zod-issues';
+import { emptyPolicyReport, type PolicyReport } from '../../../shared/schemas/policy';
 import { applySettingsPatch } from './settings-merge';
 import { damageNotice, moveAside, readSettingsFile, type SettingsDamage } from './settings-file';
+import {
+  lockedFieldsIn,
+  lockedMessage,
+  patchedFields,
+  settingsWithPolicy,
+} from './settings-policy';
+import { loadUserSet, saveUserSet } from './settings-user-set';
 
 export const SETTINGS_FILE = 'settings.json';
 
@@ -32,12 +40,21 @@ export interface OpenSettingsOptions {
 }
 
 export class SettingsService {
+  /** Managed policy laid over the stored settings (settings-policy.ts). */
+  private policy: PolicyReport = emptyPolicyReport;
+  /** Fields the user set themselves: policy defaults no longer apply to them. */
+  private userSet = new Set<string>();
+  /** `current` with the policy laid over it: what `get()` returns. */
+  private effective: Settings;
+
   private constructor(
     private readonly path: string,
     private current: Settings,
     private readonly bus: EventBus,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.effective = current;
+  }
 
   static async open(
     dataDir: string,
@@ -52,6 +69,7 @@ export class SettingsService {
       if (options.repair === false) service.damage = read.damage;
       else await service.repair(read.damage);
     }
+    service.userSet = await loadUserSet(dataDir);
     return service;
   }
 
@@ -64,20 +82,41 @@ export class SettingsService {
   /** The tail of the chain of changes; see `serialised`. */
   private queue: Promise<unknown> = Promise.resolve();
 
+  /** The settings in force: the user's, with managed policy laid over them. */
   get(): Settings {
-    return this.current;
+    return this.effective;
+  }
+
+  /** The managed policy laid over these settings. */
+  policyReport(): PolicyReport {
+    return this.policy;
+  }
+
+  /** The policy in force; an enforced field refuses updates (a change notifies at once). */
+  applyPolicy(report: PolicyReport): void {
+    this.policy = report;
+    this.refreshEffective();
   }
 
   update(patch: SettingsPatch): Promise<Settings> {
-    return this.serialised(() => {
+    return this.serialised(async () => {
+      const locked = lockedFieldsIn(patch, this.policy);
+      if (locked.length > 0) throw new AppError('unauthorized', lockedMessage(locked));
       const next = SettingsSchema.safeParse(applySettingsPatch(this.current, patch));
       if (!next.success) throw new AppError('invalid_request', describeZodError(next.error, patch));
+      const userSet = new Set([...this.userSet, ...patchedFields(patch)]);
+      if (userSet.size !== this.userSet.size) await saveUserSet(dirname(this.path), userSet);
+      this.userSet = userSet;
       return this.commit(next.data);
     });
   }
 
   reset(): Promise<Settings> {
-    return this.serialised(() => this.commit(defaultSettings));
+    return this.serialised(async () => {
+      this.userSet = new Set();
+      await saveUserSet(dirname(this.path), this.userSet);
+      return this.commit(defaultSettings);
+    });
   }
 
   /**
@@ -107,7 +146,14 @@ export class SettingsService {
     }
     await writeFileAtomic(this.path, `${JSON.stringify(next, null, 2)}\n`);
     this.current = next;
-    this.bus.emit('settings:changed', next);
-    return next;
+    this.refreshEffective(true);
+    return this.effective;
+  }
+
+  private refreshEffective(always = false): void {
+    const next = settingsWithPolicy(this.current, this.policy, this.userSet);
+    const changed = JSON.stringify(next) !== JSON.stringify(this.effective);
+    this.effective = next;
+    if (changed || always) this.bus.emit('settings:changed', next);
   }
 }

@@ -8,10 +8,12 @@ import type { InloopApi } from '../../../shared/api';
 import { createKnowledgeSlice, type KnowledgeSlice } from './knowledge-slice';
 import { createAssistSlice, type AssistSlice } from './assist-slice';
 import { createNoticesSlice, type NoticesSlice } from './notices-slice';
+import { createPolicySlice, type PolicySlice } from './policy-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 import { createSpeechSlice, type SpeechSlice } from './speech-slice';
 import { createStatusSlice, type StatusSlice } from './status-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
+import { createLearningSlice, type LearningSlice } from './learning-slice';
 
 export type InloopState = SettingsSlice &
   StatusSlice &
@@ -19,7 +21,9 @@ export type InloopState = SettingsSlice &
   UiSlice &
   KnowledgeSlice &
   AssistSlice &
-  SpeechSlice;
+  SpeechSlice &
+  LearningSlice &
+  PolicySlice;
 
 /** A slice's creator, typed against the whole state so actions can read other slices. */
 export type SliceCreator<Slice> = StateCreator<InloopState, [], [], Slice>;
@@ -36,5 +40,7 @@ export function createInloopStore(api: InloopApi): InloopStore {
     ...createKnowledgeSlice(api)(...args),
     ...createAssistSlice(api)(...args),
     ...createSpeechSlice(api)(...args),
+    ...createLearningSlice(api)(...args),
+    ...createPolicySlice(api)(...args),
   }));
 }

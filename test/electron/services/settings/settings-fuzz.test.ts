@@ -8,6 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSettingsFile } from '../../../../electron/services/settings/settings-file';
 import { recoverSettings } from '../../../../electron/services/settings/settings-recovery';
@@ -83,7 +84,9 @@ describe('settings files made up by fast-check', () => {
         const { settings } = recoverSettings(file);
         expect(SettingsSchema.safeParse(settings).success).toBe(true);
         for (const section of sections) {
-          const shape = SettingsSchema.shape[section];
+          const declared = SettingsSchema.shape[section] as z.ZodType;
+          const shape = (declared instanceof z.ZodDefault ? declared.unwrap() : declared) as
+            z.ZodObject | z.ZodRecord;
           for (const field of Object.keys(defaultSettings[section])) {
             const value = given(file, section, field);
             const out = (settings[section] as Record<string, unknown>)[field];
@@ -106,6 +109,8 @@ describe('settings files made up by fast-check', () => {
         if (settings.assist.clipboardWatch) expect(on('assist', 'clipboardWatch', true)).toBe(true);
         if (settings.assist.generationEnabled)
           expect(on('assist', 'generationEnabled', true)).toBe(true);
+        if (settings.learning.enabled) expect(on('learning', 'enabled', true)).toBe(true);
+        if (settings.learning.allowExport) expect(on('learning', 'allowExport', true)).toBe(true);
         if (settings.knowledge.allowUnsignedPacks)
           expect(on('knowledge', 'allowUnsignedPacks', true)).toBe(true);
         if (!settings.overlay.contentProtection)

@@ -39,11 +39,15 @@ const KEY = {
 
 /** What an agent who changed things saved: recording off, a trusted key, dark theme. */
 const saved = {
-  version: SETTINGS_VERSION,
+  ...defaultSettings,
   appearance: { theme: 'dark', fontScale: 1.2 },
   overlay: { ...defaultSettings.overlay, contentProtection: true, opacity: 0.8 },
   hotkeys: { ...defaultSettings.hotkeys, togglePause: 'Alt+P' },
-  privacy: { recordFeedback: false, allowedEndpointHosts: ['llm.acme.internal'] },
+  privacy: {
+    ...defaultSettings.privacy,
+    recordFeedback: false,
+    allowedEndpointHosts: ['llm.acme.internal'],
+  },
   knowledge: { trustedPublisherKeys: [KEY], allowUnsignedPacks: false },
   assist: { ...defaultSettings.assist, idleTimeoutMinutes: 30 },
   speech: { saveAudio: false, microphoneId: 'usb-headset' },
@@ -92,7 +96,11 @@ describe('settings recovery, field by field', () => {
       settingsPath(),
       JSON.stringify({
         ...saved,
-        privacy: { recordFeedback: 'no', allowedEndpointHosts: ['llm.acme.internal', 42] },
+        privacy: {
+          ...saved.privacy,
+          recordFeedback: 'no',
+          allowedEndpointHosts: ['llm.acme.internal', 42],
+        },
         overlay: { ...saved.overlay, contentProtection: 'yes' },
         speech: { saveAudio: 1, microphoneId: 'usb-headset' },
       }),
@@ -100,6 +108,7 @@ describe('settings recovery, field by field', () => {
     const service = await open();
     const settings = service.get();
     expect(settings.privacy).toEqual({
+      ...saved.privacy,
       recordFeedback: false,
       allowedEndpointHosts: ['llm.acme.internal'],
     });
@@ -163,6 +172,7 @@ describe('settings recovery, field by field', () => {
       ...defaultSettings,
       privacy: { ...defaultSettings.privacy, recordFeedback: false },
       overlay: { ...defaultSettings.overlay, contentProtection: true },
+      learning: { ...defaultSettings.learning, enabled: false },
     });
     expectNotice(service.startupNotices, 'not JSON');
   });
@@ -191,7 +201,11 @@ describe('recoverSettings (pure)', () => {
 
   it('replaces a section that is not an object with its private defaults', () => {
     const { settings, reset, madePrivate } = recoverSettings({ version: 1, privacy: 'yes' });
-    expect(settings.privacy).toEqual({ recordFeedback: false, allowedEndpointHosts: [] });
+    expect(settings.privacy).toEqual({
+      ...defaultSettings.privacy,
+      recordFeedback: false,
+      allowedEndpointHosts: [],
+    });
     expect(reset).toEqual(['privacy']);
     expect(madePrivate).toEqual(['privacy.recordFeedback']);
   });

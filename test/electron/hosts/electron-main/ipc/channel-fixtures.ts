@@ -13,6 +13,9 @@ import { knowledgeFixtures } from './fixtures/knowledge';
 import { assistFixtures } from './fixtures/assist';
 // ── speech: import the speech fixtures here ──
 import { speechFixtures } from './fixtures/speech';
+import { learningFixtures } from './fixtures/learning';
+// ── policy and feeds ──
+import { policyFixtures } from './fixtures/policy';
 
 const overlayState: OverlayState = {
   visible: true,
@@ -93,6 +96,10 @@ export const channelFixtures: { [C in RequestChannel]: Fixture<C> } = {
   ...assistFixtures,
   // ── speech fixtures ──
   ...speechFixtures,
+  // ── learning fixtures ──
+  ...learningFixtures,
+  // ── policy and feeds fixtures ──
+  ...policyFixtures,
 };
 
 /** Services that answer each channel with its fixture response and record the requests. */
