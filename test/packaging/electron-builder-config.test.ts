@@ -71,7 +71,7 @@ describe('electron-builder.yml', () => {
     expect(c.mac.hardenedRuntime).toBe(true);
   });
 
-  it('keeps the Electron fuses as before', async () => {
+  it('keeps the Electron fuses, file:// without extra privileges (the page is app://)', async () => {
     expect((await config()).electronFuses).toEqual({
       runAsNode: false,
       enableCookieEncryption: true,
@@ -79,6 +79,7 @@ describe('electron-builder.yml', () => {
       enableNodeCliInspectArguments: false,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
     });
   });
 

@@ -2,20 +2,18 @@
  * Issue 16, item 9: the renderer comes from a privileged custom scheme, `app://inloop`, not
  * from `file://`: registered before the app is ready as standard and secure, it serves only
  * files of the built renderer, with the Electron window's CSP (no local WebSocket: the page
- * talks to the services over IPC), and the packaged app flips the file-protocol fuse.
+ * talks to the services over IPC). The fuse is checked in test/packaging.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import {
   APP_ORIGIN,
   registerAppScheme,
   serveAppScheme,
 } from '../../../../electron/hosts/electron-main/app-protocol';
 import { CONTENT_SECURITY_POLICY } from '../../../../electron/hosts/web/static-files';
-import { findAppRoot } from '../../../../electron/services/core/app-root';
 import { FakeProtocol } from '../../../electron-mock';
 
 let dir: string;
@@ -78,19 +76,5 @@ describe('the app:// scheme', () => {
 
   it('answers only GET and HEAD', async () => {
     expect((await protocol.fetch('app://inloop/index.html', { method: 'POST' })).status).toBe(405);
-  });
-});
-
-describe('packaging', () => {
-  it('flips the fuse that gives file:// extra privileges, with the others', async () => {
-    const config = parse(await readFile(join(findAppRoot(), 'electron-builder.yml'), 'utf8')) as {
-      electronFuses: Record<string, boolean>;
-    };
-    expect(config.electronFuses).toMatchObject({
-      grantFileProtocolExtraPrivileges: false,
-      runAsNode: false,
-      onlyLoadAppFromAsar: true,
-      enableEmbeddedAsarIntegrityValidation: true,
-    });
   });
 });
