@@ -32,6 +32,7 @@ import type { EventBus } from '../core/event-bus';
 import type { AssistKnowledge } from './assist-knowledge';
 import { ConversationState } from './conversation-state';
 import type { FeedbackLog, FeedbackRecord } from './feedback-log';
+import { KnownPersonalTally } from './known-personal-tally';
 import type { IncomingTurn, TurnSink } from './turn-sink';
 import { checkTurnCap, turnWindow, windowStart, withEarlierFindings } from './turn-window';
 
@@ -66,7 +67,7 @@ export class AssistService implements TurnSink {
     engine: AssistEngine;
   } | null = null;
   private idle: NodeJS.Timeout | null = null;
-  private known: { state: ConversationState; turns: number; values: KnownPersonal } | null = null;
+  private known: { state: ConversationState; tally: KnownPersonalTally } | null = null;
   private readonly now: () => number;
 
   constructor(private readonly options: AssistServiceOptions) {
@@ -403,15 +404,12 @@ export class AssistService implements TurnSink {
     });
   }
 
-  /** The live conversation's known names and ids, recomputed when a turn was added. */
+  /** The live conversation's known names and ids, each new turn read once (known-personal-tally.ts). */
   private knownPersonal(): KnownPersonal {
     const state = this.state;
     if (!state) return { names: [], ids: [] };
-    const turns = state.conversation.turns;
-    if (this.known?.state !== state || this.known.turns !== turns.length) {
-      this.known = { state, turns: turns.length, values: knownPersonal(turns) };
-    }
-    return this.known.values;
+    if (this.known?.state !== state) this.known = { state, tally: new KnownPersonalTally() };
+    return this.known.tally.of(state.conversation.turns);
   }
 
   private armIdle(): void {
