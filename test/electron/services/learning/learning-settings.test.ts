@@ -24,7 +24,12 @@ describe('settings.learning', () => {
       JSON.stringify({ version: 1, privacy: { recordFeedback: false, allowedEndpointHosts: [] } }),
     );
     const settings = await SettingsService.open(dir, new EventBus(), silentLogger);
-    expect(settings.get().learning).toEqual({ enabled: true, allowExport: false, exportFolder: '', k: 3 });
+    expect(settings.get().learning).toEqual({
+      enabled: true,
+      allowExport: false,
+      exportFolder: '',
+      k: 3,
+    });
     expect(settings.get().privacy.recordFeedback).toBe(false);
   });
 
