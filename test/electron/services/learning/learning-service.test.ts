@@ -114,4 +114,15 @@ describe('LearningService', () => {
     settings = { ...settings, allowExport: true };
     expect(learning.exportBundle(null)[0]).toMatchObject({ kind: 'meta', k: 3 });
   });
+
+  it('writes an export only inside the folder managed policy allows', async () => {
+    const learning = await open();
+    settings = { ...settings, allowExport: true, exportFolder: join(dir, 'exports') };
+    expect(() => learning.exportBundle(null, join(dir, 'elsewhere', 'b.jsonl'))).toThrow(
+      /learning exports go to .*exports only \(policy LearningExportFolder\)/,
+    );
+    expect(learning.exportBundle(null, join(dir, 'exports', 'b.jsonl'))[0]).toMatchObject({
+      kind: 'meta',
+    });
+  });
 });

@@ -1,6 +1,6 @@
 /** Where a learning export may go under the settings and policy (for `inloop learn export`). */
 import { describe, expect, it } from 'vitest';
-import { learningExportRefusal } from '../../../../electron/services/policy/learning-export';
+import { learningExportRefusal } from '../../../../electron/services/learning/export-rule';
 
 describe('a learning export', () => {
   it('is refused while exports are off', () => {

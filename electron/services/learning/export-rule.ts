@@ -1,7 +1,8 @@
 /**
  * Whether a team-learning export may be written where it is asked to go, under the settings as
  * policy leaves them (`learning.allowExport`, `learning.exportFolder`; policies LearningExport
- * and LearningExportFolder). `inloop learn export` asks this before it writes anything. Pure.
+ * and LearningExportFolder). The learning service asks this before `inloop learn export` writes
+ * anything. Pure.
  */
 import { posix, win32 } from 'node:path';
 import type { Settings } from '../../../shared/schemas/settings';
