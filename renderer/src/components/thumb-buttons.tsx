@@ -7,9 +7,12 @@ export function ThumbButtons({
   value,
   onThumb,
   labels,
+  tabIndex,
 }: {
   value: Thumb | null | undefined;
   onThumb: (thumb: Thumb) => void;
+  /** -1 keeps them out of the Tab order (a card's keys do the same). */
+  tabIndex?: number;
   /** Accessible names and tooltips, e.g. `{ up: 'Helpful', down: 'Not helpful' }`. */
   labels: { up: string; down: string; upTitle?: string; downTitle?: string };
 }) {
@@ -21,6 +24,7 @@ export function ThumbButtons({
         aria-label={labels.up}
         title={labels.upTitle ?? labels.up}
         aria-pressed={value === 'up'}
+        tabIndex={tabIndex}
         onClick={() => onThumb('up')}
       >
         <Icon name="thumbs-up" size={14} />
@@ -31,6 +35,7 @@ export function ThumbButtons({
         aria-label={labels.down}
         title={labels.downTitle ?? labels.down}
         aria-pressed={value === 'down'}
+        tabIndex={tabIndex}
         onClick={() => onThumb('down')}
       >
         <Icon name="thumbs-down" size={14} />

@@ -34,7 +34,9 @@ export interface KnowledgeAnswer {
 
 /** A pack action in flight: installing a file, or removing / rolling back a pack. */
 export type PackBusy =
-  { action: 'install'; fileName: string } | { action: 'remove' | 'rollback'; id: string };
+  | { action: 'install'; fileName: string }
+  | { action: 'install-demo' }
+  | { action: 'remove' | 'rollback'; id: string };
 
 export interface KnowledgeSlice {
   /** Null until the service answers; see `knowledgeUnavailable` when it cannot. */
@@ -62,6 +64,8 @@ export interface KnowledgeSlice {
     request: PackInstallRequest,
     options?: { quiet?: boolean },
   ): Promise<Result<InstalledPack>>;
+  /** Install the bundled example pack, marked as a demo (first run: "Try the example pack"). */
+  installDemoPack(): Promise<Result<InstalledPack>>;
   removePack(id: string, options?: { quiet?: boolean }): Promise<Result<InstalledPack[]>>;
   rollbackPack(id: string, options?: { quiet?: boolean }): Promise<Result<InstalledPack>>;
 }
@@ -164,6 +168,13 @@ export const createKnowledgeSlice =
           'install the pack',
           () => api.packs.install(request),
           options?.quiet,
+        ),
+      installDemoPack: () =>
+        packAction(
+          { action: 'install-demo' },
+          'install the example pack',
+          () => api.packs.installDemo(),
+          false,
         ),
       removePack: (id, options) =>
         packAction(

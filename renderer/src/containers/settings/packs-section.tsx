@@ -4,6 +4,7 @@
  * Errors from the service (an untrusted publisher, a tampered file) show beside the control.
  */
 import { useRef, useState } from 'react';
+import { FieldRow } from '../../components/field-row';
 import { Icon } from '../../components/icon';
 import { PackRow } from '../../components/pack-row';
 import { useInloop } from '../../state/use-inloop';
@@ -121,7 +122,37 @@ export function PacksSection() {
           ))}
         </ul>
       )}
+      <SearchMode />
       <TrustedKeys />
     </SettingsSection>
+  );
+}
+
+/**
+ * How search works here and, when it matches words only, the technical reason (a missing
+ * model and the command that fetches it): the agent's panel says it in plain words only.
+ */
+function SearchMode() {
+  const mode = useInloop((s) => s.knowledgeStatus?.mode ?? null);
+  if (!mode) return null;
+  return (
+    <FieldRow
+      label="Search"
+      description={
+        mode.mode === 'hybrid' ? (
+          <>
+            Words and meaning, with the on-device model <code>{mode.embeddingModel}</code>.
+          </>
+        ) : (
+          <>
+            Words only. Why: {mode.reason ?? 'no embedding model is loaded'}. See{' '}
+            <code>inloop doctor</code> for the fix.
+          </>
+        )
+      }
+      stacked
+    >
+      {null}
+    </FieldRow>
   );
 }
