@@ -18,13 +18,8 @@ import {
   IngestInfoSchema,
   SetStepRequestSchema,
 } from './schemas/assist';
-import {
-  InstalledPackSchema,
-  KnowledgeStatusSchema,
-  PackInstallRequestSchema,
-  SearchRequestSchema,
-  SearchResponseSchema,
-} from './schemas/knowledge';
+import { KnowledgeStatusSchema, SearchRequestSchema, SearchResponseSchema } from './schemas/knowledge';
+import { InstalledPackSchema, PackInstallRequestSchema } from './schemas/packs';
 import { PackIdSchema } from './packs/pack-schemas';
 import { CaptureStateSchema, OverlayStateSchema } from './schemas/overlay';
 import { SecretNameSchema, SecretStatusSchema, SecretWriteSchema } from './schemas/secrets';

@@ -10,12 +10,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_SEARCH, type SearchOptions } from '../../../shared/knowledge/search-options';
-import type {
-  InstalledPack,
-  QueryTurn,
-  RetrievalMode,
-  SearchHit,
-} from '../../../shared/schemas/knowledge';
+import type { QueryTurn, RetrievalMode, SearchHit } from '../../../shared/schemas/knowledge';
+import type { InstalledPack } from '../../../shared/schemas/packs';
 import type { EventBus } from '../core/event-bus';
 import type { Logger } from '../core/log';
 import type { Embedder } from '../embeddings/embedder';

@@ -15,7 +15,7 @@ import { embeddingText } from '../packs/build/pack-passages';
 import { EMBEDDINGS_ENTRY_PATH, type VerifiedPack } from '../packs/pack-file';
 import type { PackIndexer } from '../packs/install/pack-store';
 import { createPassageStore } from './lancedb-passage-store';
-import { readPackContent, type InstalledContent } from './pack-content';
+import { readPackContent, type InstalledContent } from '../packs/install/installed-content';
 import { indexArticles, indexPassages } from './installed-pack';
 
 /** File and folder names inside an installed version folder. */

@@ -1,6 +1,6 @@
 /** `inloop pack install|list|remove|rollback`: what runs on an agent's device. */
 import { resolve } from 'node:path';
-import type { InstalledPack, InstalledVersion } from '../../../../shared/schemas/knowledge';
+import type { InstalledPack, InstalledVersion } from '../../../../shared/schemas/packs';
 import { dataDirOption, modelsDirFor } from '../../core/cli/cli-context';
 import { EXIT_OK, type Command } from '../../core/cli/command';
 import { createEmbedder } from '../../embeddings/create-embedder';

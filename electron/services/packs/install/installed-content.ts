@@ -5,17 +5,17 @@
  * form holds plain article text (`articleText`), so loading it needs no re-derivation.
  */
 import { z } from 'zod';
-import { articleText } from '../../../shared/packs/article-text';
+import { articleText } from '../../../../shared/packs/article-text';
 import {
   ArticleSchema,
   IntentSchema,
   PassageSchema,
   ResponseSchema,
   RuleSchema,
-} from '../../../shared/packs/pack-schemas';
-import { AppError } from '../../../shared/result';
-import { describeZodError } from '../core/dispatcher';
-import type { VerifiedPack } from '../packs/pack-file';
+} from '../../../../shared/packs/pack-schemas';
+import { AppError } from '../../../../shared/result';
+import { describeZodError } from '../../core/dispatcher';
+import type { VerifiedPack } from '../pack-file';
 
 /** An article as the installed index keeps it. */
 export const InstalledArticleSchema = z.object({
