@@ -17,11 +17,14 @@ import { SearchField } from '../components/search-field';
 import { useInloop } from '../state/use-inloop';
 import { PanelFrame } from './panel-frame';
 
+const NO_HITS: SearchHit[] = [];
+
 export function KnowledgePanel() {
   const query = useInloop((s) => s.knowledgeQuery);
   const typeQuery = useInloop((s) => s.typeKnowledgeQuery);
   const search = useInloop((s) => s.knowledgeSearch);
-  const conversationHits = useInloop((s) => s.conversationHits);
+  // The articles for the conversation so far come with its suggestions (also after a reload).
+  const conversationHits = useInloop((s) => s.assist?.suggestions?.articles ?? NO_HITS);
   const status = useInloop((s) => s.knowledgeStatus);
   const unavailable = useInloop((s) => s.knowledgeUnavailable);
   const packNames = useInloop(

@@ -116,10 +116,13 @@ export const createAssistSlice =
               composerRole: 'customer',
             };
           }
+          const ended = next.conversation?.endedAt != null && current?.conversation?.endedAt == null;
           return {
             assist: next,
             focusedReplyKey: followHighlight(replies, state.focusedReplyKey),
             fillingReply: followHighlight(replies, state.fillingReply),
+            // The next turn starts a new conversation, and that starts with the customer.
+            ...(ended ? { composerRole: 'customer' as const } : {}),
           };
         }),
       applyGeneration: (generation) =>

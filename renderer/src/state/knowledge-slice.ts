@@ -43,12 +43,9 @@ export interface KnowledgeSlice {
   /** Why the knowledge service did not answer (not running yet, failed); null when it did. */
   knowledgeUnavailable: string | null;
   knowledgeSearch: KnowledgeSearch;
-  /** The articles for the conversation so far, written by the assist bridge. */
-  conversationHits: SearchHit[];
   packs: InstalledPack[];
   packBusy: PackBusy | null;
   setKnowledgeStatus(status: KnowledgeStatus): void;
-  setConversationHits(hits: SearchHit[]): void;
   /** `knowledge:changed`: keep the new status, reload the packs, ask the search again. */
   knowledgeChanged(status: KnowledgeStatus): void;
   /** The agent typed: keep the text at once, search once typing pauses. */
@@ -136,13 +133,11 @@ export const createKnowledgeSlice =
       knowledgeStatus: null,
       knowledgeUnavailable: null,
       knowledgeSearch: { state: 'idle' },
-      conversationHits: [],
       packs: [],
       packBusy: null,
       setKnowledgeStatus: (knowledgeStatus) => {
         set({ knowledgeStatus, knowledgeUnavailable: null });
       },
-      setConversationHits: (conversationHits) => set({ conversationHits }),
       knowledgeChanged: (status) => {
         get().setKnowledgeStatus(status);
         void api.packs.list().then((packs) => {
