@@ -47,7 +47,6 @@ export const RetrievalModeSchema = z.object({
 });
 export type RetrievalMode = z.infer<typeof RetrievalModeSchema>;
 
-
 /** `knowledge:search`: free text from the search box, or the conversation so far. */
 export const SearchRequestSchema = z
   .object({
@@ -72,4 +71,3 @@ export const KnowledgeStatusSchema = z.object({
   packs: z.number().int().min(0),
   passages: z.number().int().min(0),
 });
-

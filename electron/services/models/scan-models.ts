@@ -41,4 +41,3 @@ async function subfolders(dir: string): Promise<string[] | null> {
 async function isFile(path: string): Promise<boolean> {
   return (await stat(path).catch(() => null))?.isFile() ?? false;
 }
-

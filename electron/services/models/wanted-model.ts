@@ -29,4 +29,3 @@ export function wantedModel(role: ModelRole, env: NodeJS.ProcessEnv): WantedMode
   if (value.toLowerCase() === 'none') return { kind: 'none', envVar };
   return { kind: 'model', id: value, envVar, fromEnv: true };
 }
-

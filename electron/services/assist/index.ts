@@ -1,10 +1,10 @@
 /**
- * Wires the assist capability for the composition root: the service, the generated-reply
- * runner, the feedback log, the ingest endpoint (hosts that run the app: Electron and
- * `inloop serve`), and the `assist:*` handlers. Hosts call it; nothing here knows the host.
+ * The assist capability: the service, the generated-reply runner, the feedback log, the
+ * ingest endpoint and the clipboard watch (started by the composition root for hosts that run
+ * the app: Electron and `inloop serve`), and the `assist:*` handlers. Nothing here knows the host.
  */
 import { redact } from '../../../shared/assist/pii/redact';
-import type { Handlers } from '../core/dispatcher';
+import type { Capability } from '../core/capability';
 import type { EventBus } from '../core/event-bus';
 import type { Logger } from '../core/log';
 import type { SecretStore } from '../secrets/secret-store';
@@ -19,18 +19,6 @@ import { loadIngestToken } from './ingest-token';
 /** The ingest port when `INLOOP_INGEST_PORT` does not say otherwise (0 picks a free one). */
 export const DEFAULT_INGEST_PORT = 4478;
 
-export type AssistChannel =
-  | 'assist:start'
-  | 'assist:end'
-  | 'assist:add-turn'
-  | 'assist:get-state'
-  | 'assist:set-step'
-  | 'assist:feedback'
-  | 'assist:handoff'
-  | 'assist:generate'
-  | 'assist:cancel-generation'
-  | 'assist:ingest-info';
-
 export interface AssistOptions {
   bus: EventBus;
   settings: SettingsService;
@@ -41,10 +29,8 @@ export interface AssistOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-export interface AssistCapability {
-  readonly service: AssistService;
+export interface AssistCapability extends Capability<AssistService, 'assist'> {
   readonly generation: GenerationRunner;
-  readonly handlers: Pick<Handlers, AssistChannel>;
   /**
    * Starts the ingest endpoint (hosts that run the app call it: `inloop serve`, Electron);
    * resolves with its URL, or null with the reason logged.
@@ -71,7 +57,7 @@ export async function createAssist(options: AssistOptions): Promise<AssistCapabi
   });
   let ingest: OpenedIngest | null = null;
 
-  const handlers: Pick<Handlers, AssistChannel> = {
+  const handlers: AssistCapability['handlers'] = {
     'assist:start': () => service.start(),
     'assist:end': () => service.end(),
     'assist:add-turn': async ({ role, text }) => {

@@ -1,8 +1,9 @@
 /**
- * Wires the speech service for a host: one recognition worker per speaker on the model from
- * `INLOOP_ASR_MODEL` (default whisper-tiny.en, q8) in the models folder, and its handlers.
+ * The speech capability: call transcription with one recognition worker per speaker on the
+ * model from `INLOOP_ASR_MODEL` (default whisper-tiny.en, q8) in the models folder, and the
+ * `speech:*` handlers. Workers start on `speech:start`, not before.
  */
-import type { Handlers } from '../core/dispatcher';
+import type { Capability } from '../core/capability';
 import type { TurnSink } from '../assist/turn-sink';
 import type { CaptureService } from '../overlay/capture-service';
 import type { EventBus } from '../core/event-bus';
@@ -24,10 +25,9 @@ export interface SpeechDeps {
   readonly redact?: (text: string) => string;
 }
 
-/** The speech service of a host. Workers start on `speech:start`, not before. */
-export function createSpeechService(deps: SpeechDeps): SpeechService {
+export function createSpeech(deps: SpeechDeps): Capability<SpeechService, 'speech'> {
   const modelId = asrModelId(deps.env ?? process.env);
-  return new SpeechService({
+  const speech = new SpeechService({
     bus: deps.bus,
     turns: deps.turns,
     capture: deps.capture,
@@ -43,18 +43,15 @@ export function createSpeechService(deps: SpeechDeps): SpeechService {
     logger: deps.logger,
     ...(deps.redact ? { redact: deps.redact } : {}),
   });
-}
-
-export type SpeechChannel =
-  'speech:start' | 'speech:stop' | 'speech:push-audio' | 'speech:get-state' | 'speech:edit-segment';
-
-/** The `speech:*` handlers. */
-export function speechHandlers(speech: SpeechService): Pick<Handlers, SpeechChannel> {
   return {
-    'speech:start': () => speech.start(),
-    'speech:stop': () => speech.stop(),
-    'speech:push-audio': (frame) => speech.pushAudio(frame),
-    'speech:get-state': () => speech.getState(),
-    'speech:edit-segment': (edit) => speech.editSegment(edit),
+    service: speech,
+    handlers: {
+      'speech:start': () => speech.start(),
+      'speech:stop': () => speech.stop(),
+      'speech:push-audio': (frame) => speech.pushAudio(frame),
+      'speech:get-state': () => speech.getState(),
+      'speech:edit-segment': (edit) => speech.editSegment(edit),
+    },
+    close: () => speech.close(),
   };
 }

@@ -5,7 +5,7 @@
  * Inloop itself put there (a copied reply), and blank or oversized text are not turns.
  */
 import type { Settings } from '../../../shared/schemas/settings';
-import type { TurnSink } from '../../services/assist/turn-sink';
+import type { TurnSink } from './turn-sink';
 
 /** The part of Electron's `clipboard` the watch reads. */
 export interface ClipboardLike {

@@ -13,7 +13,7 @@ import type { OverlayWindowController } from './overlay-window-controller';
 import { createTray, type TrayDeps } from './tray';
 import type { TrayState } from './tray-menu';
 
-export interface OverlayControlsOptions {
+export interface HotkeysAndTrayOptions {
   overlay: OverlayWindowController;
   capture: CaptureService;
   bus: EventBus;
@@ -24,7 +24,7 @@ export interface OverlayControlsOptions {
 }
 
 /** Register the shortcuts, create the tray, and follow settings and state changes. */
-export function wireOverlayControls(options: OverlayControlsOptions): { dispose(): void } {
+export function wireHotkeysAndTray(options: HotkeysAndTrayOptions): { dispose(): void } {
   const { overlay, capture, bus } = options;
   const hotkeys = createHotkeyManager({
     globalShortcut: options.globalShortcut,

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../../../shared/schemas/settings';
 import type { IncomingTurn } from '../../../../electron/services/assist/turn-sink';
-import { startClipboardWatch } from '../../../../electron/hosts/electron-main/clipboard-watch';
+import { startClipboardWatch } from '../../../../electron/services/assist/clipboard-watch';
 
 function setup(on = true, own: string[] = []) {
   const clipboard = { text: 'copied before the call', readText: () => clipboard.text };
