@@ -132,7 +132,29 @@ export function KnowledgePanel() {
         </p>
       ) : null}
       {body}
+      <DemoPackNote />
     </PanelFrame>
+  );
+}
+
+/** The example pack is in use: say so, and take it away in one step. */
+function DemoPackNote() {
+  const demo = useInloop((s) => s.packs.find((pack) => pack.current.demo)?.current ?? null);
+  const removePack = useInloop((s) => s.removePack);
+  const busy = useInloop((s) => s.packBusy);
+  if (!demo) return null;
+  return (
+    <p className="knowledge-demo">
+      <span>You are trying Inloop with the example pack (an online clothing shop).</span>
+      <button
+        type="button"
+        className="button button--small button--ghost"
+        disabled={busy !== null}
+        onClick={() => void removePack(demo.id)}
+      >
+        Remove the example pack
+      </button>
+    </p>
   );
 }
 
