@@ -1,14 +1,16 @@
 /**
  * Accessibility as a test: axe-core over the whole screen with every panel showing content
- * (a conversation with flags, replies, a checklist, knowledge cards, the summary), in the
+ * (a conversation with high flags, replies withheld and with their blanks open, a step the
+ * engine asks about, knowledge cards, the summary; the candidates are in decide.spec.ts), in the
  * light, dark and high-contrast themes, at 420×900 (docked) and 1280×800, on its own and with
  * Settings or the Shortcuts sheet open: zero violations.
  */
 import { installExamplePack } from './fixtures/example-pack';
 import {
+  addAgentTurn,
   addCustomerTurns,
   axeViolations,
-  parcelScript,
+  chargebackScript,
   setTheme,
 } from './fixtures/screen';
 import { expect, openShell, test, useFileServer } from './fixtures/serve';
@@ -27,12 +29,19 @@ for (const size of [
     test.setTimeout(180_000);
     await page.setViewportSize(size);
     await openShell(page, shared.server);
-    if ((await page.getByRole('list', { name: 'Transcript' }).count()) === 0)
-      await addCustomerTurns(page, parcelScript);
+    if ((await page.getByRole('list', { name: 'Transcript' }).count()) === 0) {
+      await addCustomerTurns(page, chargebackScript.customer.slice(0, 1));
+      await addAgentTurn(page, chargebackScript.agent);
+      await addCustomerTurns(page, chargebackScript.customer.slice(1));
+    }
     await expect(page.getByRole('list', { name: 'Escalation flags' })).toBeVisible();
-    await expect(page.getByRole('list', { name: 'Reply suggestions' })).toBeVisible();
-    await expect(page.getByRole('list', { name: 'Next steps' })).toBeVisible();
+    const replies = page.getByRole('list', { name: 'Reply suggestions' });
+    await expect(replies.locator('.reply-card--withheld')).not.toHaveCount(0);
+    await expect(page.locator('.checklist__step--suggested')).not.toHaveCount(0);
     await expect(page.getByRole('list', { name: 'Articles for the conversation' })).toBeVisible();
+    // The blanks of a reply open, as before a copy.
+    await replies.getByRole('button', { name: 'Fill in and copy' }).first().click();
+    await expect(page.getByRole('form', { name: 'Fill in the blanks' })).toBeVisible();
 
     const found: string[] = [];
     for (const theme of themes) {

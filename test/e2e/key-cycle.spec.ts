@@ -81,7 +81,7 @@ for (const size of [
     };
 
     const first = await cycle(
-      'Hi, my package never arrived. The order number is 4417-2209.',
+      'Hi, my name is Maria Lopez. My package never arrived. The order number is 4417-2209.',
       false,
     );
     const next = await cycle('It has been nine days and the tracking has not moved.', true);
