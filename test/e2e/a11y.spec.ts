@@ -50,16 +50,12 @@ for (const size of [
       await page.keyboard.press('Control+Comma');
       await expect(page.getByRole('dialog', { name: 'Settings' })).toBeVisible();
       // With a sheet open the rest is inert: axe looks at the sheet.
-      found.push(
-        ...(await axeViolations(page, 'dialog')).map((v) => `${theme}, Settings: ${v}`),
-      );
+      found.push(...(await axeViolations(page, 'dialog')).map((v) => `${theme}, Settings: ${v}`));
       await page.keyboard.press('Escape');
       await page.keyboard.press('Alt+Digit2');
       await page.keyboard.press('?');
       await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
-      found.push(
-        ...(await axeViolations(page, 'dialog')).map((v) => `${theme}, Shortcuts: ${v}`),
-      );
+      found.push(...(await axeViolations(page, 'dialog')).map((v) => `${theme}, Shortcuts: ${v}`));
       await page.keyboard.press('Escape');
     }
     console.log(`axe at ${size.width}×${size.height}: ${found.length} violations in 9 runs`);

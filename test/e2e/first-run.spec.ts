@@ -22,9 +22,7 @@ test('"Try the example pack" shows the whole product in one click, and removes i
   await expect(knowledge.getByText(/trying Inloop with the example pack/)).toBeVisible({
     timeout: 60_000,
   });
-  await addCustomerTurns(page, [
-    'Hi, my package never arrived. The order number is 4417-2209.',
-  ]);
+  await addCustomerTurns(page, ['Hi, my package never arrived. The order number is 4417-2209.']);
   await expect(page.getByRole('list', { name: 'Reply suggestions' })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Next steps' })).toBeVisible();
   await expect(knowledge.getByRole('article').first()).toBeVisible();

@@ -62,7 +62,9 @@ for (const size of [
       await keys.press('Enter');
       await expect(turns.last()).toContainText(customer);
       await expect(replies).toBeVisible();
-      const top = (await replies.getByRole('article').first().locator('.reply-card__text').innerText()).trim();
+      const top = (
+        await replies.getByRole('article').first().locator('.reply-card__text').innerText()
+      ).trim();
       await keys.press('Alt+Digit2');
       await keys.press('c');
       // The copy leaves the focus in the composer.

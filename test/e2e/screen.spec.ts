@@ -53,7 +53,9 @@ test('at 1280×800 the replies and next actions are above the fold beside the co
   expect(composer.y + composer.height).toBeLessThanOrEqual(800);
 
   // Knowledge: one compact card per article.
-  const cards = page.getByRole('list', { name: 'Articles for the conversation' }).getByRole('article');
+  const cards = page
+    .getByRole('list', { name: 'Articles for the conversation' })
+    .getByRole('article');
   const titles = await cards.locator('h3').allInnerTexts();
   expect(titles.length).toBeGreaterThan(0);
   expect(new Set(titles).size).toBe(titles.length);
@@ -175,7 +177,9 @@ test('reply keys act only in Replies, on the highlighted reply in view', async (
   await expect(highlighted).toHaveAttribute('data-reply-key', top!);
 
   // In Knowledge, arrows move between cards and `c` copies the card, not a reply.
-  const cards = page.getByRole('list', { name: 'Articles for the conversation' }).getByRole('article');
+  const cards = page
+    .getByRole('list', { name: 'Articles for the conversation' })
+    .getByRole('article');
   await cards.first().focus();
   await page.keyboard.press('ArrowDown');
   await expect(highlighted).toHaveAttribute('data-reply-key', top!);

@@ -36,9 +36,9 @@ test('docs screenshots at 1280 and 420 px', async ({ page }) => {
   const cards = page.getByRole('list', { name: 'Articles for the conversation' });
   const first = cards.getByRole('article').first();
   await first.focus();
-  await page.getByRole('region', { name: 'Knowledge', exact: true }).evaluate((region) =>
-    region.scrollIntoView({ block: 'start' }),
-  );
+  await page
+    .getByRole('region', { name: 'Knowledge', exact: true })
+    .evaluate((region) => region.scrollIntoView({ block: 'start' }));
   await shoot(page, 'screenshot-knowledge.png');
 
   // The end of the call at 1280 px: the handoff summary beside the decisions.

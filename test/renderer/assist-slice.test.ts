@@ -114,8 +114,12 @@ describe('assist slice', () => {
     store.getState().applyAssist(state(1));
     await store.getState().pickIntent('refund');
     await store.getState().pickIntent(null);
-    await store.getState().dismissFlag({ reason: 'Chargeback', severity: 'high', turn: 0, ruleId: 'cb' });
-    await store.getState().decideStep({ id: 's1', text: 'Ask', done: false, suggested: true }, false);
+    await store
+      .getState()
+      .dismissFlag({ reason: 'Chargeback', severity: 'high', turn: 0, ruleId: 'cb' });
+    await store
+      .getState()
+      .decideStep({ id: 's1', text: 'Ask', done: false, suggested: true }, false);
     expect(fake.calls.map((call) => [call.channel, call.payload])).toEqual([
       ['assist:pick-intent', { intentId: 'refund' }],
       ['assist:pick-intent', { intentId: null }],

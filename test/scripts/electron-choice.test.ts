@@ -23,7 +23,10 @@ async function choose(env: NodeJS.ProcessEnv) {
   const started = Date.now();
   const { stdout } = await promisify(execFile)(
     'bash',
-    ['-c', 'source scripts/electron-choice.sh; electron_choice fetch; echo "$ELECTRON_CHOICE|$ELECTRON_WHY"'],
+    [
+      '-c',
+      'source scripts/electron-choice.sh; electron_choice fetch; echo "$ELECTRON_CHOICE|$ELECTRON_WHY"',
+    ],
     { cwd: root, env: { ...process.env, ...env } },
   );
   return { line: stdout.trim().split('\n').at(-1)!, ms: Date.now() - started };

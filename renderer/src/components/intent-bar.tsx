@@ -45,7 +45,12 @@ function IntentCandidates({
   const [active, setActive] = useState(0);
   const group = useRef<HTMLDivElement>(null);
   const choices = [
-    ...candidates.map((c, i) => ({ key: String(i + 1), id: c.id as string | null, label: c.label, c })),
+    ...candidates.map((c, i) => ({
+      key: String(i + 1),
+      id: c.id as string | null,
+      label: c.label,
+      c,
+    })),
     { key: '0', id: null, label: 'None of these', c: null },
   ];
   return (

@@ -128,9 +128,7 @@ export function ReplyCard({
               className="icon-button icon-button--with-text reply-card__copy"
               tabIndex={-1}
               title={blanks.length > 0 ? 'Fill in the blanks, then copy (c)' : 'Copy the reply (c)'}
-              onClick={(event) => {
-                onCopy();
-              }}
+              onClick={() => onCopy()}
             >
               <Icon name={copied ? 'check' : 'copy'} size={14} />
               <span>{copied ? 'Copied' : blanks.length > 0 ? 'Fill in and copy' : 'Copy'}</span>

@@ -112,7 +112,9 @@ export const shortcutHelp: readonly ShortcutHelp[] = [
   ...panelIds.map((panel, index) => ({
     keys: ['Alt', String(index + 1)],
     description:
-      panel === 'conversation' ? 'Type a turn (the Conversation box)' : `Go to ${panelTitles[panel]}`,
+      panel === 'conversation'
+        ? 'Type a turn (the Conversation box)'
+        : `Go to ${panelTitles[panel]}`,
   })),
   { keys: ['Alt', 'S'], description: 'Switch who said the turn: Customer or Agent' },
   { keys: ['F6'], description: 'Next area (header, panels, notices)' },

@@ -19,7 +19,10 @@ export function groupByArticle(hits: readonly SearchHit[]): ArticleGroup[] {
     const key = `${hit.packId}/${hit.articleId}`;
     const group = groups.get(key);
     if (group) {
-      if (!group.more.some((other) => other.passage === hit.passage) && group.best.passage !== hit.passage)
+      if (
+        !group.more.some((other) => other.passage === hit.passage) &&
+        group.best.passage !== hit.passage
+      )
         group.more.push(hit);
     } else groups.set(key, { key, best: hit, more: [] });
   }

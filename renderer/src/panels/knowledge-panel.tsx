@@ -177,7 +177,9 @@ function NoPackState() {
             disabled={busy !== null}
             onClick={() => void installDemoPack()}
           >
-            {busy?.action === 'install-demo' ? 'Installing the example pack…' : 'Try the example pack'}
+            {busy?.action === 'install-demo'
+              ? 'Installing the example pack…'
+              : 'Try the example pack'}
           </button>
           <button
             type="button"

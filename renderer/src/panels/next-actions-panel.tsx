@@ -66,7 +66,11 @@ export function NextActionsPanel() {
                     ) : null}
                   </label>
                   {asking ? (
-                    <span className="checklist__ask" role="group" aria-label={`Is "${step.text}" done?`}>
+                    <span
+                      className="checklist__ask"
+                      role="group"
+                      aria-label={`Is "${step.text}" done?`}
+                    >
                       <span className="checklist__ask-text">Looks done:</span>
                       <button
                         type="button"

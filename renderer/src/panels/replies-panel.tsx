@@ -30,8 +30,14 @@ export function RepliesPanel() {
   const copied = useInloop((s) => s.copiedReply?.key ?? null);
   const thumbs = useInloop((s) => s.replyThumbs);
   const list = useRef<HTMLOListElement>(null);
-  const { setReplyFocus, setFillingReply, thumbReply, generateReply, cancelGeneration, recordFeedback } =
-    store.getState();
+  const {
+    setReplyFocus,
+    setFillingReply,
+    thumbReply,
+    generateReply,
+    cancelGeneration,
+    recordFeedback,
+  } = store.getState();
   const highlighted = highlightedReply(replies, focusedKey);
 
   // Each suggestion is recorded once per conversation as displayed, with its rank.
@@ -76,7 +82,12 @@ export function RepliesPanel() {
                 onHighlight={() => setReplyFocus(key)}
                 onSelect={() => {
                   if (highlighted?.index !== index)
-                    void recordFeedback({ kind: 'clicked', target: 'reply', id: key, position: index });
+                    void recordFeedback({
+                      kind: 'clicked',
+                      target: 'reply',
+                      id: key,
+                      position: index,
+                    });
                   setReplyFocus(key);
                 }}
                 onCopy={(text) => void copyReply(store.getState(), reply, index, text)}
@@ -88,8 +99,8 @@ export function RepliesPanel() {
         </ol>
       ) : (
         <EmptyState title="Reply suggestions appear here">
-          Once the customer asks something, Inloop drafts replies from your team's saved replies
-          and articles. Review one, copy it into your helpdesk, and send it yourself.
+          Once the customer asks something, Inloop drafts replies from your team's saved replies and
+          articles. Review one, copy it into your helpdesk, and send it yourself.
         </EmptyState>
       )}
       {generation ? (

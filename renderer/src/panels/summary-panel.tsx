@@ -56,9 +56,10 @@ export function handoffRows(summary: Summary): [string, string][] {
           ['Tried', summary.tried?.join('; ')],
           ['Outcome', summary.outcome],
           ['Next step', summary.nextStep],
-          ...(summary.details ?? []).map(
-            ({ label, value }): [string, string | undefined] => [label, value],
-          ),
+          ...(summary.details ?? []).map(({ label, value }): [string, string | undefined] => [
+            label,
+            value,
+          ]),
         ]
       : [
           ['Customer', summary.customer ?? undefined],

@@ -116,7 +116,8 @@ export const createAssistSlice =
               composerRole: 'customer',
             };
           }
-          const ended = next.conversation?.endedAt != null && current?.conversation?.endedAt == null;
+          const ended =
+            next.conversation?.endedAt != null && current?.conversation?.endedAt == null;
           return {
             assist: next,
             focusedReplyKey: followHighlight(replies, state.focusedReplyKey),
@@ -151,7 +152,9 @@ export const createAssistSlice =
       },
       setComposerRole: (composerRole) => set({ composerRole }),
       switchSpeaker: () =>
-        set((state) => ({ composerRole: state.composerRole === 'customer' ? 'agent' : 'customer' })),
+        set((state) => ({
+          composerRole: state.composerRole === 'customer' ? 'agent' : 'customer',
+        })),
       setStep: async (stepId, done) => {
         await applyState('update the checklist', api.assist.setStep({ stepId, done }));
       },
