@@ -3,9 +3,8 @@
  * or, when the engine is unsure, up to three candidates to pick in one key (1, 2, 3; 0 for
  * none of these). The candidates are one Tab stop (arrow keys move between them).
  */
-import { useRef, useState } from 'react';
 import type { DetectedIntent, IntentCandidate } from '../../../shared/schemas/assist';
-import { moveRovingFocus } from '../keyboard/roving';
+import { useRovingList } from '../keyboard/use-roving-list';
 
 export interface IntentBarProps {
   intent: DetectedIntent | null;
@@ -42,8 +41,7 @@ function IntentCandidates({
   candidates: readonly IntentCandidate[];
   onPick(intentId: string | null): void;
 }) {
-  const [active, setActive] = useState(0);
-  const group = useRef<HTMLDivElement>(null);
+  const { listProps, current, setActive } = useRovingList<HTMLDivElement>(candidates.length + 1);
   const choices = [
     ...candidates.map((c, i) => ({
       key: String(i + 1),
@@ -58,12 +56,7 @@ function IntentCandidates({
       className="intent-candidates"
       role="group"
       aria-labelledby="intent-candidates-title"
-      data-roving-list=""
-      ref={group}
-      onKeyDown={(event) => {
-        const next = group.current ? moveRovingFocus(group.current, event) : null;
-        if (next !== null) setActive(next);
-      }}
+      {...listProps}
     >
       <span className="intent-candidates__title" id="intent-candidates-title">
         Which does the customer want?
@@ -74,7 +67,7 @@ function IntentCandidates({
           type="button"
           className={`intent-candidate${choice.id === null ? ' intent-candidate--none' : ''}`}
           data-roving-item=""
-          tabIndex={index === active ? 0 : -1}
+          tabIndex={index === current ? 0 : -1}
           aria-keyshortcuts={choice.key}
           title={choice.c ? `${percent(choice.c.confidence)} likely` : 'None of these fits'}
           onFocus={() => setActive(index)}

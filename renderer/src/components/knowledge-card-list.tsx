@@ -2,9 +2,9 @@
  * The knowledge cards, one per article, as one list with roving focus: Tab enters at the last
  * card used, ArrowUp/ArrowDown (and Home/End) move between cards.
  */
-import { useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import type { SearchHit } from '../../../shared/schemas/knowledge';
-import { moveRovingFocus } from '../keyboard/roving';
+import { useRovingList } from '../keyboard/use-roving-list';
 import { groupByArticle } from '../panels/knowledge-groups';
 import { KnowledgeCard, type Feedback } from './knowledge-card';
 
@@ -27,21 +27,10 @@ export function KnowledgeCardList({
   onOpen,
 }: KnowledgeCardListProps) {
   const groups = useMemo(() => groupByArticle(hits), [hits]);
-  const [active, setActive] = useState(0);
-  const list = useRef<HTMLUListElement>(null);
-  const current = Math.min(active, Math.max(0, groups.length - 1));
+  const { listProps, current, setActive } = useRovingList<HTMLUListElement>(groups.length);
 
   return (
-    <ul
-      className="knowledge-list"
-      aria-label={label}
-      ref={list}
-      data-roving-list=""
-      onKeyDown={(event) => {
-        const next = list.current ? moveRovingFocus(list.current, event) : null;
-        if (next !== null) setActive(next);
-      }}
-    >
+    <ul className="knowledge-list" aria-label={label} {...listProps}>
       {groups.map((group, index) => (
         <li key={group.key} className="knowledge-list__item">
           <KnowledgeCard

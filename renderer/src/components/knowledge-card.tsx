@@ -158,13 +158,7 @@ export function KnowledgeCard({
           <ThumbButtons
             value={feedback}
             onThumb={press}
-            tabIndex={-1}
-            labels={{
-              up: 'Helpful',
-              down: 'Not helpful',
-              upTitle: 'Helpful (+)',
-              downTitle: 'Not helpful (-)',
-            }}
+            labels={{ up: 'Helpful', down: 'Not helpful' }}
           />
         </span>
       </footer>

@@ -137,13 +137,7 @@ export function ReplyCard({
           <ThumbButtons
             value={thumb}
             onThumb={onThumb}
-            tabIndex={-1}
-            labels={{
-              up: 'Good reply',
-              down: 'Bad reply',
-              upTitle: 'Good reply (+)',
-              downTitle: 'Bad reply (-)',
-            }}
+            labels={{ up: 'Good reply', down: 'Bad reply' }}
           />
         </footer>
       </article>

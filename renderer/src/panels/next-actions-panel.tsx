@@ -4,22 +4,25 @@
  * or unticks any step (Space ticks the next one); the agent always wins. The list is one Tab
  * stop: arrow keys move between the steps.
  */
-import { useRef, useState } from 'react';
 import { EmptyState } from '../components/empty-state';
-import { moveRovingFocus } from '../keyboard/roving';
+import { useRovingList } from '../keyboard/use-roving-list';
 import { useInloop } from '../state/use-inloop';
 import { decidingStep } from './assist-shortcuts';
 import { PanelFrame } from './panel-frame';
+
+/** The two answers to "Looks done": their keys work from anywhere outside a text field. */
+const answers = [
+  { done: true, key: 'Y', word: 'Yes' },
+  { done: false, key: 'N', word: 'No' },
+] as const;
 
 export function NextActionsPanel() {
   const steps = useInloop((s) => s.assist?.suggestions?.nextActions);
   const intent = useInloop((s) => s.assist?.suggestions?.intent ?? null);
   const decideStep = useInloop((s) => s.decideStep);
-  const list = useRef<HTMLUListElement>(null);
-  const [active, setActive] = useState(0);
   const all = steps ?? [];
+  const { listProps, current, setActive } = useRovingList<HTMLUListElement>(all.length);
   const done = all.filter((step) => step.done).length;
-  const current = Math.min(active, Math.max(0, all.length - 1));
   // y and n answer the step the focus is on, else the first one that asks.
   const keyed = decidingStep(all, document.activeElement)?.id;
   return (
@@ -27,16 +30,7 @@ export function NextActionsPanel() {
       {all.length > 0 ? (
         <>
           {intent ? <p className="checklist__intent">Playbook for {intent.label}</p> : null}
-          <ul
-            className="checklist"
-            aria-label="Next steps"
-            ref={list}
-            data-roving-list=""
-            onKeyDown={(event) => {
-              const next = list.current ? moveRovingFocus(list.current, event) : null;
-              if (next !== null) setActive(next);
-            }}
-          >
+          <ul className="checklist" aria-label="Next steps" {...listProps}>
             {all.map((step, index) => {
               const asking = step.suggested === true && !step.done;
               return (
@@ -72,34 +66,23 @@ export function NextActionsPanel() {
                       aria-label={`Is "${step.text}" done?`}
                     >
                       <span className="checklist__ask-text">Looks done:</span>
-                      <button
-                        type="button"
-                        className="button button--small"
-                        tabIndex={-1}
-                        aria-keyshortcuts={keyed === step.id ? 'Y' : undefined}
-                        onClick={() => void decideStep(step, true)}
-                      >
-                        {keyed === step.id ? (
-                          <kbd className="kbd" aria-hidden="true">
-                            Y
-                          </kbd>
-                        ) : null}
-                        Yes
-                      </button>
-                      <button
-                        type="button"
-                        className="button button--small button--ghost"
-                        tabIndex={-1}
-                        aria-keyshortcuts={keyed === step.id ? 'N' : undefined}
-                        onClick={() => void decideStep(step, false)}
-                      >
-                        {keyed === step.id ? (
-                          <kbd className="kbd" aria-hidden="true">
-                            N
-                          </kbd>
-                        ) : null}
-                        No
-                      </button>
+                      {answers.map(({ done, key, word }) => (
+                        <button
+                          key={key}
+                          type="button"
+                          className={`button button--small${done ? '' : ' button--ghost'}`}
+                          tabIndex={-1}
+                          aria-keyshortcuts={keyed === step.id ? key : undefined}
+                          onClick={() => void decideStep(step, done)}
+                        >
+                          {keyed === step.id ? (
+                            <kbd className="kbd" aria-hidden="true">
+                              {key}
+                            </kbd>
+                          ) : null}
+                          {word}
+                        </button>
+                      ))}
                     </span>
                   ) : null}
                 </li>

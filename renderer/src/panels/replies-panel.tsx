@@ -3,12 +3,12 @@
  * one Tab stop; the highlight is the reply itself (it stays on it when the list re-ranks) and
  * moves with the focus (arrow keys, j/k).
  */
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import type { ReplySuggestion } from '../../../shared/schemas/assist';
 import { EmptyState } from '../components/empty-state';
 import { GeneratedReply } from '../components/generated-reply';
 import { ReplyCard } from '../components/reply-card';
-import { moveRovingFocus } from '../keyboard/roving';
+import { useRovingList } from '../keyboard/use-roving-list';
 import { highlightedReply, replyKey } from '../state/reply-focus';
 import { useInloop, useInloopStore } from '../state/use-inloop';
 import { copyReply } from './assist-shortcuts';
@@ -29,7 +29,8 @@ export function RepliesPanel() {
   const filling = useInloop((s) => s.fillingReply);
   const copied = useInloop((s) => s.copiedReply?.key ?? null);
   const thumbs = useInloop((s) => s.replyThumbs);
-  const list = useRef<HTMLOListElement>(null);
+  // The highlighted reply is the list's Tab stop (its cards set it as they take the focus).
+  const { listProps } = useRovingList<HTMLOListElement>(replies.length);
   const {
     setReplyFocus,
     setFillingReply,
@@ -59,15 +60,7 @@ export function RepliesPanel() {
   return (
     <PanelFrame id="replies" meta={replies.length > 0 ? String(replies.length) : undefined}>
       {replies.length > 0 ? (
-        <ol
-          className="reply-list"
-          aria-label="Reply suggestions"
-          ref={list}
-          data-roving-list=""
-          onKeyDown={(event) => {
-            if (list.current) moveRovingFocus(list.current, event);
-          }}
-        >
+        <ol className="reply-list" aria-label="Reply suggestions" {...listProps}>
           {replies.map((reply, index) => {
             const key = replyKey(reply);
             return (
