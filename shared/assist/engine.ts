@@ -9,7 +9,7 @@ import type { EscalationRule, Intent } from '../packs/pack-schemas';
 import type { PackPlaybook } from '../packs/pack-playbook';
 import { extractEntities } from './entities';
 import { escalationFlags } from './escalation/escalation-flags';
-import { detectIntent } from './intent/detect-intent';
+import { conversationIntent } from './intent/conversation-intent';
 import { buildIntentModel, type IntentModel } from './intent/intent-model';
 import { checklist } from './next-actions';
 import { suggestReplies } from './replies';
@@ -17,7 +17,7 @@ import { scoreSentiment } from './sentiment/score-sentiment';
 import { sentimentTrend } from './sentiment/sentiment-trend';
 import { handoffSummary, liveGist, summaryAsText } from './summary';
 import type { Suggestions, ConversationTurn, Summary } from '../schemas/assist';
-import type { QueryTurn, SearchHit } from '../schemas/knowledge';
+import type { SearchHit } from '../schemas/knowledge';
 
 export type { PackPlaybook };
 
@@ -83,7 +83,7 @@ export interface AssessInput {
 export function assess(engine: AssistEngine, input: AssessInput): Omit<Suggestions, 'ms'> {
   const turns = input.turns;
   const queryTurns = turns.map(({ role, text }) => ({ role, text }));
-  const detected = conversationIntent(engine, queryTurns);
+  const detected = conversationIntent(engine.intentModel, queryTurns).intent;
   const known = detected ? engine.intents.get(detected.id) : undefined;
   const intent = detected
     ? {
@@ -126,28 +126,6 @@ export function assess(engine: AssistEngine, input: AssessInput): Omit<Suggestio
     nextActions,
     summary: { gist: liveGist(turns), entities },
   };
-}
-
-/** Customer turns looked back over for an intent the latest turns no longer show. */
-export const INTENT_LOOKBACK = 8;
-
-/**
- * The conversation's intent: detected at the latest customer turn, or, when that turn says
- * nothing clear ("this is the third time!"), the one detected at the latest earlier customer
- * turn that had one, so the playbook does not vanish when the customer gets upset. A function
- * of the turns alone, so a replayed conversation gets the same answer as the live one.
- */
-export function conversationIntent(
-  engine: AssistEngine,
-  turns: readonly QueryTurn[],
-): { id: string; confidence: number } | null {
-  if (engine.intentModel === null) return null;
-  const ends = turns.flatMap((t, i) => (t.role === 'customer' ? [i + 1] : [])).reverse();
-  for (const end of ends.slice(0, INTENT_LOOKBACK)) {
-    const found = detectIntent(engine.intentModel, turns.slice(0, end));
-    if (found) return found;
-  }
-  return null;
 }
 
 /** The structured handoff summary and its plain-text form for a helpdesk note. */

@@ -40,7 +40,7 @@ export interface KnowledgeIndex {
   readonly spelling: SpellingIndex;
 }
 
-/** The terms of a passage's body field (what feedback and proximity read again). */
+/** The terms of a passage's body field (what query expansion and proximity read again). */
 export function passageBodyTerms(passage: Passage, analyzer: AnalyzerOptions): string[] {
   return analyze(passage.text, analyzer);
 }

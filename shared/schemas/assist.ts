@@ -9,6 +9,7 @@ import { RoleSchema, SearchHitSchema } from './knowledge';
 
 /** Where a turn came from. */
 export const TurnSourceSchema = z.enum(['typed', 'clipboard', 'ingest', 'speech']);
+export type TurnSource = z.infer<typeof TurnSourceSchema>;
 
 /** One turn of the live conversation as the services keep it (text already redacted for storage). */
 export const ConversationTurnSchema = z.object({
@@ -204,3 +205,4 @@ export const IngestInfoSchema = z.object({
   /** Why the endpoint is not running, when it is not. */
   reason: z.string().nullable(),
 });
+export type IngestInfo = z.infer<typeof IngestInfoSchema>;

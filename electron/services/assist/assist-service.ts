@@ -193,10 +193,12 @@ export class AssistService implements TurnSink {
     return { conversationId: state.conversation.id, turns: state.snapshot(), hits: this.hits };
   }
 
-  /** Publishes a generated reply's progress with the rest of the state. */
+  /**
+   * Keeps a generated reply's progress in the state `assist:get-state` answers. Progress is
+   * published once, as `assist:generation` (the runner's), not as a whole `assist:updated`.
+   */
   setGeneration(generation: AssistState['generation']): void {
     this.generation = generation;
-    this.publish();
   }
 
   close(): void {

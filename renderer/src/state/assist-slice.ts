@@ -13,6 +13,7 @@ import type {
   EscalationFlag,
   FeedbackRequest,
   GenerationState,
+  IngestInfo,
   NextActionState,
   ReplySuggestion,
 } from '../../../shared/schemas/assist';
@@ -21,12 +22,6 @@ import { followHighlight, movedHighlight, replyKey } from './reply-focus';
 import type { InloopState, SliceCreator } from './store';
 
 export { replyKey } from './reply-focus';
-
-export interface IngestInfo {
-  url: string | null;
-  tokenStorage: 'keychain' | 'file' | null;
-  reason: string | null;
-}
 
 export interface AssistSlice {
   assist: AssistState | null;

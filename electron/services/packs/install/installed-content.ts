@@ -14,7 +14,7 @@ import {
   RuleSchema,
 } from '../../../../shared/packs/pack-schemas';
 import { AppError } from '../../../../shared/result';
-import { describeZodError } from '../../core/dispatcher';
+import { describeZodError } from '../../../../shared/zod-issues';
 import type { VerifiedPack } from '../pack-file';
 
 /** An article as the installed index keeps it. */
@@ -70,7 +70,8 @@ function parseJson<T>(packId: string, where: string, text: string, schema: z.Zod
     refuse(packId, where, 'not valid JSON');
   }
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) refuse(packId, where, describeZodError(parsed.error));
+  if (!parsed.success)
+    refuse(packId, where, describeZodError(parsed.error, raw, { root: 'the value' }));
   return parsed.data;
 }
 
@@ -163,7 +164,7 @@ export function parseInstalledContent(text: string, where: string): InstalledCon
   if (!parsed.success) {
     throw new AppError(
       'internal',
-      `${where} is damaged (${describeZodError(parsed.error)}); reinstall the pack`,
+      `${where} is damaged (${describeZodError(parsed.error, raw, { root: 'the content' })}); reinstall the pack`,
     );
   }
   return parsed.data;

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { PackProblem } from '../../../../shared/packs/pack-schemas';
 import { parseLocatedYaml } from './yaml-locate';
-import { describeIssues } from './zod-issues';
+import { describeIssues, PACK_KEYS } from '../../../../shared/zod-issues';
 
 export interface ArticleMeta {
   title?: string;
@@ -63,7 +63,7 @@ export function parseFrontMatter(
   }
   const parsed = FrontMatterSchema.safeParse(located.value ?? {});
   if (parsed.success) return { meta: withoutUndefined(parsed.data), problems: [] };
-  const problems = describeIssues(parsed.error.issues, located.value).map((s) => ({
+  const problems = describeIssues(parsed.error.issues, located.value, PACK_KEYS).map((s) => ({
     file,
     line: located.lineOf(s.path),
     message: `front matter: ${s.message}`,

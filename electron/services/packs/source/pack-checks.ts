@@ -5,7 +5,7 @@
  */
 import type { PackProblem } from '../../../../shared/packs/pack-schemas';
 import { placeholderMistakes } from './placeholders';
-import { didYouMean } from './suggest';
+import { didYouMean } from '../../../../shared/did-you-mean';
 import { entryLabel, isPlainMap, type ListEntry } from './yaml-files';
 
 export interface ArticleRef {

@@ -17,7 +17,7 @@ import { htmlToArticle } from './html-blocks';
 import { markdownToBlocks } from './markdown-blocks';
 import type { ArticleFormat } from './source-limits';
 import { textToBlocks } from './text-blocks';
-import { describeIssues } from './zod-issues';
+import { describeIssues, PACK_KEYS } from '../../../../shared/zod-issues';
 
 export interface ParsedArticle {
   /** Derived from the path even when the article is invalid, so references to it still resolve. */
@@ -97,7 +97,7 @@ export function parseArticle(file: string, format: ArticleFormat, text: string):
   };
   const parsed = ArticleSchema.safeParse(candidate);
   if (parsed.success) return { articleId, article: parsed.data, problems };
-  const issues = describeIssues(parsed.error.issues, candidate).map((s) => ({
+  const issues = describeIssues(parsed.error.issues, candidate, PACK_KEYS).map((s) => ({
     file,
     message: s.message,
   }));
