@@ -3,7 +3,8 @@
  * agent sent, and be ready for the customer's next message, in at most 8 keys besides typing
  * (pastes count as keys here). Alt+1 lands in the composer, Alt+S switches the speaker, the
  * copy puts the focus back in the composer, the agent's turn hands the composer back to the
- * customer, and every conversation starts as Customer. Space on Start/End does nothing.
+ * customer, and every conversation starts as Customer. Space on Start/End or on the transcript
+ * does nothing.
  */
 import { installExamplePack } from './fixtures/example-pack';
 import { expect, openShell, test, useFileServer, type Page } from './fixtures/serve';
@@ -92,6 +93,15 @@ for (const size of [
     expect(next).toBeLessThanOrEqual(8);
     await expect(turns).toHaveCount(before + 4);
 
+    // Space on the transcript scrolls it and ticks no step.
+    const ticked = page.getByRole('list', { name: 'Next steps' }).getByRole('checkbox', {
+      checked: true,
+    });
+    const tickedBefore = await ticked.count();
+    await page.getByRole('list', { name: 'Transcript' }).focus();
+    await page.keyboard.press('Space');
+    await expect(ticked).toHaveCount(tickedBefore);
+
     // Space on End conversation does not end it; Enter does.
     const end = page.getByRole('button', { name: 'End conversation' });
     await end.focus();
@@ -103,6 +113,8 @@ for (const size of [
     await page.keyboard.press('Enter');
     // The next conversation starts with the customer.
     await expect(page.getByRole('button', { name: 'Start conversation' })).toBeVisible();
+    // The end went through the services after that Space: no tick came back from it either.
+    await expect(ticked).toHaveCount(tickedBefore);
     await expect(page.getByRole('textbox', { name: 'Customer says' })).toBeVisible();
   });
 }

@@ -75,9 +75,14 @@ function run(command: ShortcutCommand, state: InloopState): void {
   }
 }
 
+/**
+ * Focus is on something whose own keys Space and Enter are: a button, link or field, or a
+ * focusable item such as a card or the transcript (Space scrolls it; it never ticks a step).
+ */
 function isControl(target: EventTarget | null): boolean {
   return (
-    target instanceof HTMLElement && target.closest('button, a, input, select, summary') !== null
+    target instanceof HTMLElement &&
+    (target.tabIndex >= 0 || target.closest('button, a, input, select, summary') !== null)
   );
 }
 
