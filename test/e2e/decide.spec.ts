@@ -33,6 +33,7 @@ const clipboard = async (page: Page) =>
 test('unsure of the intent, the engine offers candidates: 1 picks, 0 is none of these', async ({
   page,
 }) => {
+  test.setTimeout(120_000);
   await freshConversation(page);
   await addCustomerTurns(page, ['Something is wrong with my order.']);
   const candidates = page.getByRole('group', { name: 'Which does the customer want?' });

@@ -120,10 +120,11 @@ describe('EscalationFlags', () => {
 });
 
 describe('handoffRows', () => {
-  it('reads Issue, Tried, Outcome, Next step, then the details', () => {
+  it('reads who, Issue, Tried, Outcome, Next step, then the details', () => {
     expect(
       handoffRows({
         gist: '',
+        customer: 'Maria Lopez',
         issueStatement: 'My parcel never arrived.',
         tried: ['Checked the tracking', 'Sent a replacement'],
         outcome: 'Replacement sent',
@@ -131,6 +132,7 @@ describe('handoffRows', () => {
         details: [{ label: 'Order', value: '4417-2209' }],
       }),
     ).toEqual([
+      ['Customer', 'Maria Lopez'],
       ['Issue', 'My parcel never arrived.'],
       ['Tried', 'Checked the tracking; Sent a replacement'],
       ['Outcome', 'Replacement sent'],

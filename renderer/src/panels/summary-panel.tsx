@@ -47,11 +47,12 @@ export function SummaryPanel() {
   );
 }
 
-/** The handoff's rows: the new Issue / Tried / Outcome / Next step, else the older fields. */
+/** The handoff's rows: who, then Issue / Tried / Outcome / Next step and the details. */
 export function handoffRows(summary: Summary): [string, string][] {
   const rows: [string, string | undefined][] =
     summary.issueStatement !== undefined
       ? [
+          ['Customer', summary.customer ?? undefined],
           ['Issue', summary.issueStatement],
           ['Tried', summary.tried?.join('; ')],
           ['Outcome', summary.outcome],
