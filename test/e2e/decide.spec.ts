@@ -126,6 +126,7 @@ test('a reply with blanks asks for them before it copies; a withheld one is neve
   await expect(withheld.getByRole('button', { name: /copy/i })).toHaveCount(0);
   await withheld.click();
   await page.keyboard.press('c');
+  await expect(page.getByRole('region', { name: 'Notices' })).toContainText('Not copied:');
   await page.keyboard.press('Enter');
   expect(await clipboard(page)).toBe('nothing copied');
 

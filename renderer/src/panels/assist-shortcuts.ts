@@ -78,7 +78,16 @@ export async function copyReply(
   position: number,
   text?: string,
 ): Promise<boolean> {
-  if (reply.withheld) return false;
+  if (reply.withheld) {
+    // Never copied; say why where the agent looks for what happened.
+    state.showNotice({
+      id: 'reply-withheld',
+      level: 'warning',
+      message: `Not copied: ${reply.withheld}`,
+      source: 'request',
+    });
+    return false;
+  }
   if (text === undefined && (reply.blanks?.length ?? 0) > 0) {
     state.setFillingReply(replyKey(reply));
     return false;
