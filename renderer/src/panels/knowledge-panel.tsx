@@ -159,6 +159,18 @@ function DemoPackNote() {
 }
 
 /**
+ * Bring the element `id` into view once it is rendered (the sheet renders after the click,
+ * its sections once the settings have loaded); gives up after about a second of frames.
+ */
+function scrollIntoViewOnceShown(id: string, frames = 60): void {
+  requestAnimationFrame(() => {
+    const element = document.getElementById(id);
+    if (element) element.scrollIntoView({ block: 'start' });
+    else if (frames > 0) scrollIntoViewOnceShown(id, frames - 1);
+  });
+}
+
+/**
  * No pack installed: the example pack in one click (so a newcomer sees the whole product),
  * or the team's own pack from Settings.
  */
@@ -186,10 +198,7 @@ function NoPackState() {
             className="button button--small"
             onClick={() => {
               openSettings();
-              // Once the sheet has rendered, bring the pack manager into view.
-              requestAnimationFrame(() =>
-                document.getElementById('settings-packs')?.scrollIntoView({ block: 'start' }),
-              );
+              scrollIntoViewOnceShown('settings-packs');
             }}
           >
             Install your team's pack…
