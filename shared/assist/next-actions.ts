@@ -1,18 +1,33 @@
 /**
- * The detected intent's playbook as a checklist. A step ticks itself (by 'engine') when an
- * agent turn after the intent was detected shows it done: either the turn says one of the
- * agent phrases of an action the step names (suggest/action-phrases.ts), or it holds most of
- * the step's own key words. Words right after a negation ("I can't offer a refund") do not
- * count. The agent's own tick or untick always wins.
+ * The detected intent's playbook as a checklist that ticks only on completion. Each agent
+ * sentence is read for what it does (a question, a report of something done, an intention, a
+ * plain statement) and each step for what it asks of the agent (to ask or offer, to say, to look
+ * something up, to do something); step-reading.ts tells which sentences are about a step. Then:
+ * - a step to ask or offer is done when the agent asks or offers it;
+ * - a step to say something is done when the agent says it (not asks about it);
+ * - a step to look up or do something is done only when the agent reports it done ("I've
+ *   updated", "I have sent"); an intention ("I'll update that") or, for a look-up, asking for
+ *   what it needs makes it `suggested` (the agent confirms with one key); asking about it
+ *   ("What is the new street address?") does nothing.
+ * Words right after a negation ("I can't offer a refund") do not count. The agent's own tick or
+ * untick always wins.
  */
 import type { z } from 'zod';
 import type { NextActionStateSchema } from '../schemas/assist';
-import { analyze } from '../knowledge/analyzer';
-import { porterStem } from '../knowledge/stemmer';
-import { isStopWord } from '../knowledge/stop-words';
-import { words } from '../knowledge/tokenizer';
-import { ACTION_PHRASES, type ActionPhrases } from './suggest/action-phrases';
+import { assertNever } from '../result';
+import {
+  affirmedTerms,
+  matcherFor,
+  matches,
+  sentenceAct,
+  stepKind,
+  type SentenceAct,
+  type StepKind,
+} from './step-reading';
 import type { SpokenTurn } from './suggest/customer-query';
+import { sentences } from './suggest/text';
+
+export { stepKind, type StepKind } from './step-reading';
 
 /** One checklist row (shared/schemas/assist.ts). */
 export type NextActionState = z.infer<typeof NextActionStateSchema>;
@@ -29,89 +44,30 @@ export interface ChecklistOptions {
   readonly sinceTurn?: number;
 }
 
-/** Share of a step's key words one agent turn must hold to tick it without a phrase. */
-export const KEY_WORD_SHARE = 0.6;
+/** A step's state from the sentences that match it, most certain first. */
+type StepState = 'done' | 'suggested' | 'open';
 
-// Words every step uses that say nothing about which step it is.
-const GENERIC = new Set(
-  [
-    'customer',
-    'ask',
-    'check',
-    'make',
-    'sure',
-    'tell',
-    'let',
-    'know',
-    'need',
-    'help',
-    'confirm',
-    'provide',
-    'offer',
-    'inform',
-    'explain',
-    'request',
-    'get',
-    'use',
-    'step',
-    'process',
-    'handle',
-    'please',
-    'client',
-    'caller',
-    'agent',
-  ].map(porterStem),
-);
-const NEGATORS = new Set(['not', 'no', 'never', 'cannot', 't', 'unable', 'nor']);
-const NEGATION_REACH = 3;
-
-type Phrase = readonly string[];
-const phrase = (text: string): Phrase => analyze(text);
-const COMPILED = ACTION_PHRASES.map((a: ActionPhrases) => ({
-  id: a.id,
-  step: a.step.map(phrase).filter((p) => p.length > 0),
-  agent: a.agent.map(phrase).filter((p) => p.length > 0),
-}));
-
-/** The stemmed content words of an agent turn, without those a negation governs. */
-function affirmedTerms(text: string): Set<string> {
-  const out = new Set<string>();
-  let sinceNegator = Infinity;
-  for (const w of words(text)) {
-    if (NEGATORS.has(w)) {
-      sinceNegator = 0;
-      continue;
-    }
-    sinceNegator++;
-    if (isStopWord(w)) continue;
-    if (sinceNegator > NEGATION_REACH) out.add(porterStem(w));
+function outcome(kind: StepKind, act: SentenceAct): StepState {
+  switch (kind) {
+    case 'ask':
+      return 'done';
+    case 'say':
+      return act === 'question' ? 'open' : act === 'intent' ? 'suggested' : 'done';
+    case 'look-up':
+      return act === 'done' ? 'done' : 'suggested';
+    case 'do':
+      return act === 'done' ? 'done' : act === 'question' ? 'open' : 'suggested';
+    default:
+      return assertNever(kind);
   }
-  return out;
 }
 
-const holds = (terms: ReadonlySet<string>, p: Phrase) => p.every((t) => terms.has(t));
-
-/** How to recognise one step as done. */
-interface StepMatcher {
-  readonly phrases: readonly Phrase[];
-  readonly keyWords: readonly string[];
-}
-
-function matcherFor(step: PlaybookStep): StepMatcher {
-  const stepTerms = new Set(analyze(step.text));
-  const phrases = COMPILED.filter((a) => a.step.some((p) => holds(stepTerms, p))).flatMap(
-    (a) => a.agent,
-  );
-  const keyWords = [...stepTerms].filter((t) => !GENERIC.has(t));
-  return { phrases, keyWords };
-}
-
-function doneBy(matcher: StepMatcher, terms: ReadonlySet<string>): boolean {
-  if (matcher.phrases.some((p) => holds(terms, p))) return true;
-  const n = matcher.keyWords.length;
-  if (n === 0) return false;
-  const held = matcher.keyWords.filter((t) => terms.has(t)).length;
-  return held >= Math.max(1, Math.ceil(n * KEY_WORD_SHARE));
+/** The agent sentences of `turns` with their terms and what they do. */
+function agentSentences(turns: readonly SpokenTurn[]) {
+  return turns
+    .filter((t) => t.role === 'agent')
+    .flatMap((t) => sentences(t.text))
+    .map((text) => ({ terms: affirmedTerms(text), act: sentenceAct(text) }));
 }
 
 /**
@@ -125,17 +81,44 @@ export function checklist(
   options: ChecklistOptions = {},
 ): NextActionState[] {
   if (!intent) return [];
-  const agentTerms = turns
-    .slice(Math.max(0, options.sinceTurn ?? 0))
-    .filter((t) => t.role === 'agent')
-    .map((t) => affirmedTerms(t.text));
+  const said = agentSentences(turns.slice(Math.max(0, options.sinceTurn ?? 0)));
   return intent.nextActions.map((step) => {
     const mine = manual.get(step.id);
     if (mine !== undefined) return { id: step.id, text: step.text, done: mine, by: 'agent' };
-    const matcher = matcherFor(step);
-    const done = agentTerms.some((terms) => doneBy(matcher, terms));
-    return done
-      ? { id: step.id, text: step.text, done, by: 'engine' }
-      : { id: step.id, text: step.text, done };
+    const matcher = matcherFor(step.text);
+    let state: StepState = 'open';
+    for (const s of said) {
+      if (!matches(matcher, s.terms, s.act)) continue;
+      const next = outcome(matcher.kind, s.act);
+      if (next === 'done') {
+        state = 'done';
+        break;
+      }
+      if (next === 'suggested') state = 'suggested';
+    }
+    switch (state) {
+      case 'done':
+        return { id: step.id, text: step.text, done: true, by: 'engine' };
+      case 'suggested':
+        return { id: step.id, text: step.text, done: false, suggested: true, by: 'engine' };
+      case 'open':
+        return { id: step.id, text: step.text, done: false };
+      default:
+        return assertNever(state);
+    }
   });
+}
+
+/**
+ * True when the checklist's groundwork is done: every leading step that asks or looks
+ * something up (pulling up the account, verifying, asking how long they waited), up to the first
+ * step that does something, is done or suggested. "Done" replies wait for it.
+ */
+export function groundworkDone(steps: readonly NextActionState[]): boolean {
+  for (const step of steps) {
+    const kind = stepKind(step.text);
+    if (kind === 'do' || kind === 'say') return true;
+    if (!step.done && !step.suggested) return false;
+  }
+  return true;
 }

@@ -29,15 +29,20 @@ export function indexArticles(content: InstalledContent, packId: string | null):
     articleId: articleKey(packId, a.articleId),
     title: a.title,
     text: a.text,
+    ...(a.aliases ? { aliases: a.aliases } : {}),
   }));
 }
 
 /** The content's passages as retrieval passages (keyed by `packId` when given). */
 export function indexPassages(content: InstalledContent, packId: string | null): Passage[] {
+  const aliases = new Map(
+    content.articles.flatMap((a) => (a.aliases ? [[a.articleId, a.aliases]] : [])),
+  );
   return content.passages.map((p) => ({
     passageId: p.id,
     articleId: articleKey(packId, p.articleId),
     title: p.title,
+    ...(aliases.has(p.articleId) ? { aliases: aliases.get(p.articleId)! } : {}),
     sectionPath: p.section,
     text: p.text,
     start: p.start,

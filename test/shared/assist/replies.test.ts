@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { suggestReplies, type PackResponse } from '../../../shared/assist/replies';
+import { replyKind } from '../../../shared/assist/reply-safety';
 import { groundedSnippets, MAX_SNIPPET_CHARS } from '../../../shared/assist/snippets';
+import { extractEntities } from '../../../shared/assist/entities';
 import type { Entity } from '../../../shared/schemas/assist';
 import type { SearchHit } from '../../../shared/schemas/knowledge';
 
@@ -44,6 +46,20 @@ const RESPONSES: PackResponse[] = [
     text: "Sorry the promo code didn't apply, {{first_name}}. Codes work on full-price items only and can't be combined; I've applied the discount to your basket manually.",
     intents: ['promo_code'],
     tags: ['discount', 'coupon'],
+  }),
+  reply({
+    id: 'promo-rules',
+    title: 'How promo codes work',
+    text: "Promo codes work on full-price items only and can't be combined, {{first_name}}.",
+    intents: ['promo_code'],
+    tags: ['discount', 'coupon'],
+  }),
+  reply({
+    id: 'password-how',
+    title: 'How to reset a password',
+    text: "You can reset your password from the sign-in page with 'Forgot password'; the link expires in 30 minutes.",
+    intents: ['account_access'],
+    tags: ['login'],
   }),
   reply({
     id: 'password-reset',
@@ -112,6 +128,21 @@ describe('suggestReplies', () => {
     expect(ids.filter((id) => id?.startsWith('return-label'))).toHaveLength(1);
   });
 
+  const linked = new Map([
+    ['promo-code', ['promotions/codes']],
+    ['promo-rules', ['promotions/codes']],
+    ['password-reset', ['account/password']],
+    ['password-how', ['account/password']],
+    ['order-status', ['orders/tracking']],
+  ]);
+  const shown = (articleId: string): SearchHit => ({
+    articleId,
+    title: articleId,
+    packId: 'threadline',
+    passage: 'See the steps in this article.',
+    score: 1,
+  });
+
   it('ranks by what the customer says when no intent was detected, and leaves unrelated replies out', () => {
     const out = suggestReplies({
       responses: RESPONSES,
@@ -122,11 +153,31 @@ describe('suggestReplies', () => {
         ),
       ],
       entities: [],
-      hits: [],
+      hits: [shown('promotions/codes')],
+      replyArticles: linked,
+      snippets: 0,
     });
-    expect(out[0]?.id).toBe('promo-code');
-    expect(out.map((r) => r.id)).not.toContain('password-reset');
+    expect(out[0]?.id).toBe('promo-rules');
+    // "I've applied the discount" reports something done: not without an intent.
+    expect(out.map((r) => r.id)).not.toContain('promo-code');
+    expect(out.map((r) => r.id)).not.toContain('password-how');
     expect(out[0]?.text).toContain('[first name]');
+    expect(out[0]?.blanks).toEqual([{ name: 'first_name', label: 'first name' }]);
+  });
+
+  it('offers no canned reply without an intent unless the shown articles ground it', () => {
+    const out = suggestReplies({
+      responses: RESPONSES,
+      intentId: null,
+      turns: [
+        customer('Where is my order? The tracking shows nothing, and my discount code failed'),
+      ],
+      entities: [],
+      hits: [shown('orders/tracking')],
+      replyArticles: linked,
+      snippets: 0,
+    });
+    expect(out.map((r) => r.id)).toEqual(['order-status']);
   });
 
   it('follows the latest customer turn when the topic changes', () => {
@@ -139,9 +190,10 @@ describe('suggestReplies', () => {
         customer("Also I can't log in, I forgot my password and need a reset"),
       ],
       entities: [],
-      hits: [],
+      hits: [shown('account/password'), shown('promotions/codes')],
+      replyArticles: linked,
     });
-    expect(out[0]?.id).toBe('password-reset');
+    expect(out[0]?.id).toBe('password-how');
   });
 
   it('keeps to the limit and suggests nothing for small talk without an intent', () => {
@@ -162,6 +214,80 @@ describe('suggestReplies', () => {
       hits: [],
     });
     expect(none).toEqual([]);
+  });
+});
+
+describe('suggestReplies: safe to send as it stands', () => {
+  const PARCEL: PackResponse[] = [
+    reply({
+      id: 'ask-details',
+      title: 'Ask for the order details',
+      text: 'Could you give me the order ID and the email address on the account?',
+      intents: ['missing'],
+    }),
+    reply({
+      id: 'replacement',
+      title: 'Replacement sent',
+      text: "I've sent a replacement for order {{order_id}}; it should be with you by {{date}}.",
+      intents: ['missing'],
+    }),
+    reply({
+      id: 'refunded',
+      title: 'Refunded',
+      text: "I've refunded ${{amount}} to your card.",
+      intents: ['missing'],
+    }),
+    reply({
+      id: 'hold',
+      title: 'Chargeback filed',
+      text: "While the bank reviews the charge we can't issue a separate refund.",
+      intents: ['missing'],
+    }),
+  ];
+  const turns = [
+    customer(
+      "My parcel never arrived. Order 4417-2209, tracking hasn't moved since 3 March and you said by 2 March.",
+    ),
+  ];
+  const mentions = extractEntities(turns);
+  const base = {
+    responses: PARCEL,
+    intentId: 'missing',
+    turns,
+    entities: mentions,
+    hits: [],
+    snippets: 0,
+  };
+
+  it('never fills a promise with a date the customer gave as past or as a broken promise', () => {
+    const out = suggestReplies(base);
+    const replacement = out.find((r) => r.id === 'replacement')!;
+    expect(replacement.text).toBe(
+      "I've sent a replacement for order 4417-2209; it should be with you by [date].",
+    );
+    expect(replacement.blanks).toEqual([{ name: 'date', label: 'date' }]);
+    expect(out.map((r) => r.text).join(' ')).not.toMatch(/by (?:2|3) March/);
+    // A date the agent gave as ahead fills it.
+    const promised = suggestReplies({
+      ...base,
+      entities: extractEntities([...turns, agent('The new parcel will be with you by 9 March.')]),
+    });
+    expect(promised.find((r) => r.id === 'replacement')?.text).toContain('by 9 March');
+  });
+
+  it('ranks "done" replies below the question while the groundwork is open', () => {
+    const open = suggestReplies({ ...base, groundworkDone: false }).map((r) => r.id);
+    expect(open[0]).toBe('ask-details');
+    expect(open.indexOf('replacement')).toBeGreaterThan(open.indexOf('hold'));
+  });
+
+  it('withholds a refund while a chargeback is open, with the reason, after the rest', () => {
+    const out = suggestReplies({ ...base, flags: [{ concern: 'chargeback' }] });
+    const refunded = out.find((r) => r.id === 'refunded');
+    expect(refunded?.withheld).toMatch(/chargeback/i);
+    expect(out.at(-1)?.id).toBe('refunded');
+    // Saying no refund will be issued is not a refund promise.
+    expect(out.find((r) => r.id === 'hold')?.withheld).toBeUndefined();
   });
 });
 
@@ -234,5 +360,16 @@ describe('grounded snippets', () => {
     expect(sources.at(-1)).toBe('snippet');
     expect(sources.indexOf('snippet')).toBe(sources.lastIndexOf('canned') + 1);
     expect(out[0]?.id).toBe('refund-timeline');
+  });
+});
+
+describe('replyKind', () => {
+  it('tells a report of something done, a question and information apart', () => {
+    expect(replyKind('Done! Order 5 will now arrive next week.')).toBe('done');
+    expect(replyKind("I've refunded $20 to your card.")).toBe('done');
+    expect(replyKind('Everything has been updated on account 7.')).toBe('done');
+    expect(replyKind('Could you give me the order ID?')).toBe('question');
+    expect(replyKind('Is there anything else I can help you with today?')).toBe('info');
+    expect(replyKind("Promo codes can't be combined.")).toBe('info');
   });
 });

@@ -22,6 +22,8 @@ export const InstalledArticleSchema = z.object({
   articleId: z.string(),
   title: z.string(),
   url: z.string().optional(),
+  /** Other words for the article, searched with its title. */
+  aliases: z.array(z.string()).optional(),
   text: z.string(),
 });
 export type InstalledArticle = z.infer<typeof InstalledArticleSchema>;
@@ -107,6 +109,7 @@ export function readPackContent(pack: VerifiedPack): InstalledContent {
       articleId: a.articleId,
       title: a.title,
       ...(a.url ? { url: a.url } : {}),
+      ...(a.aliases?.length ? { aliases: a.aliases } : {}),
       text: articleText(a),
     });
   }

@@ -10,6 +10,8 @@ import { describeIssues, PACK_KEYS } from '../../../../shared/zod-issues';
 export interface ArticleMeta {
   title?: string;
   tags?: string[];
+  /** Other words agents and customers use for the article; search reads them as its title does. */
+  aliases?: string[];
   url?: string;
   updated?: string;
 }
@@ -39,6 +41,7 @@ export const FrontMatterSchema = z
   .object({
     title: z.string().trim().min(1).max(500).optional(),
     tags: TagsSchema.optional(),
+    aliases: TagsSchema.optional(),
     url: HelpdeskUrlSchema.optional(),
     updated: UpdatedSchema.optional(),
   })

@@ -92,6 +92,7 @@ export function parseArticle(file: string, format: ArticleFormat, text: string):
     title: meta.title ?? titleOf(blocks) ?? titleFromFileName(file),
     ...(meta.url === undefined ? {} : { url: meta.url }),
     tags: meta.tags ?? [],
+    ...(meta.aliases?.length ? { aliases: meta.aliases } : {}),
     ...(meta.updated === undefined ? {} : { updated: meta.updated }),
     blocks,
   };
