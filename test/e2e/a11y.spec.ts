@@ -3,7 +3,7 @@
  * (a conversation with high flags, replies withheld and with their blanks open, a step the
  * engine asks about, knowledge cards, the summary; the candidates are in decide.spec.ts), in the
  * light, dark and high-contrast themes, at 420×900 (docked) and 1280×800, on its own and with
- * Settings or the Shortcuts sheet open: zero violations.
+ * Settings, the team report or the Shortcuts sheet open: zero violations.
  */
 import { installExamplePack } from './fixtures/example-pack';
 import {
@@ -51,6 +51,10 @@ for (const size of [
       await expect(page.getByRole('dialog', { name: 'Settings' })).toBeVisible();
       // With a sheet open the rest is inert: axe looks at the sheet.
       found.push(...(await axeViolations(page, 'dialog')).map((v) => `${theme}, Settings: ${v}`));
+      // The team report opens from Settings → Learning.
+      await page.getByRole('button', { name: 'Team report…' }).click();
+      await expect(page.getByRole('dialog', { name: 'Team report' })).toBeVisible();
+      found.push(...(await axeViolations(page, 'dialog')).map((v) => `${theme}, Team: ${v}`));
       await page.keyboard.press('Escape');
       await page.keyboard.press('Alt+Digit2');
       await page.keyboard.press('?');
@@ -58,7 +62,7 @@ for (const size of [
       found.push(...(await axeViolations(page, 'dialog')).map((v) => `${theme}, Shortcuts: ${v}`));
       await page.keyboard.press('Escape');
     }
-    console.log(`axe at ${size.width}×${size.height}: ${found.length} violations in 9 runs`);
+    console.log(`axe at ${size.width}×${size.height}: ${found.length} violations in 12 runs`);
     expect(found).toEqual([]);
   });
 }
