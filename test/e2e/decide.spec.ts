@@ -6,7 +6,13 @@
  * handoff summary with one Copy.
  */
 import { installExamplePack } from './fixtures/example-pack';
-import { addAgentTurn, addCustomerTurns, axeViolations, setTheme } from './fixtures/screen';
+import {
+  addAgentTurn,
+  addCustomerTurns,
+  axeViolations,
+  endConversation,
+  setTheme,
+} from './fixtures/screen';
 import { expect, openShell, test, useFileServer, type Page } from './fixtures/serve';
 
 const shared = useFileServer({ prepare: installExamplePack });
@@ -18,11 +24,7 @@ async function freshConversation(page: Page) {
     .context()
     .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: shared.server.origin });
   await openShell(page, shared.server);
-  const end = page.getByRole('button', { name: 'End conversation' });
-  if (await end.isVisible()) {
-    await end.click();
-    await expect(page.getByRole('button', { name: 'Start conversation' })).toBeVisible();
-  }
+  await endConversation(page);
   await page.evaluate(() => navigator.clipboard.writeText('nothing copied'));
 }
 

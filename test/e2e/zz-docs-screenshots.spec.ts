@@ -5,20 +5,19 @@
  */
 import { fileURLToPath } from 'node:url';
 import { installExamplePack } from './fixtures/example-pack';
-import { addAgentTurn, addCustomerTurns, chargebackScript, parcelScript } from './fixtures/screen';
+import {
+  addAgentTurn,
+  addCustomerTurns,
+  chargebackScript,
+  endConversation,
+  parcelScript,
+} from './fixtures/screen';
 import { expect, openShell, test, useFileServer, type Page } from './fixtures/serve';
 
 const shared = useFileServer({ prepare: installExamplePack });
 const docs = (name: string) => fileURLToPath(new URL(`../../docs/${name}`, import.meta.url));
 const shoot = (page: Page, name: string) =>
   page.screenshot({ path: docs(name), animations: 'disabled' });
-
-/** End the conversation on screen, if any: the next turn starts a new one. */
-async function endConversation(page: Page) {
-  const end = page.getByRole('button', { name: 'End conversation' });
-  if (await end.isVisible()) await end.click();
-  await expect(page.getByRole('button', { name: 'Start conversation' })).toBeVisible();
-}
 
 test('docs screenshots at 1280 and 420 px', async ({ page }) => {
   test.setTimeout(180_000);
