@@ -32,6 +32,9 @@ export function startBridge(
     listen(api, 'speech:state', (speech) => state().setSpeechState(speech)),
     // ── learning ──
     listen(api, 'learning:changed', (summary) => state().setLearning(summary)),
+    // ── policy and feeds ──
+    listen(api, 'policy:changed', (policy) => state().applyPolicy(policy)),
+    listen(api, 'feeds:changed', (feeds) => state().applyFeeds(feeds)),
   ];
   const onStatus = (status: ReturnType<ConnectionMonitor['status']>) => {
     state().setConnection(status);
@@ -70,6 +73,7 @@ export async function loadState(api: InloopApi, store: InloopStore): Promise<voi
     state.loadKnowledge(),
     state.loadAssist(),
     state.loadSpeech(),
+    state.loadPolicy(),
   ]);
 
   async function apply<T>(action: string, request: Promise<Result<T>>, write: (value: T) => void) {

@@ -4,11 +4,13 @@
  * Errors from the service (an untrusted publisher, a tampered file) show beside the control.
  */
 import { useRef, useState } from 'react';
+import type { Result } from '../../../../shared/result';
 import { FieldRow } from '../../components/field-row';
 import { Icon } from '../../components/icon';
 import { PackRow } from '../../components/pack-row';
 import { useInloop } from '../../state/use-inloop';
 import { readFileBase64 } from './read-file-base64';
+import { FeedsStatus } from './feeds-status';
 import { SettingsSection } from './settings-section';
 import { TrustedKeys } from './trusted-keys';
 
@@ -42,14 +44,16 @@ export function PacksSection() {
     }
   };
 
-  const run = async (
+  const run = async <T,>(
     what: string,
-    action: () => Promise<{ ok: boolean; error?: { message: string } }>,
+    action: () => Promise<Result<T>>,
+    said?: (value: T) => string,
   ) => {
     setError(null);
     setDone(null);
     const result = await action();
-    if (!result.ok) setError(`Couldn't ${what}: ${result.error?.message ?? 'no reason given'}`);
+    if (!result.ok) setError(`Couldn't ${what}: ${result.error.message}`);
+    else if (said) setDone(said(result.value));
   };
 
   return (
@@ -114,8 +118,10 @@ export function PacksSection() {
                 )
               }
               onRollback={() =>
-                void run(`roll back ${pack.current.name}`, () =>
-                  rollbackPack(pack.current.id, { quiet: true }),
+                void run(
+                  `roll back ${pack.current.name}`,
+                  () => rollbackPack(pack.current.id, { quiet: true }),
+                  (now) => `${now.current.name} v${now.current.version} is now active.`,
                 )
               }
             />
@@ -123,6 +129,7 @@ export function PacksSection() {
         </ul>
       )}
       <SearchMode />
+      <FeedsStatus />
       <TrustedKeys />
     </SettingsSection>
   );
