@@ -92,6 +92,11 @@ export function PackRow({ pack, busy, onRemove, onRollback }: PackRowProps) {
             <span className="pack-row__unsigned">unsigned</span>
           )}
         </p>
+        {current.demo ? (
+          <p className="pack-row__line pack-row__demo">
+            Example pack, to try Inloop: it removes in one step.
+          </p>
+        ) : null}
         <p className="pack-row__line">{packContents(current.counts)}</p>
         <p className="pack-row__line">Installed {installedOn(current.installedAt)}</p>
       </div>
@@ -139,7 +144,8 @@ export function PackRow({ pack, busy, onRemove, onRollback }: PackRowProps) {
               className="button button--small button--ghost"
               disabled={busy}
               aria-label={`Remove ${current.name}`}
-              onClick={() => setConfirming('remove')}
+              // The example pack comes back in one click: no need to confirm.
+              onClick={() => (current.demo ? onRemove() : setConfirming('remove'))}
             >
               <Icon name="trash" size={13} />
               Remove

@@ -25,10 +25,7 @@ export function startBridge(
     listen(api, 'app:notice', (notice) => state().showNotice({ ...notice, source: 'app' })),
     listen(api, 'knowledge:changed', (status) => state().knowledgeChanged(status)),
     // ── assist ──
-    listen(api, 'assist:updated', (assist) => {
-      state().applyAssist(assist);
-      state().setConversationHits(state().assist?.suggestions?.articles ?? []);
-    }),
+    listen(api, 'assist:updated', (assist) => state().applyAssist(assist)),
     listen(api, 'assist:generation', (generation) => state().applyGeneration(generation)),
     // ── speech ──
     listen(api, 'speech:segment', (segment) => state().applySegment(segment)),

@@ -5,6 +5,7 @@
  */
 import { useRef, useState } from 'react';
 import type { Result } from '../../../../shared/result';
+import { FieldRow } from '../../components/field-row';
 import { Icon } from '../../components/icon';
 import { PackRow } from '../../components/pack-row';
 import { useInloop } from '../../state/use-inloop';
@@ -119,8 +120,38 @@ export function PacksSection() {
           ))}
         </ul>
       )}
+      <SearchMode />
       <FeedsStatus />
       <TrustedKeys />
     </SettingsSection>
+  );
+}
+
+/**
+ * How search works here and, when it matches words only, the technical reason (a missing
+ * model and the command that fetches it): the agent's panel says it in plain words only.
+ */
+function SearchMode() {
+  const mode = useInloop((s) => s.knowledgeStatus?.mode ?? null);
+  if (!mode) return null;
+  return (
+    <FieldRow
+      label="Search"
+      description={
+        mode.mode === 'hybrid' ? (
+          <>
+            Words and meaning, with the on-device model <code>{mode.embeddingModel}</code>.
+          </>
+        ) : (
+          <>
+            Words only. Why: {mode.reason ?? 'no embedding model is loaded'}. See{' '}
+            <code>inloop doctor</code> for the fix.
+          </>
+        )
+      }
+      stacked
+    >
+      {null}
+    </FieldRow>
   );
 }
