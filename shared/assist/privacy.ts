@@ -1,10 +1,11 @@
 /**
  * Privacy by where text goes. The conversation in memory and on the agent's screen keeps the
  * original text; everything stored (the feedback log, speech corrections, the report) or sent
- * (the generation endpoint) goes through `redactStored`, which masks what the conversation
- * itself says is personal before the PII detectors run: the customer's and agent's names (also
- * each part, "Dana" of "Dana Whitfield"), order numbers, account ids and usernames, so a name
- * the detectors alone would miss is masked too.
+ * (the generation endpoint) goes through `redactStored`, which masks what the PII detectors
+ * find and what the conversation itself says is personal: the customer's and agent's names go
+ * to the detectors as their context (`redact(text, { names })` masks each part too, "Dana" of
+ * "Dana Whitfield"), then order numbers, account ids and usernames are masked, so a name or
+ * an id the detectors alone would miss is masked too.
  */
 import type { Entity } from '../schemas/assist';
 import { entityMentions, type EntityTurn } from './entities';
@@ -12,6 +13,7 @@ import { redact } from './pii/redact';
 
 /** What a conversation says is personal: the values to mask wherever they appear. */
 export interface KnownPersonal {
+  /** Whole names as the conversation gave them; `redact` masks each part as well. */
   readonly names: readonly string[];
   readonly ids: readonly { readonly value: string; readonly mask: string }[];
 }
@@ -20,7 +22,6 @@ export const NO_KNOWN_PERSONAL: KnownPersonal = { names: [], ids: [] };
 
 /** The mask tokens `redactStored` adds to those of `redact`. */
 export const STORED_MASKS = {
-  name: '[NAME]',
   order: '[ORDER]',
   account: '[ACCOUNT]',
   username: '[USERNAME]',
@@ -44,10 +45,8 @@ function fromMentions(mentions: readonly Entity[], texts: readonly string[]): Kn
   for (const e of mentions) {
     const value = e.value.trim();
     if (!value) continue;
-    if (e.kind === 'name') {
-      names.add(value);
-      for (const part of value.split(/\s+/)) if (part.length >= 2) names.add(part);
-    } else if (e.kind === 'order') ids.set(value, STORED_MASKS.order);
+    if (e.kind === 'name') names.add(value);
+    else if (e.kind === 'order') ids.set(value, STORED_MASKS.order);
     else if (e.kind === 'account') ids.set(value, STORED_MASKS.account);
   }
   for (const text of texts) {
@@ -62,23 +61,16 @@ function fromMentions(mentions: readonly Entity[], texts: readonly string[]): Kn
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * `text` as it may be stored or sent: every piece of personal data `redact` finds masked, then
- * the known names and ids of the conversation (and any the text itself mentions).
+ * `text` as it may be stored or sent: every piece of personal data `redact` finds masked, the
+ * conversation's known names (and those the text itself gives) among them, as `redact`'s own
+ * context; then the known ids.
  */
 export function redactStored(text: string, known: KnownPersonal = NO_KNOWN_PERSONAL): string {
   const own = knownPersonal([{ role: 'customer', text }]);
-  let out = redact(text).text;
+  let out = redact(text, { names: [...known.names, ...own.names] }).text;
   const ids = [...known.ids, ...own.ids].sort((a, b) => b.value.length - a.value.length);
   for (const { value, mask } of ids) {
     out = out.replace(new RegExp(`(?<![\\w-])${escape(value)}(?![\\w-])`, 'g'), mask);
-  }
-  const names = [...new Set([...known.names, ...own.names])].sort((a, b) => b.length - a.length);
-  if (names.length > 0) {
-    const pattern = new RegExp(
-      `(?<![\\p{L}\\p{N}])(?:${names.map(escape).join('|')})(?![\\p{L}\\p{N}])`,
-      'giu',
-    );
-    out = out.replace(pattern, STORED_MASKS.name);
   }
   return out;
 }

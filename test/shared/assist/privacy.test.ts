@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { knownPersonal, redactStored } from '../../../shared/assist/privacy';
+import { redact } from '../../../shared/assist/pii/redact';
 
 const c = (text: string) => ({ role: 'customer' as const, text });
 const a = (text: string) => ({ role: 'agent' as const, text });
@@ -30,6 +31,20 @@ describe('redactStored', () => {
     expect(redactStored(text, known)).toBe(text);
     expect(redactStored('Dandelion and Whitfieldian are other words', known)).toBe(
       'Dandelion and Whitfieldian are other words',
+    );
+  });
+
+  it('masks the known names through the detectors’ own context, the same way redact does', () => {
+    const grace = knownPersonal([c('My name is Grace Okafor, order 55120931 is late.')]);
+    expect(grace.names).toEqual(['Grace Okafor']);
+    const text = 'Grace asked about the grace period; OKAFOR said order 55120931 again.';
+    // One path: what `redact` masks with the same names, then the ids.
+    expect(redactStored(text, grace)).toBe(
+      redact(text, { names: grace.names }).text.replace('55120931', '[ORDER]'),
+    );
+    // A given name that is also a word keeps its capital to count ("grace period" stays).
+    expect(redactStored(text, grace)).toBe(
+      '[NAME] asked about the grace period; [NAME] said order [ORDER] again.',
     );
   });
 });

@@ -17,8 +17,9 @@ const dialogue = [
   { role: 'customer' as const, text: 'This is Kyle Reese, her husband, order 99120001 too' },
 ];
 
+/** What the values mask: `redact` masks each part of each name wherever it appears. */
 const asSets = (k: ReturnType<typeof knownPersonal>) => ({
-  names: new Set(k.names),
+  names: new Set(k.names.flatMap((name) => name.split(/ +/))),
   ids: new Set(k.ids.map((i) => `${i.mask} ${i.value}`)),
 });
 
