@@ -5,7 +5,7 @@
  * read-only CLI command (`pack list`) never moves the file.
  */
 import { findAppRoot } from '../../../../electron/services/core/app-root';
-import { mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -142,16 +142,38 @@ describe('settings recovery, field by field', () => {
     expectNotice(service.startupNotices, 'newer', join(dir, old!));
   });
 
-  it('does not read a 600 MB file: moves it aside and starts private', async () => {
+  it('keeps every field of a file grown to 600 MB with empty bytes, reading a chunk at a time', async () => {
+    // The probe: `truncate -s 600M settings.json` (what a crash while growing a file leaves).
     await writeFile(settingsPath(), JSON.stringify(saved));
     await truncate(settingsPath(), 600 * 1024 * 1024);
     const before = process.memoryUsage().rss;
     const service = await open();
-    expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
+    expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
+    expect(service.get()).toEqual(saved);
+    const [old] = await aside();
+    expectNotice(service.startupNotices, '600 MiB of empty bytes', 'every setting was kept');
+    expectNotice(service.startupNotices, join(dir, old!));
+    expect(JSON.parse(await readFile(settingsPath(), 'utf8'))).toEqual(saved);
+    expect((await open()).startupNotices).toEqual([]);
+  });
+
+  it('does not read a file with more than 1 MiB of content: moves it aside and starts private', async () => {
+    const big = JSON.stringify({ ...saved, padding: 'x'.repeat(2 * 1024 * 1024) });
+    await writeFile(settingsPath(), big);
+    const service = await open();
     expect(service.get().privacy.recordFeedback).toBe(false);
     expect(service.get().overlay.contentProtection).toBe(true);
     const [old] = await aside();
     expectNotice(service.startupNotices, 'too large', join(dir, old!));
+    expect(await readFile(join(dir, old!), 'utf8')).toBe(big);
+  });
+
+  it('does not even scan a file over 1 GiB', async () => {
+    await writeFile(settingsPath(), JSON.stringify(saved));
+    await truncate(settingsPath(), 2 * 1024 * 1024 * 1024);
+    const service = await open();
+    expect(service.get().privacy.recordFeedback).toBe(false);
+    expectNotice(service.startupNotices, 'too large (2048 MiB');
   });
 
   it('moves a directory in place of the file aside and starts', async () => {
@@ -211,23 +233,80 @@ describe('recoverSettings (pure)', () => {
   });
 });
 
-describe('read-only commands', () => {
-  it('`pack list` reads a damaged file without moving or rewriting it', async () => {
-    const damaged = JSON.stringify({ ...saved, appearance: { theme: 42 } });
-    await writeFile(settingsPath(), damaged);
-    const out: string[] = [];
-    const io: CliIo = {
-      stdout: (t) => out.push(t),
-      stderr: (t) => out.push(t),
-      env: { INLOOP_EMBED_MODEL: 'none' },
-      cwd: dir,
-      isTty: false,
-    };
-    const code = await runCli(['pack', 'list', '--data-dir', dir], commands, '1.0.0', io);
-    expect(code).toBe(0);
-    expect(await aside()).toEqual([]);
-    expect(await readFile(settingsPath(), 'utf8')).toBe(damaged);
-  });
+/** The probes of issue 16: each writes what is found in place of the settings file. */
+const probes: Array<{ name: string; write: () => Promise<void>; notice: string | null }> = [
+  {
+    name: 'a byte-order mark',
+    write: () => writeFile(settingsPath(), `\uFEFF${JSON.stringify(saved)}`),
+    notice: null, // read as it is: nothing was lost
+  },
+  {
+    name: 'one wrong type',
+    write: () => writeFile(settingsPath(), JSON.stringify({ ...saved, appearance: { theme: 42 } })),
+    notice: 'appearance.theme',
+  },
+  {
+    name: 'a newer version',
+    write: () =>
+      writeFile(settingsPath(), JSON.stringify({ ...saved, version: SETTINGS_VERSION + 1 })),
+    notice: 'newer',
+  },
+  {
+    name: 'a 600 MB file',
+    write: async () => {
+      await writeFile(settingsPath(), JSON.stringify(saved));
+      await truncate(settingsPath(), 600 * 1024 * 1024);
+    },
+    notice: 'empty bytes',
+  },
+  {
+    name: 'a directory',
+    write: async () => {
+      await mkdir(settingsPath());
+      await writeFile(join(settingsPath(), 'stray.txt'), 'x');
+    },
+    notice: 'not a file',
+  },
+];
+
+/** What `pack list` must leave exactly as it found it. */
+async function fingerprint(): Promise<string> {
+  const info = await stat(settingsPath());
+  const body =
+    info.isFile() && info.size < 1024 * 1024 ? await readFile(settingsPath(), 'utf8') : '';
+  return JSON.stringify([info.ino, info.size, info.mtimeMs, info.isDirectory(), body]);
+}
+
+describe('each probe of issue 16', () => {
+  for (const probe of probes) {
+    it(`${probe.name}: recording stays off, the valid fields are kept, the start says so, and \`pack list\` moves nothing`, async () => {
+      await probe.write();
+      const before = await fingerprint();
+      const out: string[] = [];
+      const io: CliIo = {
+        stdout: (t) => out.push(t),
+        stderr: (t) => out.push(t),
+        env: { INLOOP_EMBED_MODEL: 'none' },
+        cwd: dir,
+        isTty: false,
+      };
+      expect(await runCli(['pack', 'list', '--data-dir', dir], commands, '1.0.0', io)).toBe(0);
+      expect(await aside()).toEqual([]);
+      expect(await fingerprint()).toBe(before);
+
+      const service = await open();
+      expect(service.get().privacy.recordFeedback).toBe(false);
+      if (probe.name !== 'a directory') {
+        expect(service.get().knowledge.trustedPublisherKeys).toEqual([KEY]);
+        expect(service.get().hotkeys.togglePause).toBe('Alt+P');
+      }
+      if (probe.notice === null) expect(service.startupNotices).toEqual([]);
+      else {
+        const [old] = await aside();
+        expectNotice(service.startupNotices, probe.notice, join(dir, old!));
+      }
+    });
+  }
 });
 
 describe('the notice on the next start', () => {
