@@ -7,6 +7,7 @@ import { benchEmbed } from './embed.bench';
 import { benchIngest } from './ingest.bench';
 import { benchPackBuild } from './pack-build.bench';
 import { benchSearch } from './search.bench';
+import { benchSlowClients } from './slow-clients.bench';
 import { benchServeStart } from './serve-start.bench';
 import { benchSpeech } from './speech.bench';
 import { formatTable, passes, type BenchRow } from './table';
@@ -20,6 +21,7 @@ const benchmarks: Record<string, () => Promise<BenchRow[]>> = {
   // ── assist: turn to suggestions ──
   assist: () => benchAssist(),
   ingest: () => benchIngest(),
+  'slow-clients': () => benchSlowClients(),
   // ── speech: transcription ──
   speech: () => benchSpeech(),
 };
