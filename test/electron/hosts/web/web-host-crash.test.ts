@@ -41,7 +41,8 @@ describe('inloop serve survives hostile local clients', () => {
   });
 
   const probes: Array<[string, Buffer]> = [
-    ['a message over the size limit', textFrame(Buffer.alloc(17 * 1024 * 1024, 0x61))],
+    ['a message just over 1 MiB', textFrame(Buffer.alloc(1024 * 1024 + 1, 0x61))],
+    ['a message of 17 MiB', textFrame(Buffer.alloc(17 * 1024 * 1024, 0x61))],
     ['invalid UTF-8', textFrame(Buffer.from([0x7b, 0xc3, 0x28, 0xff, 0x7d]))],
     ['an unmasked frame', frame({ opcode: 1, mask: false, payload: Buffer.from('{}') })],
     ['a bad opcode', frame({ opcode: 3, payload: Buffer.from('x') })],
