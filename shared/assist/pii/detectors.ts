@@ -80,8 +80,12 @@ const ADDRESS = new RegExp(
 
 const PHONE_CONTEXT =
   /(call|phone|mobile|cell|tel|number|reach me|text me|contact|ring|whatsapp|portable|handy|m[oó]vil|cellulare|numéro|nummer|número|numero)/;
+/**
+ * An id word before the number labels it ("order 06 12 34 56 78"), unless the id word is the
+ * owner in a phrase ("the number on my account to 06 12 34 56 78").
+ */
 const NOT_PHONE_CONTEXT =
-  /(order|po|purchase|account|acct|tracking|ref|reference|invoice|ticket|case|serial|receipt|part|sku|batch|booking|model|iban|bic|swift|sort code)\b[^.]*$/;
+  /(?<!\b(?:on|for|to|with|in|from|of|under) (?:my|the|your|our|his|her|this|that) )(order|po|purchase|account|acct|tracking|ref|reference|invoice|ticket|case|serial|receipt|part|sku|batch|booking|model|iban|bic|swift|sort code)\b[^.]*$/;
 const ZIP_CONTEXT = /(zip|postal|post code|postcode)\b[^.]*$|\b[A-Z]{2},? $/;
 const STRONG_STREET = /^(street|road|avenue|lane|drive|boulevard)$/i;
 

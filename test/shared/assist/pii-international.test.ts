@@ -28,6 +28,8 @@ describe('international phone numbers', () => {
     ['call me at 98765 43210', '98765 43210'],
     ['phone: +39 06 1234 5678', '+39 06 1234 5678'],
     ['my cell is 333 123 4567', '333 123 4567'],
+    // The account owns the number here; it does not label it.
+    ['change the number on my account to 06 12 34 56 78', '06 12 34 56 78'],
   ])('%s', (text, phone) => {
     expect(found(text)).toEqual([['phone', phone]]);
   });
@@ -207,6 +209,7 @@ describe('what must stay: orders, prices, dates, tracking', () => {
     'it took 10 days via DHL',
     'Via Amazon 2 days ago',
     'reference 06 12 34 56 is missing',
+    'account 06 12 34 56 78 is locked',
     'the receipt says 0043 2211 9988',
     'between 06 and 08 12 34',
     'tracking 9400 1118 9922 3857 2684 99',

@@ -72,11 +72,14 @@ async function filesUnder(folder: string): Promise<{ path: string; text: string 
   );
 }
 
-function leaks(files: readonly { path: string; text: string }[]): string[] {
+function leaks(
+  files: readonly { path: string; text: string }[],
+  personal: readonly string[] = PERSONAL,
+): string[] {
   return files.flatMap((f) =>
-    PERSONAL.filter((p) => f.text.toLowerCase().includes(p.toLowerCase())).map(
-      (p) => `${f.path}: ${p}`,
-    ),
+    personal
+      .filter((p) => f.text.toLowerCase().includes(p.toLowerCase()))
+      .map((p) => `${f.path}: ${p}`),
   );
 }
 
@@ -189,5 +192,63 @@ describe('privacy by where text goes', () => {
     expect(feedback?.text).toMatch(/\[NAME\]/);
     expect(leaks(files)).toEqual([]);
     expect(leaks(printed.map((text, i) => ({ path: `cli output ${i}`, text })))).toEqual([]);
+  }, 60_000);
+
+  it('stores nothing of what issue 16 found leaking: European numbers and addresses, spoken emails, names, dates of birth', async () => {
+    // The issue's probes, as a customer would write them; each turn is a question the pack
+    // cannot answer, so each reaches feedback.jsonl as a knowledge gap and `inloop report`.
+    const conversation = [
+      'Hi, my name is Sara Lopez, can you change the number on my account to 06 12 34 56 78?',
+      'Or my office line in Sydney, (02) 9876 5432, does that work for the courier?',
+      "Can you send the invoice to sara dot lopez at gmail dot com, or to my husband JOHN.O'NEILL@example.ie?",
+      'Why does the parcel go to Hauptstraße 5, 10115 Berlin and not 12 rue de la Paix, 75002 Paris?',
+      'Is it a problem that Lopez is on the card and my date of birth is 14/02/1986?',
+    ].map((text) => ({ role: 'customer' as const, text }));
+    const personal = [
+      'Sara',
+      'Lopez',
+      '06 12 34 56 78',
+      '9876 5432',
+      'sara dot lopez',
+      "O'NEILL",
+      'Hauptstraße 5',
+      '10115',
+      'rue de la Paix',
+      '75002',
+      '14/02/1986',
+    ];
+    const dataDir = join(dir, 'data');
+    const services = await createServices({
+      host: 'web',
+      appVersion: '0.1.0-test',
+      appRoot: root,
+      dataDir,
+      modelsDir: join(dir, 'models'),
+      secretStore: createMemorySecretStore(),
+      logger: silentLogger,
+    });
+    try {
+      for (const turn of conversation) {
+        expect(await services.dispatch('assist:add-turn', turn)).toMatchObject({ ok: true });
+      }
+      expect(await services.dispatch('assist:end', undefined)).toMatchObject({ ok: true });
+    } finally {
+      await services.close();
+    }
+    const report = cliIo();
+    expect(
+      await runCli(['report', '--json', '--data-dir', dataDir], commands, '0.0.0', report.io),
+    ).toBe(0);
+
+    const files = await filesUnder(dataDir);
+    const feedback = files.find((f) => f.path === 'feedback.jsonl')!.text;
+    // Each question was logged as a gap, masked.
+    expect(feedback.match(/"gap":/g)).toHaveLength(conversation.length);
+    for (const mask of ['[NAME]', '[PHONE]', '[EMAIL]', '[ADDRESS]', '[POSTCODE]', '[DOB]']) {
+      expect(feedback).toContain(mask);
+    }
+    expect(report.out()).toContain('[PHONE]');
+    expect(leaks(files, personal)).toEqual([]);
+    expect(leaks([{ path: 'inloop report', text: report.out() }], personal)).toEqual([]);
   }, 60_000);
 });
