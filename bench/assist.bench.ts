@@ -15,7 +15,7 @@ import { AssistService } from '../electron/services/assist/assist-service';
 import { FeedbackLog } from '../electron/services/assist/feedback-log';
 import { EventBus } from '../electron/services/core/event-bus';
 import { createEmbedder } from '../electron/services/embeddings/create-embedder';
-import { KnowledgeService } from '../electron/services/knowledge/knowledge-service';
+import { openKnowledge } from '../electron/app/open-knowledge';
 import { buildPack } from '../electron/services/packs/build';
 import { readDoc2dialArticles, writeSyntheticPacks } from './synthetic-pack';
 import { percentile, type BenchRow } from './table';
@@ -70,25 +70,24 @@ export async function benchAssist(): Promise<BenchRow[]> {
     });
     if (!built.ok)
       throw new Error('bench assist: the example pack packs/acme-retail does not build');
-    const installing = await KnowledgeService.open({
+    const installing = await openKnowledge({
       dataDir: data,
-      embedder: choice.embedder,
+      embeddings: choice,
       trust,
     });
-    for (const file of [...files, example]) await installing.install({ path: file });
+    for (const file of [...files, example]) await installing.packs.service.install({ path: file });
     await installing.close();
     await choice.embedder.close();
 
     // The assist path searches lexically (knowledge-service searchTurns), so no embedder here.
-    const knowledge = await KnowledgeService.open({
+    const opened = await openKnowledge({
       dataDir: data,
-      embedder: null,
-      embedderReason: 'bench',
+      embeddings: { embedder: null, reason: 'bench' },
       trust,
     });
     const service = new AssistService({
       bus: new EventBus(),
-      knowledge,
+      knowledge: opened.knowledge.service,
       feedback: FeedbackLog.in(data, () => false),
       idleTimeoutMinutes: () => 240,
     });
@@ -104,7 +103,7 @@ export async function benchAssist(): Promise<BenchRow[]> {
       }
     }
     service.close();
-    await knowledge.close();
+    await opened.close();
     const label = `assist ${SIZE / 1000}k`;
     return [
       {

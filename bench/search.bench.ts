@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEmbedder } from '../electron/services/embeddings/create-embedder';
 import type { Embedder } from '../electron/services/embeddings/embedder';
-import { KnowledgeService } from '../electron/services/knowledge/knowledge-service';
+import { openKnowledge } from '../electron/app/open-knowledge';
+import type { KnowledgeService } from '../electron/services/knowledge';
 import type { QueryTurn } from '../shared/schemas/knowledge';
 import { readDoc2dialArticles, writeSyntheticPacks } from './synthetic-pack';
 import { formatTable, percentile, type BenchRow } from './table';
@@ -70,9 +71,13 @@ async function benchSize(
     );
     const data = join(dir, 'data');
     const trust = () => ({ trustedKeys: [], allowUnsigned: true });
-    const installing = await KnowledgeService.open({ dataDir: data, embedder, trust });
+    const installing = await openKnowledge({
+      dataDir: data,
+      embeddings: { embedder, reason: null },
+      trust,
+    });
     const t0 = performance.now();
-    for (const file of files) await installing.install({ path: file });
+    for (const file of files) await installing.packs.service.install({ path: file });
     rows.push({
       benchmark: label,
       metric: `install (${files.length} pack${files.length > 1 ? 's' : ''})`,
@@ -82,12 +87,12 @@ async function benchSize(
     await installing.close();
 
     for (const mode of ['lexical', 'hybrid'] as const) {
-      const service = await KnowledgeService.open({
+      const opened = await openKnowledge({
         dataDir: data,
-        embedder: mode === 'hybrid' ? embedder : null,
-        embedderReason: 'bench: lexical run',
+        embeddings: { embedder: mode === 'hybrid' ? embedder : null, reason: 'bench: lexical run' },
         trust,
       });
+      const service = opened.knowledge.service;
       const status = service.status();
       if (status.mode.mode !== mode) {
         throw new Error(
@@ -102,7 +107,7 @@ async function benchSize(
         value: rss,
         unit: 'MiB',
       });
-      await service.close();
+      await opened.close();
     }
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Article, ArticleBlock, Passage } from '../shared/packs/pack-schemas';
 import { passagesOfArticle } from '../electron/services/packs/build';
-import { packContentEntries } from '../electron/services/packs/build/pack-content';
+import { packContentEntries } from '../electron/services/packs/build/content-entries';
 import { writePackFile } from '../electron/services/packs/pack-file';
 import { seededRandom } from '../shared/seeded-random';
 

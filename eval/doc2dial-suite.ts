@@ -18,7 +18,8 @@ import { DEFAULT_INDEX_OPTIONS, indexPassages } from '../shared/knowledge/knowle
 import type { Article, Passage, Turn } from '../shared/knowledge/types';
 import { createEmbedder } from '../electron/services/embeddings/create-embedder';
 import type { Embedder } from '../electron/services/embeddings/embedder';
-import { KnowledgeService } from '../electron/services/knowledge/knowledge-service';
+import { openKnowledge } from '../electron/app/open-knowledge';
+import type { KnowledgeService } from '../electron/services/knowledge';
 import { buildPack } from '../electron/services/packs/build';
 import { loadDoc2Dial, splitByDialogue } from './doc2dial';
 import { evaluate, type EvalResult, type Ranker } from './evaluate';
@@ -101,15 +102,15 @@ function row(name: string, r: EvalResult): string {
   return `| ${name} | ${pct(h.at1)} | ${pct(h.at5)} | ${pct(h.at10)} | ${r.medianMs.toFixed(1)} | ${r.p95Ms.toFixed(1)} |`;
 }
 
+/** The pack installed by the app's installer; the knowledge service that searches it. */
 async function installed(work: string, pack: string, embedder: Embedder | null, reason: string) {
-  const service = await KnowledgeService.open({
+  const opened = await openKnowledge({
     dataDir: join(work, `data-${embedder ? 'hybrid' : 'lexical'}`),
-    embedder,
-    embedderReason: reason,
+    embeddings: { embedder, reason },
     trust: () => ({ trustedKeys: [], allowUnsigned: true }),
   });
-  await service.install({ path: pack });
-  return service;
+  await opened.packs.service.install({ path: pack });
+  return { service: opened.knowledge.service, close: opened.close };
 }
 
 export const doc2dialSuite: EvalSuite = {
@@ -136,11 +137,14 @@ export const doc2dialSuite: EvalSuite = {
       lines.push(
         row(
           'Inloop lexical (KnowledgeService.search)',
-          await evaluate(serviceRanker(lexical), states),
+          await evaluate(serviceRanker(lexical.service), states),
         ),
       );
       lines.push(
-        row('Inloop lexical, held-out half only', await evaluate(serviceRanker(lexical), heldOut)),
+        row(
+          'Inloop lexical, held-out half only',
+          await evaluate(serviceRanker(lexical.service), heldOut),
+        ),
       );
       await lexical.close();
       const { embedder, reason } = await createEmbedder({
@@ -149,8 +153,8 @@ export const doc2dialSuite: EvalSuite = {
       });
       if (embedder) {
         const hybrid = await installed(work, pack, embedder, '');
-        const mode = hybrid.mode();
-        const result = await evaluate(serviceRanker(hybrid), states);
+        const mode = hybrid.service.mode();
+        const result = await evaluate(serviceRanker(hybrid.service), states);
         lines.push(row(`Inloop ${mode.mode} with ${HYBRID_MODEL} (random weights)`, result));
         await hybrid.close();
         await embedder.close();

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Sets up everything, then runs the whole suite: format check, lint, typecheck, vitest unit
-# and integration tests (inside a D-Bus session with a real gnome-keyring), and Playwright
-# end-to-end tests in Debian's Chromium against `inloop serve`. Ends with one summary line.
+# Sets up everything, then runs the whole suite: format check, lint, the dependency rules
+# (dependency-cruiser: cycles and layers), typecheck, vitest unit and integration tests (inside
+# a D-Bus session with a real gnome-keyring), and Playwright end-to-end tests in Debian's
+# Chromium against `inloop serve`. Ends with one summary line.
 set -o pipefail
 INLOOP_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$INLOOP_ROOT"
@@ -17,6 +18,7 @@ step() {
 }
 step format npx prettier --check --log-level warn .
 step lint npx eslint --max-warnings 0 .
+step deps bash scripts/check-deps.sh
 step typecheck npx tsc -p tsconfig.json --noEmit
 step build npx vite build --config vite.renderer.config.ts --logLevel warn
 step unit+integration bash scripts/with-keyring.sh npx vitest run \

@@ -19,12 +19,11 @@ import {
   SetStepRequestSchema,
 } from './schemas/assist';
 import {
-  InstalledPackSchema,
   KnowledgeStatusSchema,
-  PackInstallRequestSchema,
   SearchRequestSchema,
   SearchResponseSchema,
 } from './schemas/knowledge';
+import { InstalledPackSchema, PackInstallRequestSchema } from './schemas/packs';
 import { PackIdSchema } from './packs/pack-schemas';
 import { CaptureStateSchema, OverlayStateSchema } from './schemas/overlay';
 import { SecretNameSchema, SecretStatusSchema, SecretWriteSchema } from './schemas/secrets';
@@ -67,11 +66,14 @@ export const requests = {
     response: SecretStatusSchema,
   },
   'diagnostics:doctor': { request: none, response: DoctorReportSchema },
-  // ── knowledge: packs and search (electron/services/knowledge, electron/services/packs) ──
+  // ── knowledge: search (electron/services/knowledge) ──
   'knowledge:search': { request: SearchRequestSchema, response: SearchResponseSchema },
   'knowledge:status': { request: none, response: KnowledgeStatusSchema },
+  // ── packs: install, upgrade, roll back, remove (electron/services/packs) ──
   'packs:list': { request: none, response: z.array(InstalledPackSchema) },
   'packs:install': { request: PackInstallRequestSchema, response: InstalledPackSchema },
+  /** Installs the bundled example pack, marked as a demo ("Try the example pack"). */
+  'packs:install-demo': { request: none, response: InstalledPackSchema },
   'packs:remove': {
     request: z.object({ id: PackIdSchema }).strict(),
     response: z.array(InstalledPackSchema),

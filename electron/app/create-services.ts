@@ -1,181 +1,206 @@
 /**
  * The composition root every host calls: the Electron main process, `inloop serve` and the
- * CLI get the same services and the same handler table. Hosts differ only in what they
- * pass in (the overlay controller, their capabilities) and in how they carry requests.
+ * CLI get the same capability modules and the same handler table. It only composes: each
+ * capability's `create<Capability>(deps)` gives its service, its handlers and its `close`.
+ * Hosts differ only in what they pass in (their overlay window, their clipboard, whether they
+ * run the app) and in how they carry requests.
  */
 import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { redact } from '../../shared/assist/pii/redact';
 import type { AppInfo, HostKind } from '../../shared/schemas/app';
-import { AppError } from '../../shared/result';
-import { CaptureService } from '../services/overlay/capture-service';
+import { createAssist, type AssistCapability } from '../services/assist';
+import { startClipboardWatch, type ClipboardLike } from '../services/assist/clipboard-watch';
 import { createDispatcher, type Dispatch, type Handlers } from '../services/core/dispatcher';
 import { EventBus } from '../services/core/event-bus';
 import type { Logger } from '../services/core/log';
-import { runDoctor } from '../services/diagnostics/doctor';
-import {
-  createDetachedOverlay,
-  type OverlayController,
-} from '../services/overlay/overlay-controller';
-import { secretStatus } from '../services/secrets/secret-status';
-import type { SecretStore } from '../services/secrets/secret-store';
-import { SettingsService } from '../services/settings/settings-service';
-import { createAssist, type AssistCapability } from '../services/assist/create-assist';
-import { redact } from '../../shared/assist/pii/redact';
-import { createSpeechService, speechHandlers } from '../services/speech/create-speech-service';
+import { createDiagnostics } from '../services/diagnostics';
+import { createEmbeddings } from '../services/embeddings';
+import type { KnowledgeService } from '../services/knowledge';
+import { createOverlay, type CaptureService, type OverlayController } from '../services/overlay';
+import { trustFromSettings, type PackInstaller } from '../services/packs';
+import { createSecrets, type SecretStore } from '../services/secrets';
+import { createSettings, type SettingsService } from '../services/settings';
+import { createSpeech } from '../services/speech';
+import { openKnowledge } from './open-knowledge';
 import type { SpeechService } from '../services/speech/speech-service';
-import { createKnowledge } from '../services/knowledge/create-knowledge';
-import { knowledgeHandlers } from '../services/knowledge/knowledge-handlers';
-import type { KnowledgeService } from '../services/knowledge/knowledge-service';
 
 export interface ServiceOptions {
   host: HostKind;
   appVersion: string;
+  /** Where `models/` and the bundled example pack (`packs/acme-retail`) are. */
+  appRoot: string;
   dataDir: string;
   modelsDir: string;
+  /** The environment model choices are read from (default: this process's). */
+  env?: NodeJS.ProcessEnv;
   secretStore: SecretStore;
   logger: Logger;
   capabilities?: Partial<AppInfo['capabilities']>;
-  /** The Electron host passes its window-backed controller; others get a detached one. */
-  createOverlay?: (bus: EventBus, settings: SettingsService) => OverlayController;
+  /**
+   * True for hosts that run the app for an agent (Electron, `inloop serve`): the ingest
+   * endpoint starts, and the clipboard watch where the host gives a clipboard. A CLI command
+   * runs the services without them.
+   */
+  runsApp?: boolean;
+  /** The host's own event bus, settings and overlay window (Electron); others get defaults. */
+  foundation?: Foundation;
+  overlay?: OverlayController;
+  /** The desktop clipboard, for the opt-in clipboard watch (Electron only). */
+  clipboard?: ClipboardLike;
   /** The Electron version, when the host is Electron. */
   electronVersion?: string;
+}
+
+/** What the rest is built on: the event bus and the settings. */
+export interface Foundation {
+  readonly bus: EventBus;
+  readonly settings: Awaited<ReturnType<typeof createSettings>>;
+}
+
+/** The bus and the settings of `dataDir`; a host that needs them before the rest opens them first. */
+export async function createFoundation(dataDir: string, logger: Logger): Promise<Foundation> {
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  const bus = new EventBus();
+  return { bus, settings: await createSettings({ dataDir, bus, logger }) };
 }
 
 export interface Services {
   readonly bus: EventBus;
   readonly dispatch: Dispatch;
   readonly settings: SettingsService;
-  readonly capture: CaptureService;
   readonly overlay: OverlayController;
+  readonly capture: CaptureService;
   readonly secrets: SecretStore;
-  readonly options: ServiceOptions;
-  // ── services: knowledge, assist, speech ──
+  readonly packs: PackInstaller;
   readonly knowledge: KnowledgeService;
   readonly assist: AssistCapability;
   readonly speech: SpeechService;
+  readonly options: ServiceOptions;
+  /** Where the ingest endpoint listens, when this host runs the app and it started. */
+  readonly ingestUrl: string | null;
   close(): Promise<void>;
 }
 
 export async function createServices(options: ServiceOptions): Promise<Services> {
-  await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
-  const bus = new EventBus();
-  const settings = await SettingsService.open(options.dataDir, bus, options.logger);
-  const capture = new CaptureService(bus);
-  const overlay =
-    options.createOverlay?.(bus, settings) ??
-    createDetachedOverlay(bus, settings.get().overlay.mode);
-  const secrets = options.secretStore;
-  const keychain = await secrets.available();
-  // ── knowledge: create the knowledge service here ──
-  const knowledgeCapability = await createKnowledge({
-    dataDir: options.dataDir,
-    modelsDir: options.modelsDir,
-    env: process.env,
-    settings,
-    bus,
-    logger: options.logger,
-  });
-  const knowledge = knowledgeCapability.knowledge;
-  // ── assist: create the assist service here ──
-  const assist = await createAssist({
-    bus,
-    settings,
-    secrets,
-    dataDir: options.dataDir,
-    knowledge,
-    logger: options.logger,
-  });
-  // ── speech: create the speech service here ──
-  const speech = createSpeechService({
-    bus,
-    turns: assist.service,
-    redact: (text) => redact(text).text,
-    capture,
-    settings,
-    dataDir: options.dataDir,
-    modelsDir: options.modelsDir,
-    logger: options.logger,
-  });
-
-  const info: AppInfo = {
-    name: 'Inloop',
-    version: options.appVersion,
-    host: options.host,
-    platform: process.platform,
-    capabilities: {
-      overlayWindow: false,
-      globalHotkeys: false,
-      tray: false,
-      keychain,
-      ...options.capabilities,
-    },
+  const { dataDir, modelsDir, logger } = options;
+  const env = options.env ?? process.env;
+  const { bus, settings } = options.foundation ?? (await createFoundation(dataDir, logger));
+  const opened: Array<{ close(): Promise<void> }> = [settings];
+  const open = <T extends { close(): Promise<void> }>(module: T): T => {
+    opened.push(module);
+    return module;
   };
-
-  const handlers: Handlers = {
-    'app:info': () => info,
-    'settings:get': () => settings.get(),
-    'settings:update': (patch) => settings.update(patch),
-    'settings:reset': () => settings.reset(),
-    'overlay:get-state': () => overlay.getState(),
-    'overlay:set-click-through': ({ enabled }) => overlay.setClickThrough(enabled),
-    'overlay:set-mode': async ({ mode }) => {
-      await settings.update({ overlay: { mode } });
-      return overlay.setMode(mode);
-    },
-    'overlay:hide': () => overlay.hide(),
-    'capture:get-state': () => capture.getState(),
-    'capture:set-paused': ({ paused }) => capture.setPaused(paused),
-    'secrets:status': () => secretStatus(secrets),
-    'secrets:set': async ({ name, value }) => {
-      await requireKeychain(secrets);
-      await secrets.set(name, value);
-      return secretStatus(secrets);
-    },
-    'secrets:delete': async ({ name }) => {
-      await requireKeychain(secrets);
-      await secrets.delete(name);
-      return secretStatus(secrets);
-    },
-    'diagnostics:doctor': () =>
-      runDoctor({
-        dataDir: options.dataDir,
-        modelsDir: options.modelsDir,
-        secretStore: secrets,
+  try {
+    const overlay = open(
+      createOverlay({ bus, settings: settings.service, controller: options.overlay }),
+    );
+    const secrets = open(createSecrets(options.secretStore));
+    const diagnostics = open(
+      createDiagnostics({
+        dataDir,
+        modelsDir,
+        secretStore: options.secretStore,
         electronVersion: options.electronVersion,
+        env,
       }),
-    // ── knowledge handlers ──
-    ...knowledgeHandlers(knowledge),
-    // ── assist handlers ──
-    ...assist.handlers,
-    // ── speech handlers ──
-    ...speechHandlers(speech),
-  };
+    );
+    const embeddings = open(await createEmbeddings({ modelsDir, env, logger }));
+    const { packs, knowledge } = open(
+      await openKnowledge({
+        dataDir,
+        embeddings: embeddings.service,
+        trust: () => trustFromSettings(settings.service),
+        examplePackDir: join(options.appRoot, 'packs', 'acme-retail'),
+        bus,
+        logger,
+      }),
+    );
+    const assist = open(
+      await createAssist({
+        bus,
+        settings: settings.service,
+        secrets: options.secretStore,
+        dataDir,
+        knowledge: knowledge.service,
+        logger,
+        env,
+      }),
+    );
+    const speech = open(
+      createSpeech({
+        bus,
+        turns: assist.service,
+        redact: (text) => redact(text).text,
+        capture: overlay.service.capture,
+        settings: settings.service,
+        dataDir,
+        modelsDir,
+        logger,
+        env,
+      }),
+    );
 
-  return {
-    bus,
-    dispatch: createDispatcher(handlers, options.logger),
-    settings,
-    capture,
-    overlay,
-    secrets,
-    options,
-    knowledge,
-    assist,
-    speech,
-    close: async () => {
-      // ── close services here, the last created first ──
-      await speech.close();
-      await assist.close();
-      await knowledgeCapability.close();
-    },
-  };
+    const info: AppInfo = {
+      name: 'Inloop',
+      version: options.appVersion,
+      host: options.host,
+      platform: process.platform,
+      capabilities: {
+        overlayWindow: false,
+        globalHotkeys: false,
+        tray: false,
+        keychain: await options.secretStore.available(),
+        ...options.capabilities,
+      },
+    };
+    const handlers: Handlers = {
+      'app:info': () => info,
+      ...settings.handlers,
+      ...overlay.handlers,
+      ...secrets.handlers,
+      ...diagnostics.handlers,
+      ...packs.handlers,
+      ...knowledge.handlers,
+      ...assist.handlers,
+      ...speech.handlers,
+    };
+
+    const ingestUrl = options.runsApp ? await assist.startIngest() : null;
+    if (options.runsApp && options.clipboard) {
+      const watch = startClipboardWatch({
+        clipboard: options.clipboard,
+        sink: assist.service,
+        settings: () => settings.service.get(),
+        onError: (error) => logger.warn('the clipboard watch failed', error),
+      });
+      opened.push({ close: async () => watch.stop() });
+    }
+
+    return {
+      bus,
+      dispatch: createDispatcher(handlers, logger),
+      settings: settings.service,
+      overlay: overlay.service.overlay,
+      capture: overlay.service.capture,
+      secrets: options.secretStore,
+      packs: packs.service,
+      knowledge: knowledge.service,
+      assist,
+      speech: speech.service,
+      options,
+      ingestUrl,
+      close: () => closeAll(opened, logger),
+    };
+  } catch (error) {
+    await closeAll(opened, logger);
+    throw error;
+  }
 }
 
-async function requireKeychain(secrets: SecretStore): Promise<void> {
-  if (!(await secrets.available())) {
-    throw new AppError(
-      'unavailable',
-      `The OS keychain (${secrets.backend}) is not available, so secrets cannot be stored. ` +
-        'Run `inloop doctor` for the fix; Inloop never writes secrets to disk in its place.',
-    );
+/** Closes modules the last opened first; one failing is logged and does not keep the others open. */
+async function closeAll(modules: Array<{ close(): Promise<void> }>, logger: Logger): Promise<void> {
+  for (const module of modules.splice(0).reverse()) {
+    await module.close().catch((error: unknown) => logger.warn('a service failed to close', error));
   }
 }

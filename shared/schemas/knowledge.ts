@@ -4,7 +4,7 @@
  * `SearchHit`: keep its field names stable.
  */
 import { z } from 'zod';
-import { MAX_PASSAGE_CHARS, PackIdSchema, SemverSchema } from '../packs/pack-schemas';
+import { MAX_PASSAGE_CHARS } from '../packs/pack-schemas';
 
 /** A speaker role in a conversation. */
 export const RoleSchema = z.enum(['customer', 'agent']);
@@ -47,37 +47,6 @@ export const RetrievalModeSchema = z.object({
 });
 export type RetrievalMode = z.infer<typeof RetrievalModeSchema>;
 
-/** One installed version of a pack on this device. */
-export const InstalledVersionSchema = z.object({
-  id: PackIdSchema,
-  version: SemverSchema,
-  name: z.string(),
-  publisher: z.string(),
-  description: z.string(),
-  /** Key id of the trusted publisher key that signed it; null for an allowed unsigned pack. */
-  signerKeyId: z.string().nullable(),
-  installedAt: z.string(),
-  counts: z.object({
-    articles: z.number(),
-    passages: z.number(),
-    responses: z.number(),
-    intents: z.number(),
-    rules: z.number(),
-  }),
-  /** The model whose vectors the installed index holds; null in lexical-only packs. */
-  embeddingModel: z.string().nullable(),
-  /** Folder under `packs/` holding this version's files. */
-  folder: z.string().regex(/^[a-z0-9._-]+\/[A-Za-z0-9.+_-]+$/),
-});
-export type InstalledVersion = z.infer<typeof InstalledVersionSchema>;
-
-/** An installed pack: the version in use and the one a rollback returns to. */
-export const InstalledPackSchema = z.object({
-  current: InstalledVersionSchema,
-  previous: InstalledVersionSchema.nullable(),
-});
-export type InstalledPack = z.infer<typeof InstalledPackSchema>;
-
 /** `knowledge:search`: free text from the search box, or the conversation so far. */
 export const SearchRequestSchema = z
   .object({
@@ -102,11 +71,3 @@ export const KnowledgeStatusSchema = z.object({
   packs: z.number().int().min(0),
   passages: z.number().int().min(0),
 });
-
-/** `packs:install`: a path on this machine (CLI, Electron) or the file's bytes (browser upload). */
-export const PackInstallRequestSchema = z.union([
-  z.object({ path: z.string().min(1).max(4096) }).strict(),
-  z
-    .object({ fileName: z.string().min(1).max(255), bytesBase64: z.base64().max(700_000_000) })
-    .strict(),
-]);

@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SEARCH_DEBOUNCE_MS } from '../../renderer/src/state/knowledge-slice';
 import { createInloopStore, type InloopStore } from '../../renderer/src/state/store';
 import { fail, ok, type Result } from '../../shared/result';
-import type { InstalledPack, SearchHit } from '../../shared/schemas/knowledge';
+import type { SearchHit } from '../../shared/schemas/knowledge';
+import type { InstalledPack } from '../../shared/schemas/packs';
 import { createFakeApi, type FakeApi } from './fake-api';
 
 const lexical = { mode: 'lexical' as const, reason: 'no embedding model', embeddingModel: null };

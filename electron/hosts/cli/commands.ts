@@ -1,23 +1,30 @@
-import type { Command } from '../../services/core/cli/command';
-import { doctorCommand } from '../../services/diagnostics/cli/doctor-command';
-import { modelsCommand } from '../../services/models/cli/models-command';
-import { serveCommand } from '../web/serve-command';
+/**
+ * Every `inloop` command, in the order `--help` lists them. Commands that use the services get
+ * the composition root's opener here; their code lives in their capability's `cli/` folder.
+ */
+import { openServices } from '../../app/open-services';
+import type { Command, OpenServices } from '../../services/core/cli/command';
+import type { Services } from '../../app/create-services';
 import { assistCommand } from '../../services/assist/cli/assist-command';
 import { reportCommand } from '../../services/assist/cli/report-command';
-import { transcribeCommand } from '../../services/speech/cli/transcribe-command';
-import { packCommand } from '../../services/packs/cli/pack-command';
+import { doctorCommand } from '../../services/diagnostics/cli/doctor-command';
 import { searchCommand } from '../../services/knowledge/cli/search-command';
+import { modelsCommand } from '../../services/models/cli/models-command';
+import { packCommand } from '../../services/packs/cli/pack-command';
+import { transcribeCommand } from '../../services/speech/cli/transcribe-command';
+import { serveCommand } from '../web/serve-command';
 
-/** Every `inloop` command, in the order `--help` lists them. */
+const open: OpenServices<Services> = (args, io) => openServices(args, io, 'cli');
+
 export const commands: readonly Command[] = [
   serveCommand,
   doctorCommand,
-  packCommand,
+  packCommand(open),
   // ── knowledge: search, models ──
-  searchCommand,
+  searchCommand(open),
   modelsCommand,
   // ── assist: assist, report ──
-  assistCommand,
+  assistCommand(open),
   reportCommand,
   // ── speech: transcribe ──
   transcribeCommand,

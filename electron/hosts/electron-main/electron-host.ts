@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import type { SecretStore } from '../../services/secrets/secret-store';
-import type { ServiceOptions, Services } from '../../app/create-services';
+import { createFoundation, type ServiceOptions, type Services } from '../../app/create-services';
 import { findAppRoot } from '../../services/core/app-root';
 import { resolveDataDir, resolveModelsDir } from '../../services/core/paths';
 import type { Dispatch } from '../../services/core/dispatcher';
@@ -25,11 +25,11 @@ import type {
   TrayConstructor,
   WebContentsLike,
 } from './electron-deps';
-import { wireOverlayControls } from './overlay-controls';
+import { wireHotkeysAndTray } from './hotkeys-and-tray';
 import { createOverlayWindow } from './overlay-window';
 import type { OverlayWindowController } from './overlay-window-controller';
 import { hardenWebContents, installPermissionHandlers, type SessionLike } from './security';
-import { startClipboardWatch, type ClipboardLike } from './clipboard-watch';
+import type { ClipboardLike } from '../../services/assist/clipboard-watch';
 import {
   installDisplayMediaHandler,
   type DesktopCapturerLike,
@@ -130,42 +130,33 @@ export async function startElectronHost(deps: ElectronHostDeps): Promise<Electro
     logger.warn('could not save the window position', error),
   );
 
-  let created: OverlayWindowController | undefined;
+  const foundation = await createFoundation(dataDir, logger);
+  const overlay = createOverlayWindow({
+    BrowserWindow: deps.BrowserWindow,
+    screen: deps.screen,
+    bus: foundation.bus,
+    settings: foundation.settings.service.get(),
+    windowState,
+    onWindowStateChange: (state) => saver.schedule(state),
+    preloadPath: join(deps.mainDir, '..', 'preload', 'index.cjs'),
+    isPackaged: app.isPackaged,
+    platform: deps.platform,
+  });
   const services = await deps.createServices({
     host: 'electron',
     appVersion: app.getVersion(),
+    appRoot,
     dataDir,
     modelsDir: resolveModelsDir(deps.env, appRoot, deps.cwd),
     secretStore: deps.createSecretStore(),
     logger,
     capabilities: { overlayWindow: true, globalHotkeys: true, tray: true },
     electronVersion: deps.electronVersion,
-    createOverlay: (bus, settings) =>
-      (created = createOverlayWindow({
-        BrowserWindow: deps.BrowserWindow,
-        screen: deps.screen,
-        bus,
-        settings: settings.get(),
-        windowState,
-        onWindowStateChange: (state) => saver.schedule(state),
-        preloadPath: join(deps.mainDir, '..', 'preload', 'index.cjs'),
-        isPackaged: app.isPackaged,
-        platform: deps.platform,
-      })),
+    runsApp: true,
+    foundation,
+    overlay,
+    ...(deps.clipboard ? { clipboard: deps.clipboard } : {}),
   });
-  if (!created) throw new Error('createServices did not create the overlay window');
-  // ── assist: the local ingest endpoint for connectors (its failure is logged, not fatal) ──
-  void services.assist.startIngest();
-  const clipboardWatch = deps.clipboard
-    ? startClipboardWatch({
-        clipboard: deps.clipboard,
-        sink: services.assist.service,
-        settings: () => services.settings.get(),
-        onError: (error) => logger.warn('the clipboard watch failed', error),
-      })
-    : null;
-  app.on('will-quit', () => clipboardWatch?.stop());
-  const overlay = created;
   const { bus } = services;
   const contents = overlay.window.webContents;
 
@@ -177,7 +168,7 @@ export async function startElectronHost(deps: ElectronHostDeps): Promise<Electro
   );
   const stopEvents = forwardEvents(bus, () => (overlay.window.isDestroyed() ? [] : [contents]));
 
-  const controls = wireOverlayControls({
+  const controls = wireHotkeysAndTray({
     overlay,
     capture: services.capture,
     bus,

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startWebHost } from './web-host';
-import { appRoot, dataDirOption, openServices } from '../../services/core/cli/cli-context';
+import { openServices } from '../../app/open-services';
+import { appRoot, dataDirOption } from '../../services/core/cli/cli-context';
 import { EXIT_FAILURE, EXIT_OK, type Command } from '../../services/core/cli/command';
 import { intOption, stringOption } from '../../services/core/cli/option-values';
 
@@ -34,11 +35,10 @@ export const serveCommand: Command = {
     }
     const services = await openServices(args, io, 'web');
     const host = await startWebHost({ services, rendererDir, port });
-    const ingestUrl = await services.assist.startIngest();
     io.stdout(`Inloop is ready at ${host.url}\n`);
     io.stderr(
-      ingestUrl
-        ? `Ingest endpoint: POST ${ingestUrl} (token: inloop assist --ingest-token)\n`
+      services.ingestUrl
+        ? `Ingest endpoint: POST ${services.ingestUrl} (token: inloop assist --ingest-token)\n`
         : 'Ingest endpoint: not running (see the warning above)\n',
     );
     io.stderr(`Data folder: ${services.options.dataDir}. Press Ctrl+C to stop.\n`);

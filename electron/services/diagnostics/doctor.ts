@@ -13,7 +13,8 @@ import {
   keychainCheck,
   nodeCheck,
 } from './doctor-checks';
-import { findElectron, isExecutable, probeDataDir, scanModels } from './machine-facts';
+import { scanModels } from '../models/scan-models';
+import { findElectron, isExecutable, probeDataDir } from './machine-facts';
 import { modelsChecks } from './model-checks';
 import { retrievalModeCheck } from './retrieval-check';
 import { resolveEmbeddingModel } from '../embeddings/embedding-model';

@@ -4,11 +4,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { DataDirFacts, ElectronFacts } from './doctor-checks';
-import type { ModelsScan } from './model-checks';
 
 const require = createRequire(import.meta.url);
 
@@ -34,19 +33,6 @@ export async function probeDataDir(path: string): Promise<DataDirFacts> {
   } catch (error) {
     return { path, existed, writable: false, error: osError(error) };
   }
-}
-
-/** Every `<org>/<name>` folder under `dir` that holds a config.json, sorted. */
-export async function scanModels(dir: string): Promise<ModelsScan> {
-  const orgs = await subfolders(dir);
-  if (orgs === null) return { dir, exists: false, models: [] };
-  const found: string[] = [];
-  for (const org of orgs) {
-    for (const name of (await subfolders(join(dir, org))) ?? []) {
-      if (await isFile(join(dir, org, name, 'config.json'))) found.push(`${org}/${name}`);
-    }
-  }
-  return { dir, exists: true, models: found.sort() };
 }
 
 /**
@@ -78,26 +64,6 @@ export async function isExecutable(path: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-async function subfolders(dir: string): Promise<string[] | null> {
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch {
-    return null;
-  }
-  const folders: string[] = [];
-  for (const name of names) {
-    if (name.startsWith('.')) continue;
-    const info = await stat(join(dir, name)).catch(() => null);
-    if (info?.isDirectory()) folders.push(name);
-  }
-  return folders;
-}
-
-async function isFile(path: string): Promise<boolean> {
-  return (await stat(path).catch(() => null))?.isFile() ?? false;
 }
 
 function codeOf(error: unknown): string | undefined {

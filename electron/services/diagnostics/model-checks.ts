@@ -5,40 +5,8 @@
  */
 import type { DoctorCheck } from '../../../shared/schemas/diagnostics';
 
-/** Defaults, as listed in models/manifest.json. */
-export const DEFAULT_EMBED_MODEL = 'Xenova/all-MiniLM-L6-v2';
-export const DEFAULT_ASR_MODEL = 'Xenova/whisper-tiny.en';
-
-export type ModelRole = 'embedding' | 'speech';
-
-/** What a models folder holds: `<org>/<name>` ids of folders with a config.json. */
-export interface ModelsScan {
-  dir: string;
-  exists: boolean;
-  models: readonly string[];
-}
-
-export type WantedModel =
-  | { kind: 'model'; id: string; envVar: string; fromEnv: boolean }
-  | { kind: 'none'; envVar: string };
-
-const roles = {
-  embedding: {
-    envVar: 'INLOOP_EMBED_MODEL',
-    fallback: DEFAULT_EMBED_MODEL,
-    label: 'Embedding model',
-  },
-  speech: { envVar: 'INLOOP_ASR_MODEL', fallback: DEFAULT_ASR_MODEL, label: 'Speech model' },
-} as const;
-
-/** The model a role uses under `env`; an empty variable means the default. */
-export function wantedModel(role: ModelRole, env: NodeJS.ProcessEnv): WantedModel {
-  const { envVar, fallback } = roles[role];
-  const value = env[envVar]?.trim();
-  if (!value) return { kind: 'model', id: fallback, envVar, fromEnv: false };
-  if (value.toLowerCase() === 'none') return { kind: 'none', envVar };
-  return { kind: 'model', id: value, envVar, fromEnv: true };
-}
+import type { ModelsScan } from '../models/scan-models';
+import { modelRoles, wantedModel, type ModelRole } from '../models/wanted-model';
 
 export function modelsDirCheck(scan: ModelsScan): DoctorCheck {
   const base = { id: 'models-dir', label: 'Models folder' };
@@ -55,7 +23,7 @@ export function modelsDirCheck(scan: ModelsScan): DoctorCheck {
 }
 
 export function modelCheck(role: ModelRole, scan: ModelsScan, env: NodeJS.ProcessEnv): DoctorCheck {
-  const base = { id: `${role}-model`, label: roles[role].label };
+  const base = { id: `${role}-model`, label: modelRoles[role].label };
   const wanted = wantedModel(role, env);
   if (wanted.kind === 'none') {
     const mode =

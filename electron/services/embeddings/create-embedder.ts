@@ -10,7 +10,7 @@
  *   least 1, at most 4, so the UI and speech keep a core on a 2-core machine).
  */
 import { availableParallelism } from 'node:os';
-import { DEFAULT_EMBED_MODEL } from '../diagnostics/model-checks';
+import { DEFAULT_EMBED_MODEL } from '../models/wanted-model';
 import { workerEntryUrl } from '../core/workers/worker-entry';
 import { WorkerClient } from '../core/workers/worker-client';
 import type { EmbedRequest, EmbedResponse, EmbedWorkerConfig } from './embed-protocol';

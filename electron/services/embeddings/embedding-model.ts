@@ -5,7 +5,7 @@
  */
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
-import { wantedModel } from '../diagnostics/model-checks';
+import { wantedModel } from '../models/wanted-model';
 import { encoderWeightsFile } from '../models/model-files';
 import { isModelId, modelFolder } from '../models/model-id';
 

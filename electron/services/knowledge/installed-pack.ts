@@ -7,9 +7,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Article, Passage } from '../../../shared/knowledge/types';
-import type { InstalledVersion } from '../../../shared/schemas/knowledge';
+import type { InstalledVersion } from '../../../shared/schemas/packs';
 import { openPassageStore, type PassageStore } from './lancedb-passage-store';
-import { parseInstalledContent, type InstalledContent } from './pack-content';
+import { parseInstalledContent, type InstalledContent } from '../packs/install/installed-content';
 
 /** A loaded pack version. */
 export interface InstalledPackIndex {

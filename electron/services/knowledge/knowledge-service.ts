@@ -1,25 +1,20 @@
 /**
- * The knowledge service: installed packs on this device and search across all of them.
+ * The knowledge service: search across every pack installed on this device.
  *
- * At open it sweeps what interrupted installs left, loads every current pack version (its
- * `content.json` and LanceDB tables) and merges them into one in-memory index. Search is
- * lexical (the tuned pure ranker; FTS candidates on large corpora) or hybrid (that ranking
- * fused with LanceDB vector search) when an embedder runs and the packs hold its vectors.
- * Install, remove and rollback go through the atomic `PackStore`, then reload and emit
- * `knowledge:changed`.
+ * It loads every current pack version (its `content.json` and LanceDB tables, written by the
+ * indexer at install) and merges them into one in-memory index. Search is lexical (the tuned
+ * pure ranker; FTS candidates on large corpora) or hybrid (that ranking fused with LanceDB
+ * vector search) when an embedder runs and the packs hold its vectors. The packs capability
+ * installs, upgrades, rolls back and removes; after each change `reload` loads what is now
+ * current and emits `knowledge:changed`.
  */
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_SEARCH, type SearchOptions } from '../../../shared/knowledge/search-options';
-import type {
-  InstalledPack,
-  QueryTurn,
-  RetrievalMode,
-  SearchHit,
-} from '../../../shared/schemas/knowledge';
+import type { QueryTurn, RetrievalMode, SearchHit } from '../../../shared/schemas/knowledge';
+import type { InstalledPack, InstalledVersion } from '../../../shared/schemas/packs';
 import type { EventBus } from '../core/event-bus';
 import type { Logger } from '../core/log';
 import type { Embedder } from '../embeddings/embedder';
-import { PackStore, type PackTrust } from '../packs/install/pack-store';
 import { buildCorpus, type KnowledgeCorpus } from './knowledge-corpus';
 import {
   FULL_SCAN_MAX_PASSAGES,
@@ -32,36 +27,31 @@ import {
   rankVectors,
   termsToHighlight,
 } from './knowledge-search';
-import { CONTENT_FILE, createPackIndexer, INDEX_FOLDER } from './pack-indexer';
+import { CONTENT_FILE, INDEX_FOLDER } from './pack-indexer';
 import { loadInstalledPack, type InstalledPackIndex } from './installed-pack';
 import type { PackPlaybook } from '../../../shared/packs/pack-playbook';
-import { withUploadedFile } from '../packs/install/pack-upload';
 import {
   DEFAULT_K,
   turnsOf,
   type KnowledgeQuery,
   type KnowledgeResults,
   type KnowledgeStatus,
-  type PackInstallInput,
 } from './knowledge-types';
 
-export {
-  DEFAULT_K,
-  turnsOf,
-  type KnowledgeQuery,
-  type KnowledgeResults,
-  type KnowledgeStatus,
-  type PackInstallInput,
-};
+export { DEFAULT_K, turnsOf, type KnowledgeQuery, type KnowledgeResults, type KnowledgeStatus };
+
+/** The installed versions the service loads: the pack installer's read side. */
+export interface InstalledPacks {
+  list(): Promise<readonly InstalledPack[]>;
+  folderOf(version: InstalledVersion): string;
+}
 
 export interface KnowledgeServiceOptions {
-  readonly dataDir: string;
+  readonly packs: InstalledPacks;
   /** This device's embedder; null runs lexical only. */
   readonly embedder: Embedder | null;
   /** Why `embedder` is null (shown as the lexical-mode notice). */
   readonly embedderReason?: string | null;
-  /** Which publishers to trust, read at each install (settings may change). */
-  readonly trust: () => PackTrust;
   readonly bus?: EventBus;
   readonly logger?: Logger;
   readonly searchOptions?: SearchOptions;
@@ -74,10 +64,7 @@ export class KnowledgeService {
   private playbooks: readonly PackPlaybook[] = [];
   private readonly options: SearchOptions;
 
-  private constructor(
-    readonly store: PackStore,
-    private readonly config: KnowledgeServiceOptions,
-  ) {
+  private constructor(private readonly config: KnowledgeServiceOptions) {
     this.options = config.searchOptions ?? DEFAULT_SEARCH;
   }
 
@@ -85,11 +72,10 @@ export class KnowledgeService {
     return this.config.fullScanMaxPassages ?? FULL_SCAN_MAX_PASSAGES;
   }
 
-  /** Opens the packs of `dataDir`: sweeps leftovers, then loads every current version. */
+  /** Loads every current version the installer lists. */
   static async open(config: KnowledgeServiceOptions): Promise<KnowledgeService> {
-    const service = new KnowledgeService(new PackStore(config.dataDir), config);
-    await service.store.sweep();
-    await service.reload();
+    const service = new KnowledgeService(config);
+    await service.load();
     return service;
   }
 
@@ -169,57 +155,22 @@ export class KnowledgeService {
     return this.playbooks;
   }
 
-  list(): Promise<InstalledPack[]> {
-    return this.store.list();
-  }
-
-  /** Verifies and installs a pack (atomically), then reloads and notifies. */
-  async install(
-    input: PackInstallInput,
-    overrides: { allowUnsigned?: boolean } = {},
-  ): Promise<InstalledPack> {
-    const trust = this.config.trust();
-    const options = {
-      trust: { ...trust, allowUnsigned: overrides.allowUnsigned ?? trust.allowUnsigned },
-      indexer: createPackIndexer(this.config.embedder),
-    };
-    const installed =
-      'path' in input
-        ? await this.store.install(input.path, options)
-        : await withUploadedFile(this.config.dataDir, input.bytesBase64, (path) =>
-            this.store.install(path, options),
-          );
-    await this.changed();
-    return (await this.store.list()).find((p) => p.current.folder === installed.folder)!;
-  }
-
-  async remove(id: string): Promise<InstalledPack[]> {
-    await this.store.remove(id);
-    await this.changed();
-    return this.store.list();
-  }
-
-  async rollback(id: string): Promise<InstalledPack> {
-    const current = await this.store.rollback(id);
-    await this.changed();
-    return (await this.store.list()).find((p) => p.current.folder === current.folder)!;
-  }
-
   async close(): Promise<void> {
     for (const pack of this.corpus.packs) pack.store.close();
     this.corpus = buildCorpus([]);
   }
 
-  private async changed(): Promise<void> {
-    await this.reload();
+  /** Loads what is current after the installed packs changed, and says so. */
+  async reload(): Promise<void> {
+    await this.load();
     this.config.bus?.emit('knowledge:changed', this.status());
   }
 
-  /** Loads the registry's current versions, reusing those already loaded. */
-  private async reload(): Promise<void> {
+  /** Loads the current versions, reusing those already loaded. */
+  private async load(): Promise<void> {
     const loaded = new Map(this.corpus.packs.map((p) => [p.version.folder, p]));
     const packs: InstalledPackIndex[] = [];
-    for (const { current } of await this.store.list()) {
+    for (const { current } of await this.config.packs.list()) {
       const reuse = loaded.get(current.folder);
       if (reuse) {
         packs.push(reuse);
@@ -228,7 +179,7 @@ export class KnowledgeService {
       }
       try {
         packs.push(
-          await loadInstalledPack(current, this.store.folderOf(current), {
+          await loadInstalledPack(current, this.config.packs.folderOf(current), {
             content: CONTENT_FILE,
             index: INDEX_FOLDER,
           }),

@@ -21,10 +21,6 @@ export interface KnowledgeStatus {
   readonly passages: number;
 }
 
-/** What to install: a file on this machine, or uploaded bytes. */
-export type PackInstallInput =
-  { readonly path: string } | { readonly fileName: string; readonly bytesBase64: string };
-
 /** Results per search unless asked. */
 export const DEFAULT_K = 5;
 /** The conversation a request stands for: its turns, then its free text as a customer turn. */

@@ -15,7 +15,7 @@ import { embeddingText } from '../packs/build/pack-passages';
 import { EMBEDDINGS_ENTRY_PATH, type VerifiedPack } from '../packs/pack-file';
 import type { PackIndexer } from '../packs/install/pack-store';
 import { createPassageStore } from './lancedb-passage-store';
-import { readPackContent, type InstalledContent } from './pack-content';
+import type { InstalledContent } from '../packs/install/installed-content';
 import { indexArticles, indexPassages } from './installed-pack';
 
 /** File and folder names inside an installed version folder. */
@@ -34,8 +34,7 @@ export function createPackIndexer(
   onProgress: IndexProgress = () => {},
 ): PackIndexer {
   return {
-    async build(pack, folder) {
-      const content = readPackContent(pack);
+    async build(pack, content, folder) {
       const plan = planVectors(pack.manifest.embedding?.model ?? null, embedder?.modelId ?? null);
       const vectors = await vectorsFor(plan, pack, content, embedder, onProgress);
       await writeFileAtomic(join(folder, CONTENT_FILE), JSON.stringify(content));

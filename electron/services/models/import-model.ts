@@ -10,7 +10,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { AppError } from '../../../shared/result';
-import { scanModels } from '../diagnostics/machine-facts';
+import { scanModels } from './scan-models';
 import { listFolderFiles } from './folder-files';
 import { copyFileHashed } from './hash-tap';
 import { chooseImportId } from './import-id';

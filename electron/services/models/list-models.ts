@@ -5,7 +5,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { scanModels } from '../diagnostics/machine-facts';
+import { scanModels } from './scan-models';
 import { sha256File } from './file-hash';
 import { listFolderFiles } from './folder-files';
 import { missingFiles } from './model-files';

@@ -4,13 +4,11 @@
  */
 import { availableParallelism } from 'node:os';
 import { WorkerClient } from '../core/workers/worker-client';
+import { DEFAULT_ASR_MODEL } from '../models/wanted-model';
 import { workerEntryUrl } from '../core/workers/worker-entry';
 import type { AsrWorkerData, AsrWorkerReply, AsrWorkerRequest } from './asr-protocol';
 
-/** The default recognition model (q8), overridden by `INLOOP_ASR_MODEL`. */
-export const DEFAULT_ASR_MODEL = 'Xenova/whisper-tiny.en';
-
-/** The model id to use: `INLOOP_ASR_MODEL` when set, else the default. */
+/** The model id to use: `INLOOP_ASR_MODEL` when set, else the default (q8). */
 export function asrModelId(env: NodeJS.ProcessEnv): string {
   return env.INLOOP_ASR_MODEL?.trim() || DEFAULT_ASR_MODEL;
 }

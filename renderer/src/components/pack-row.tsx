@@ -4,7 +4,7 @@
  * remove (after a confirming second click).
  */
 import { useState } from 'react';
-import type { InstalledPack } from '../../../shared/schemas/knowledge';
+import type { InstalledPack } from '../../../shared/schemas/packs';
 import { Icon } from './icon';
 
 export interface PackRowProps {

@@ -5,12 +5,11 @@
  */
 import type { InloopApi } from '../../../shared/api';
 import type { Result } from '../../../shared/result';
-import type { InstalledPack, RetrievalMode, SearchHit } from '../../../shared/schemas/knowledge';
+import type { RetrievalMode, SearchHit } from '../../../shared/schemas/knowledge';
+import type { InstalledPack } from '../../../shared/schemas/packs';
 import type { z } from 'zod';
-import type {
-  KnowledgeStatusSchema,
-  PackInstallRequestSchema,
-} from '../../../shared/schemas/knowledge';
+import type { KnowledgeStatusSchema } from '../../../shared/schemas/knowledge';
+import type { PackInstallRequestSchema } from '../../../shared/schemas/packs';
 import type { SliceCreator } from './store';
 
 export type KnowledgeStatus = z.infer<typeof KnowledgeStatusSchema>;

@@ -9,6 +9,9 @@ import { defaultSettings } from '../../../shared/schemas/settings';
 import { createServices, type ServiceOptions } from '../../../electron/app/create-services';
 import { silentLogger } from '../../../electron/services/core/log';
 import { createMemorySecretStore } from '../../../electron/services/secrets/memory-secret-store';
+import { findAppRoot } from '../../../electron/services/core/app-root';
+
+const repoRoot = findAppRoot();
 
 let dataDir: string;
 const opened: Array<{ close(): Promise<void> }> = [];
@@ -24,6 +27,7 @@ async function open(overrides: Partial<ServiceOptions> = {}) {
   const services = await createServices({
     host: 'web',
     appVersion: '0.1.0-test',
+    appRoot: repoRoot,
     dataDir,
     modelsDir: join(dataDir, 'models'),
     secretStore: createMemorySecretStore(),

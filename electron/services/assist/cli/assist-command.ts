@@ -8,14 +8,23 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Suggestions } from '../../../../shared/schemas/assist';
+import type { AssistService } from '../assist-service';
 import { loadIngestToken } from '../ingest-token';
-import { dataDirOption, openServices } from '../../core/cli/cli-context';
-import { EXIT_OK, UsageError, type Command } from '../../core/cli/command';
+import { dataDirOption } from '../../core/cli/cli-context';
+import { EXIT_OK, UsageError, type Command, type OpenServices } from '../../core/cli/command';
+import type { SecretStore } from '../../secrets/secret-store';
 import { stringOption } from '../../core/cli/option-values';
 import { parseAssistInput, type AssistInput } from './assist-input';
 import { formatAssist } from './assist-format';
 
-export const assistCommand: Command = {
+/** What `inloop assist` uses of the services. */
+export interface AssistCliServices {
+  readonly assist: { readonly service: AssistService };
+  readonly secrets: SecretStore;
+  readonly options: { readonly dataDir: string };
+}
+
+export const assistCommand = (open: OpenServices<AssistCliServices>): Command => ({
   name: 'assist',
   summary:
     'Suggestions for a conversation: intent, sentiment, escalation, articles, replies, next actions, gist',
@@ -39,7 +48,7 @@ export const assistCommand: Command = {
     const file = args.positionals[0];
     if (batch !== undefined && file !== undefined)
       throw new UsageError('give --batch or a file, not both');
-    const services = await openServices(args, io, 'cli');
+    const services = await open(args, io);
     try {
       if (args.values['ingest-token'] === true) {
         const { token, storage } = await loadIngestToken(
@@ -79,7 +88,7 @@ export const assistCommand: Command = {
       await services.close();
     }
   },
-};
+});
 
 /** The stable output object: `id` first, then the Suggestions fields. */
 export function outputLine(

@@ -1,13 +1,9 @@
-/** What every CLI command shares: the app's version and root, paths, and the services. */
+/** What every CLI command shares: the app's version and root, and the data and models folders. */
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { HostKind } from '../../../../shared/schemas/app';
 import { findAppRoot } from '../app-root';
-import { createServices, type Services } from '../../../app/create-services';
 import { resolveDataDir, resolveModelsDir } from '../paths';
-import { createLogger } from '../log';
-import { createKeytarSecretStore } from '../../secrets/keytar-secret-store';
 import type { CliIo, ParsedArgs } from './command';
 import { stringOption } from './option-values';
 
@@ -29,18 +25,6 @@ export function dataDirFor(args: ParsedArgs, io: CliIo): string {
 
 export function modelsDirFor(io: CliIo): string {
   return resolveModelsDir(io.env, appRoot, io.cwd);
-}
-
-/** The services, wired for a CLI command or for `inloop serve`. */
-export function openServices(args: ParsedArgs, io: CliIo, host: HostKind): Promise<Services> {
-  return createServices({
-    host,
-    appVersion,
-    dataDir: dataDirFor(args, io),
-    modelsDir: modelsDirFor(io),
-    secretStore: createKeytarSecretStore(),
-    logger: createLogger(host === 'web' ? 'serve' : 'inloop'),
-  });
 }
 
 export const dataDirOption = {

@@ -39,6 +39,16 @@ export interface Command {
   subcommands?: Command[];
 }
 
+/**
+ * Opens the composed services a command needs. The CLI host passes the composition root's
+ * opener; a command declares only the part it uses (`OpenServices<{ knowledge: … }>`), so no
+ * service folder imports the composition root.
+ */
+export type OpenServices<S> = (
+  args: ParsedArgs,
+  io: CliIo,
+) => Promise<S & { close(): Promise<void> }>;
+
 /** Bad command-line usage: exit code 2 and the command's usage on stderr. */
 export class UsageError extends Error {}
 

@@ -3,11 +3,16 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { SearchHit } from '../../../../shared/schemas/knowledge';
 import { dataDirOption } from '../../core/cli/cli-context';
-import { EXIT_OK, UsageError, type CliIo, type Command } from '../../core/cli/command';
+import {
+  EXIT_OK,
+  UsageError,
+  type CliIo,
+  type Command,
+  type OpenServices,
+} from '../../core/cli/command';
 import { intOption, stringOption } from '../../core/cli/option-values';
 import type { KnowledgeResults, KnowledgeService } from '../knowledge-service';
 import { batchResultLine, parseBatchLines } from './batch-lines';
-import { openCliKnowledge } from './knowledge-cli';
 
 /** The results as a numbered, human-readable list. */
 export function formatResults(results: KnowledgeResults): string {
@@ -43,7 +48,9 @@ async function runBatch(knowledge: KnowledgeService, file: string, k: number, io
   }
 }
 
-export const searchCommand: Command = {
+export const searchCommand = (
+  open: OpenServices<{ readonly knowledge: KnowledgeService }>,
+): Command => ({
   name: 'search',
   summary: 'Search the installed knowledge packs',
   usage: 'search <text> [--k 5] [--json] [--data-dir D] | search --batch <in.jsonl> --json',
@@ -66,19 +73,19 @@ export const searchCommand: Command = {
       throw new UsageError('give either search text or --batch <file>, not both');
     }
     if (batch === undefined && text === '') throw new UsageError('give the text to search for');
-    const capability = await openCliKnowledge(args, io);
+    const services = await open(args, io);
     try {
       if (batch !== undefined) {
-        await runBatch(capability.knowledge, batch, k, io);
+        await runBatch(services.knowledge, batch, k, io);
         return EXIT_OK;
       }
-      const results = await capability.knowledge.search({ query: text, k });
+      const results = await services.knowledge.search({ query: text, k });
       io.stdout(
         args.values.json ? `${JSON.stringify(results, null, 2)}\n` : formatResults(results),
       );
       return EXIT_OK;
     } finally {
-      await capability.close();
+      await services.close();
     }
   },
-};
+});

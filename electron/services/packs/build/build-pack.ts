@@ -9,7 +9,7 @@ import { writePackFile } from '../pack-file';
 import { keyIdOfKey, parsePrivateKey } from '../pack-file/pack-keys';
 import { readPackSource } from '../source/read-pack-source';
 import { embedPassages } from './embed-passages';
-import { packContentEntries } from './pack-content';
+import { packContentEntries } from './content-entries';
 import { passagesOfArticle } from './pack-passages';
 
 /** Where a build is, for a progress bar: `done` of `total` in the current phase. */

@@ -1,13 +1,15 @@
-/** `inloop pack install|list|remove|rollback`: what runs on an agent's device. */
+/**
+ * `inloop pack install|list|remove|rollback`: what runs on an agent's device, through the same
+ * `PackInstaller` as the app's Settings and a pack feed.
+ */
 import { resolve } from 'node:path';
-import type { InstalledPack, InstalledVersion } from '../../../../shared/schemas/knowledge';
-import { dataDirOption, modelsDirFor } from '../../core/cli/cli-context';
-import { EXIT_OK, type Command } from '../../core/cli/command';
-import { createEmbedder } from '../../embeddings/create-embedder';
-import { trustFromSettings } from '../../knowledge/create-knowledge';
-import { openCliSettings } from '../../knowledge/cli/knowledge-cli';
-import { createPackIndexer } from '../../knowledge/pack-indexer';
-import { PackStore } from '../install/pack-store';
+import type { InstalledPack, InstalledVersion } from '../../../../shared/schemas/packs';
+import { dataDirOption } from '../../core/cli/cli-context';
+import { EXIT_OK, type Command, type OpenServices } from '../../core/cli/command';
+import type { PackInstaller } from '../pack-installer';
+
+/** What the pack commands use of the services. */
+export type OpenPacks = OpenServices<{ readonly packs: PackInstaller }>;
 
 /** One line per installed version: id, version, publisher, signer, vectors. */
 export function describeVersion(v: InstalledVersion): string {
@@ -31,90 +33,112 @@ export function formatPackList(packs: readonly InstalledPack[]): string {
 
 const json = { type: 'boolean', description: 'Print JSON' } as const;
 
-const installCommand: Command = {
+const installCommand = (open: OpenPacks): Command => ({
   name: 'install',
   summary: 'Verify a pack file and install it (atomically; upgrades keep the previous version)',
-  usage: 'pack install <file.inloop> [--allow-unsigned] [--json] [--data-dir D]',
+  usage:
+    'pack install <file.inloop> [--allow-unsigned] [--allow-downgrade] [--json] [--data-dir D]',
   options: {
     'allow-unsigned': {
       type: 'boolean',
       description: 'Install an unsigned pack even where settings do not allow it (development)',
+    },
+    'allow-downgrade': {
+      type: 'boolean',
+      description: 'Install an older version over the installed newer one',
     },
     json,
     'data-dir': dataDirOption,
   },
   positionals: [1, 1],
   async run(args, io) {
-    const { dataDir, settings } = await openCliSettings(args, io);
-    const trust = trustFromSettings(settings);
-    const { embedder } = await createEmbedder({ modelsDir: modelsDirFor(io), env: io.env });
+    const services = await open(args, io);
     try {
-      const store = new PackStore(dataDir);
-      await store.sweep();
-      const installed = await store.install(resolve(io.cwd, args.positionals[0]!), {
-        trust: {
-          ...trust,
-          allowUnsigned: trust.allowUnsigned || args.values['allow-unsigned'] === true,
+      const entry = await services.packs.install(
+        { path: resolve(io.cwd, args.positionals[0]!) },
+        {
+          allowUnsigned: args.values['allow-unsigned'] === true,
+          allowDowngrade: args.values['allow-downgrade'] === true,
         },
-        indexer: createPackIndexer(embedder),
-      });
-      const entry = (await store.list()).find((p) => p.current.folder === installed.folder)!;
+      );
       io.stdout(
         args.values.json
           ? `${JSON.stringify(entry, null, 2)}\n`
-          : `installed ${describeVersion(installed)}\n`,
+          : `installed ${describeVersion(entry.current)}\n`,
       );
       return EXIT_OK;
     } finally {
-      await embedder?.close();
+      await services.close();
     }
   },
-};
+});
 
-const listCommand: Command = {
+const listCommand = (open: OpenPacks): Command => ({
   name: 'list',
   summary: 'List the installed packs',
   usage: 'pack list [--json] [--data-dir D]',
   options: { json, 'data-dir': dataDirOption },
   async run(args, io) {
-    const { dataDir } = await openCliSettings(args, io);
-    const packs = await new PackStore(dataDir).list();
-    io.stdout(args.values.json ? `${JSON.stringify(packs, null, 2)}\n` : formatPackList(packs));
-    return EXIT_OK;
+    const services = await open(args, io);
+    try {
+      const packs = await services.packs.list();
+      io.stdout(args.values.json ? `${JSON.stringify(packs, null, 2)}\n` : formatPackList(packs));
+      return EXIT_OK;
+    } finally {
+      await services.close();
+    }
   },
-};
+});
 
-const removeCommand: Command = {
+const removeCommand = (open: OpenPacks): Command => ({
   name: 'remove',
   summary: 'Remove an installed pack (every version of it)',
   usage: 'pack remove <id> [--data-dir D]',
   options: { 'data-dir': dataDirOption },
   positionals: [1, 1],
   async run(args, io) {
-    const { dataDir } = await openCliSettings(args, io);
-    const removed = await new PackStore(dataDir).remove(args.positionals[0]!);
-    io.stdout(`removed ${removed.id} ${removed.version}\n`);
-    return EXIT_OK;
+    const services = await open(args, io);
+    try {
+      const id = args.positionals[0]!;
+      const before = (await services.packs.list()).find((p) => p.current.id === id);
+      await services.packs.remove(id);
+      io.stdout(`removed ${id}${before ? ` ${before.current.version}` : ''}\n`);
+      return EXIT_OK;
+    } finally {
+      await services.close();
+    }
   },
-};
+});
 
-const rollbackCommand: Command = {
+const rollbackCommand = (open: OpenPacks): Command => ({
   name: 'rollback',
   summary: 'Go back to the previously installed version of a pack',
-  usage: 'pack rollback <id> [--data-dir D]',
-  options: { 'data-dir': dataDirOption },
+  usage: 'pack rollback <id> [--allow-unsigned] [--data-dir D]',
+  options: {
+    'allow-unsigned': {
+      type: 'boolean',
+      description: 'Roll back to an unsigned version even where settings do not allow it',
+    },
+    'data-dir': dataDirOption,
+  },
   positionals: [1, 1],
   async run(args, io) {
-    const { dataDir } = await openCliSettings(args, io);
-    const current = await new PackStore(dataDir).rollback(args.positionals[0]!);
-    io.stdout(`rolled back: ${describeVersion(current)}\n`);
-    return EXIT_OK;
+    const services = await open(args, io);
+    try {
+      const entry = await services.packs.rollback(args.positionals[0]!, {
+        allowUnsigned: args.values['allow-unsigned'] === true,
+      });
+      io.stdout(`rolled back: ${describeVersion(entry.current)} is now active\n`);
+      return EXIT_OK;
+    } finally {
+      await services.close();
+    }
   },
-};
+});
 
-export const installSubcommands: Command[] = [
-  installCommand,
-  listCommand,
-  removeCommand,
-  rollbackCommand,
+export const installSubcommands = (open: OpenPacks): Command[] => [
+  installCommand(open),
+  listCommand(open),
+  removeCommand(open),
+  rollbackCommand(open),
 ];

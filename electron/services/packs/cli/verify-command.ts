@@ -1,13 +1,20 @@
-/** `inloop pack verify <file> [--publisher-key <pem>]`: check a pack as agents' machines will. */
+/**
+ * `inloop pack verify <file> [--publisher-key <pem>] [--data-dir D]`: check a pack as agents'
+ * machines will, with the installer's own checks. With `--data-dir` it is checked against that
+ * device too: its trusted keys (unless a key is given) and the version installed there.
+ */
 import { resolve } from 'node:path';
+import { dataDirOption } from '../../core/cli/cli-context';
 import { EXIT_OK, type Command } from '../../core/cli/command';
 import { stringOption } from '../../core/cli/option-values';
+import type { PackVerdict } from '../pack-installer';
 import { readPemFile } from './build-command';
-import { verifyPack, type PackVerdict } from './verify-pack';
+import type { OpenPacks } from './install-commands';
+import { verifyPackFile } from './verify-pack';
 
 /** The verdict as lines: what the pack is, what it holds, who signed it, trusted or not. */
 export function formatVerdict(file: string, verdict: PackVerdict): string {
-  const { manifest } = verdict.pack;
+  const { manifest } = verdict.checked.pack;
   const { pack, counts, embedding } = manifest;
   const trust = verdict.trusted
     ? `trusted: the signature verifies with the given publisher key ${verdict.signedBy}`
@@ -25,10 +32,10 @@ export function formatVerdict(file: string, verdict: PackVerdict): string {
   ].join('\n')}\n`;
 }
 
-export const verifyCommand: Command = {
+export const verifyCommand = (open: OpenPacks): Command => ({
   name: 'verify',
-  summary: 'Check a pack file (integrity, and its signature against a publisher key)',
-  usage: 'pack verify <file.inloop> [--publisher-key <pem>] [--json]',
+  summary: 'Check a pack file as an install would (integrity, content, signature)',
+  usage: 'pack verify <file.inloop> [--publisher-key <pem>] [--data-dir D] [--json]',
   positionals: [1, 1],
   options: {
     'publisher-key': {
@@ -37,6 +44,10 @@ export const verifyCommand: Command = {
       description: "The publisher's public key (SPKI PEM); the pack must be signed by it",
     },
     json: { type: 'boolean', description: 'Print the verdict as JSON' },
+    'data-dir': {
+      ...dataDirOption,
+      description: "Also check against this device's trusted keys and installed version",
+    },
   },
   async run(args, io) {
     const file = resolve(io.cwd, args.positionals[0]!);
@@ -45,8 +56,8 @@ export const verifyCommand: Command = {
       keyPath === undefined
         ? undefined
         : await readPemFile(resolve(io.cwd, keyPath), 'publisher key');
-    const verdict = await verifyPack(file, key);
-    const { manifest } = verdict.pack;
+    const verdict = await verdictOf(file, key, args, io, open);
+    const { manifest } = verdict.checked.pack;
     io.stdout(
       args.values.json
         ? `${JSON.stringify(
@@ -66,4 +77,20 @@ export const verifyCommand: Command = {
     );
     return EXIT_OK;
   },
-};
+});
+
+async function verdictOf(
+  file: string,
+  key: string | undefined,
+  args: Parameters<Command['run']>[0],
+  io: Parameters<Command['run']>[1],
+  open: OpenPacks,
+): Promise<PackVerdict> {
+  if (stringOption(args, 'data-dir') === undefined) return verifyPackFile(file, key);
+  const services = await open(args, io);
+  try {
+    return await services.packs.verify(file, { publisherKeyPem: key, againstDevice: true });
+  } finally {
+    await services.close();
+  }
+}

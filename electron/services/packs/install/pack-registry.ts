@@ -6,10 +6,7 @@
  */
 import { z } from 'zod';
 import { PackIdSchema } from '../../../../shared/packs/pack-schemas';
-import {
-  InstalledVersionSchema,
-  type InstalledVersion,
-} from '../../../../shared/schemas/knowledge';
+import { InstalledVersionSchema, type InstalledVersion } from '../../../../shared/schemas/packs';
 
 export { InstalledVersionSchema, type InstalledVersion };
 

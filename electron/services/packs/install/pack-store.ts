@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import { AppError } from '../../../../shared/result';
 import { writeFileAtomic } from '../../core/atomic-file';
 import { describeZodError } from '../../core/dispatcher';
-import { readPackFile, type VerifiedPack } from '../pack-file';
+import type { VerifiedPack } from '../pack-file';
+import { checkPack, type PackTrust } from './check-pack';
+import type { InstalledContent } from './installed-content';
 import {
   emptyRegistry,
   referencedFolders,
@@ -21,17 +23,15 @@ import {
   type InstalledVersion,
   type Registry,
 } from './pack-registry';
-import { compareSemver } from './semver';
 import { withStoreLock } from './store-lock';
 
 /** Builds a pack's searchable index into an empty folder; returns the model its vectors use. */
 export interface PackIndexer {
-  build(pack: VerifiedPack, folder: string): Promise<{ embeddingModel: string | null }>;
-}
-
-export interface PackTrust {
-  trustedKeys: readonly string[];
-  allowUnsigned: boolean;
+  build(
+    pack: VerifiedPack,
+    content: InstalledContent,
+    folder: string,
+  ): Promise<{ embeddingModel: string | null }>;
 }
 
 export interface InstallOptions {
@@ -39,6 +39,8 @@ export interface InstallOptions {
   indexer: PackIndexer;
   /** Install an older version over a newer one. */
   allowDowngrade?: boolean;
+  /** Installed from the bundled example pack. */
+  demo?: boolean;
 }
 
 export const PACK_FILE_NAME = 'pack.inloop';
@@ -74,6 +76,11 @@ export class PackStore {
     return parsed.data;
   }
 
+  /** The current version of `id` in the committed registry, if installed. */
+  async current(id: string): Promise<InstalledVersion | undefined> {
+    return currentOf(await this.registry(), id);
+  }
+
   /** Installed packs, current versions, each with what it would roll back to. */
   async list(): Promise<Array<{ current: InstalledVersion; previous: InstalledVersion | null }>> {
     return Object.values((await this.registry()).packs).sort((a, b) =>
@@ -88,22 +95,19 @@ export class PackStore {
 
   install(file: string, options: InstallOptions): Promise<InstalledVersion> {
     return this.exclusive(async () => {
-      const pack = await readPackFile(file, options.trust);
-      const { pack: meta } = pack.manifest;
       const registry = await this.registry();
-      const existing = registry.packs[meta.id]?.current;
-      checkUpgrade(
-        existing,
-        meta.version,
-        pack.signer?.keyId ?? null,
-        options.allowDowngrade === true,
-      );
+      const { pack, content } = await checkPack(file, {
+        trust: options.trust,
+        installed: (id) => currentOf(registry, id),
+        allowDowngrade: options.allowDowngrade,
+      });
+      const { pack: meta } = pack.manifest;
       const folder = `${meta.id}/${meta.version}-${randomBytes(4).toString('hex')}`;
       const staging = join(this.root, '.staging', randomBytes(8).toString('hex'));
       await mkdir(staging, { recursive: true });
       try {
         await copyFile(file, join(staging, PACK_FILE_NAME));
-        const { embeddingModel } = await options.indexer.build(pack, staging);
+        const { embeddingModel } = await options.indexer.build(pack, content, staging);
         const installed: InstalledVersion = {
           id: meta.id,
           version: meta.version,
@@ -114,6 +118,7 @@ export class PackStore {
           installedAt: new Date().toISOString(),
           counts: pack.manifest.counts,
           embeddingModel,
+          ...(options.demo ? { demo: true } : {}),
           folder,
         };
         await writeFileAtomic(join(staging, 'version.json'), JSON.stringify(installed, null, 2));
@@ -190,24 +195,7 @@ export class PackStore {
   }
 }
 
-/** Refuse a downgrade (unless asked) and a pack id taken over by another publisher's key. */
-export function checkUpgrade(
-  existing: InstalledVersion | undefined,
-  version: string,
-  signerKeyId: string | null,
-  allowDowngrade: boolean,
-): void {
-  if (!existing) return;
-  if (existing.signerKeyId && signerKeyId !== existing.signerKeyId) {
-    throw new AppError(
-      'unauthorized',
-      `pack ${existing.id} was installed from publisher key ${existing.signerKeyId}; this file is ${signerKeyId ? `signed by ${signerKeyId}` : 'unsigned'}. Remove the installed pack first to change its publisher.`,
-    );
-  }
-  if (!allowDowngrade && compareSemver(version, existing.version) < 0) {
-    throw new AppError(
-      'conflict',
-      `pack ${existing.id} ${existing.version} is installed; ${version} is older (use rollback, or allow a downgrade)`,
-    );
-  }
+/** The current version of `id`, looked up without reaching inherited object properties. */
+export function currentOf(registry: Registry, id: string): InstalledVersion | undefined {
+  return Object.hasOwn(registry.packs, id) ? registry.packs[id]!.current : undefined;
 }

@@ -19,7 +19,7 @@ import { PackFileError } from './pack-file-error';
 import { readPackHeader } from './pack-header';
 import { resolvePackLimits, type PackLimits } from './pack-limits';
 import { parseManifest } from './pack-manifest';
-import { parseTrustedKeys, verifySigner, type PackSigner } from './pack-signature';
+import { parseTrustedKeys, signatureKeyId, verifySigner, type PackSigner } from './pack-signature';
 
 /** How a reader decides what to accept. */
 export interface ReadPackOptions {
@@ -28,6 +28,12 @@ export interface ReadPackOptions {
   /** Accept packs with no signature (development only); a signature by an unknown key is still refused. */
   readonly allowUnsigned: boolean;
   readonly limits?: Partial<PackLimits>;
+  /**
+   * `verify` (default) decides trust from the signature. `report` skips that one decision,
+   * for `inloop pack verify` without a publisher key: the signature block must still be well
+   * formed, and its key id is returned as `claimedKeyId`, unchecked; every other check runs.
+   */
+  readonly signature?: 'verify' | 'report';
 }
 
 /** A pack whose every byte has been checked. */
@@ -35,6 +41,8 @@ export interface VerifiedPack {
   readonly manifest: PackManifest;
   /** The trusted publisher key that signed it, or null for an allowed unsigned pack. */
   readonly signer: PackSigner | null;
+  /** The key id the signature block names (verified only when `signer` is set); null if unsigned. */
+  readonly claimedKeyId: string | null;
   /**
    * An entry's uncompressed bytes (shared, do not modify). `index/embeddings.f32` is 4-byte
    * aligned, so `new Float32Array(b.buffer, b.byteOffset, b.byteLength / 4)` views it.
@@ -53,12 +61,12 @@ export async function readPackFile(
   const source = typeof input === 'string' ? await fileSource(input) : memorySource(input);
   try {
     const header = await readPackHeader(source, limits);
-    const signer = verifySigner(
-      header.manifestBytes,
-      header.signatureBytes,
-      trusted,
-      options.allowUnsigned,
-    );
+    const report = options.signature === 'report';
+    const signer = report
+      ? null
+      : verifySigner(header.manifestBytes, header.signatureBytes, trusted, options.allowUnsigned);
+    const claimedKeyId =
+      header.signatureBytes.length === 0 ? null : signatureKeyId(header.signatureBytes);
     const manifest = parseManifest(header.manifestBytes);
     checkEntryLayout(manifest, limits);
     const frames = await frameEntries(source, header.entriesOffset, manifest);
@@ -80,6 +88,7 @@ export async function readPackFile(
     return Object.freeze({
       manifest: deepFreeze(manifest),
       signer,
+      claimedKeyId,
       entry(path: PackEntryPath): Uint8Array {
         const data = entries.get(path);
         if (!data) throw new AppError('not_found', `pack ${manifest.pack.id} has no entry ${path}`);

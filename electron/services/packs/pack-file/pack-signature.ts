@@ -100,6 +100,11 @@ export function verifySigner(
   return Object.freeze({ keyId: block.keyId, trusted: true as const });
 }
 
+/** The key id a well-formed signature block names (unchecked); throws for a malformed one. */
+export function signatureKeyId(blockBytes: Uint8Array): string {
+  return parseSignatureBlock(blockBytes).keyId;
+}
+
 function parseSignatureBlock(bytes: Uint8Array): { keyId: string; signature: Buffer } {
   const text = decodeUtf8(bytes, 'the signature block', 'bad_signature');
   let raw: unknown;

@@ -9,6 +9,9 @@ import { createServices, type Services } from '../../../../electron/app/create-s
 import { silentLogger } from '../../../../electron/services/core/log';
 import { createMemorySecretStore } from '../../../../electron/services/secrets/memory-secret-store';
 import { startWebHost, type WebHost } from '../../../../electron/hosts/web/web-host';
+import { findAppRoot } from '../../../../electron/services/core/app-root';
+
+const repoRoot = findAppRoot();
 
 let dir: string;
 let services: Services;
@@ -22,6 +25,7 @@ beforeEach(async () => {
   services = await createServices({
     host: 'web',
     appVersion: '0.0.0-test',
+    appRoot: repoRoot,
     dataDir: join(dir, 'data'),
     modelsDir: join(dir, 'models'),
     secretStore: createMemorySecretStore(),

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DoctorReportSchema, type DoctorReport } from '../../../../shared/schemas/diagnostics';
 import { runDoctor, type DoctorContext } from '../../../../electron/services/diagnostics/doctor';
-import { probeDataDir, scanModels } from '../../../../electron/services/diagnostics/machine-facts';
+import { probeDataDir } from '../../../../electron/services/diagnostics/machine-facts';
+import { scanModels } from '../../../../electron/services/models/scan-models';
 import { createMemorySecretStore } from '../../../../electron/services/secrets/memory-secret-store';
 
 /** The random-weight test models beside the repository (`inloop-test/*`). */

@@ -2,14 +2,16 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_ASR_MODEL,
-  DEFAULT_EMBED_MODEL,
   modelCheck,
   modelsChecks,
   modelsDirCheck,
-  wantedModel,
-  type ModelsScan,
 } from '../../../../electron/services/diagnostics/model-checks';
+import type { ModelsScan } from '../../../../electron/services/models/scan-models';
+import {
+  DEFAULT_ASR_MODEL,
+  DEFAULT_EMBED_MODEL,
+  wantedModel,
+} from '../../../../electron/services/models/wanted-model';
 
 const scan = (models: string[], exists = true): ModelsScan => ({ dir: '/m', exists, models });
 

@@ -5,38 +5,45 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { KnowledgeService } from '../../../../electron/services/knowledge/knowledge-service';
+import { openKnowledge } from '../../../../electron/app/open-knowledge';
+import type { KnowledgeService } from '../../../../electron/services/knowledge';
+import type { PackInstaller } from '../../../../electron/services/packs';
 import { writePackFile } from '../../../../electron/services/packs/pack-file';
 import { BILLING_ARTICLES, tempDir, writeFixturePack } from './knowledge-fixtures';
 
 let dir: string;
 let cleanup: () => Promise<void>;
-let service: KnowledgeService;
+let knowledge: KnowledgeService;
+let packs: PackInstaller;
+let close: () => Promise<void>;
 
 beforeEach(async () => {
   ({ dir, cleanup } = await tempDir());
-  service = await KnowledgeService.open({
+  const opened = await openKnowledge({
     dataDir: join(dir, 'data'),
-    embedder: null,
+    embeddings: { embedder: null, reason: 'test' },
     trust: () => ({ trustedKeys: [], allowUnsigned: true }),
   });
+  ({ close } = opened);
+  knowledge = opened.knowledge.service;
+  packs = opened.packs.service;
   const v1 = await writeFixturePack(join(dir, 'v1.inloop'), {
     id: 'acme',
     version: '1.0.0',
     articles: BILLING_ARTICLES,
   });
-  await service.install({ path: v1 });
+  await packs.install({ path: v1 });
 });
 afterEach(async () => {
-  await service.close();
+  await close();
   await cleanup();
 });
 
 async function expectUnchanged() {
-  const [entry, ...rest] = await service.list();
+  const [entry, ...rest] = await packs.list();
   expect(rest).toEqual([]);
   expect(entry!.current.version).toBe('1.0.0');
-  expect((await service.search({ query: 'refund card' })).hits[0]!.articleId).toBe(
+  expect((await knowledge.search({ query: 'refund card' })).hits[0]!.articleId).toBe(
     'billing/refunds',
   );
   expect((await readdir(join(dir, 'data', 'packs'))).sort()).toEqual(['acme', 'registry.json']);
@@ -52,7 +59,7 @@ it('refuses a tampered pack', async () => {
   const bytes = await readFile(good);
   bytes[bytes.length - 3]! ^= 0xff;
   await writeFile(join(dir, 'tampered.inloop'), bytes);
-  await expect(service.install({ path: join(dir, 'tampered.inloop') })).rejects.toThrow(
+  await expect(packs.install({ path: join(dir, 'tampered.inloop') })).rejects.toThrow(
     /entry|truncated|inflate|SHA-256|compressed/i,
   );
   await expectUnchanged();
@@ -89,7 +96,7 @@ it('refuses a well-formed pack whose passages name an article it does not have',
       { path: 'content/rules.json', data: text('[]') },
     ],
   });
-  await expect(service.install({ path })).rejects.toMatchObject({
+  await expect(packs.install({ path })).rejects.toMatchObject({
     code: 'invalid_request',
     message: 'pack acme: content/passages.jsonl line 1: article ghost is not in the pack',
   });
@@ -98,6 +105,6 @@ it('refuses a well-formed pack whose passages name an article it does not have',
 
 it('refuses a file that is not a pack at all', async () => {
   await writeFile(join(dir, 'junk.inloop'), 'PK\u0003\u0004 definitely not a pack');
-  await expect(service.install({ path: join(dir, 'junk.inloop') })).rejects.toThrow();
+  await expect(packs.install({ path: join(dir, 'junk.inloop') })).rejects.toThrow();
   await expectUnchanged();
 });

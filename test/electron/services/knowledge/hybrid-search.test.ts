@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmbedder } from '../../../../electron/services/embeddings/create-embedder';
 import type { Embedder } from '../../../../electron/services/embeddings/embedder';
-import { KnowledgeService } from '../../../../electron/services/knowledge/knowledge-service';
+import { openKnowledge } from '../../../../electron/app/open-knowledge';
 import { BILLING_ARTICLES, tempDir, writeFixturePack } from './knowledge-fixtures';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -53,15 +53,21 @@ describe.skipIf(!present)('hybrid search', () => {
     await cleanup?.();
   });
 
-  const open = (name: string) =>
-    KnowledgeService.open({
+  const open = async (name: string) => {
+    const opened = await openKnowledge({
       dataDir: join(dir, name),
-      embedder,
+      embeddings: { embedder, reason: null },
       trust: () => ({ trustedKeys: [], allowUnsigned: true }),
     });
+    return {
+      knowledge: opened.knowledge.service,
+      packs: opened.packs.service,
+      close: opened.close,
+    };
+  };
 
   it('re-embeds a lexical pack at install and answers in hybrid mode', async () => {
-    const service = await open('reembed');
+    const { knowledge, packs, close } = await open('reembed');
     try {
       const file = await writeFixturePack(join(dir, 'plain.inloop'), {
         id: 'acme',
@@ -69,10 +75,10 @@ describe.skipIf(!present)('hybrid search', () => {
         articles: BILLING_ARTICLES,
       });
       const before = embedder.texts;
-      const installed = await service.install({ path: file });
+      const installed = await packs.install({ path: file });
       expect(installed.current.embeddingModel).toBe(MODEL);
       expect(embedder.texts - before).toBe(installed.current.counts.passages);
-      const results = await service.search({ query: 'courier lost my parcel', k: 2 });
+      const results = await knowledge.search({ query: 'courier lost my parcel', k: 2 });
       expect(results.mode).toEqual({ mode: 'hybrid', reason: null, embeddingModel: MODEL });
       expect(results.hits).toHaveLength(2);
       expect(results.hits[0]!.score).toBe(1);
@@ -80,12 +86,12 @@ describe.skipIf(!present)('hybrid search', () => {
         new Set(['shipping/late-delivery', 'billing/refunds']),
       );
     } finally {
-      await service.close();
+      await close();
     }
   });
 
   it("uses the pack's own vectors when they come from the device's model", async () => {
-    const service = await open('own');
+    const { knowledge, packs, close } = await open('own');
     try {
       const file = await writeFixturePack(join(dir, 'embedded.inloop'), {
         id: 'acme',
@@ -94,19 +100,19 @@ describe.skipIf(!present)('hybrid search', () => {
         embedder,
       });
       const before = embedder.texts;
-      const installed = await service.install({ path: file });
+      const installed = await packs.install({ path: file });
       expect(installed.current.embeddingModel).toBe(MODEL);
       expect(embedder.texts).toBe(before);
-      const results = await service.search({ query: 'refund to my card' });
+      const results = await knowledge.search({ query: 'refund to my card' });
       expect(results.mode.mode).toBe('hybrid');
       expect(results.hits.length).toBeGreaterThan(0);
     } finally {
-      await service.close();
+      await close();
     }
   });
 
   it('refuses vectors of the same model id with another dimension', async () => {
-    const service = await open('wrong-dimension');
+    const { packs, close } = await open('wrong-dimension');
     try {
       // Forges a pack whose vectors claim the device's model but have another dimension.
       const liar: Embedder = {
@@ -121,10 +127,10 @@ describe.skipIf(!present)('hybrid search', () => {
         articles: BILLING_ARTICLES,
         embedder: liar,
       });
-      await expect(service.install({ path: file })).rejects.toThrow(/dimension/);
-      expect(await service.list()).toEqual([]);
+      await expect(packs.install({ path: file })).rejects.toThrow(/dimension/);
+      expect(await packs.list()).toEqual([]);
     } finally {
-      await service.close();
+      await close();
     }
   });
 });

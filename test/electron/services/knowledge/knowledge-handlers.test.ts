@@ -10,6 +10,9 @@ import { silentLogger } from '../../../../electron/services/core/log';
 import { generateSigningKeys } from '../../../../electron/services/packs/pack-file';
 import { createMemorySecretStore } from '../../../../electron/services/secrets/memory-secret-store';
 import { BILLING_ARTICLES, tempDir, writeFixturePack } from './knowledge-fixtures';
+import { findAppRoot } from '../../../../electron/services/core/app-root';
+
+const repoRoot = findAppRoot();
 
 const keys = generateSigningKeys();
 let dir: string;
@@ -23,6 +26,7 @@ beforeEach(async () => {
   services = await createServices({
     host: 'web',
     appVersion: '0.1.0-test',
+    appRoot: repoRoot,
     dataDir: join(dir, 'data'),
     modelsDir: join(dir, 'models'),
     secretStore: createMemorySecretStore(),

@@ -6,14 +6,17 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EventBus } from '../../../../electron/services/core/event-bus';
+import { openKnowledge } from '../../../../electron/app/open-knowledge';
+import { createPackIndexer } from '../../../../electron/services/knowledge';
 import { KnowledgeService } from '../../../../electron/services/knowledge/knowledge-service';
+import { PackInstaller } from '../../../../electron/services/packs';
 import { generateSigningKeys } from '../../../../electron/services/packs/pack-file';
 import { BILLING_ARTICLES, tempDir, writeFixturePack } from './knowledge-fixtures';
 
 const keys = generateSigningKeys();
 let dir: string;
 let cleanup: () => Promise<void>;
-let service: KnowledgeService | null = null;
+let service: { close(): Promise<void> } | null = null;
 const events: unknown[] = [];
 
 beforeEach(async () => {
@@ -29,14 +32,14 @@ afterEach(async () => {
 async function open(trust = { trustedKeys: [keys.publicKeyPem], allowUnsigned: false }) {
   const bus = new EventBus();
   bus.subscribe((event, payload) => events.push({ event, payload }));
-  service = await KnowledgeService.open({
+  const opened = await openKnowledge({
     dataDir: join(dir, 'data'),
-    embedder: null,
-    embedderReason: 'INLOOP_EMBED_MODEL=none',
+    embeddings: { embedder: null, reason: 'INLOOP_EMBED_MODEL=none' },
     trust: () => trust,
     bus,
   });
-  return service;
+  service = opened;
+  return { knowledge: opened.knowledge.service, packs: opened.packs.service, close: opened.close };
 }
 
 const pack = (name: string, id = 'acme', version = '1.0.0', articles = BILLING_ARTICLES) =>
@@ -68,8 +71,8 @@ const pack = (name: string, id = 'acme', version = '1.0.0', articles = BILLING_A
 
 describe('KnowledgeService', () => {
   it('installs a signed pack and finds the right passage with its provenance', async () => {
-    const knowledge = await open();
-    const installed = await knowledge.install({ path: await pack('a') });
+    const { knowledge, packs } = await open();
+    const installed = await packs.install({ path: await pack('a') });
     expect(installed.current).toMatchObject({
       id: 'acme',
       version: '1.0.0',
@@ -99,8 +102,8 @@ describe('KnowledgeService', () => {
   });
 
   it('weighs the whole conversation toward the latest customer turn', async () => {
-    const knowledge = await open();
-    await knowledge.install({ path: await pack('a') });
+    const { knowledge, packs } = await open();
+    await packs.install({ path: await pack('a') });
     const turns = [
       { role: 'customer' as const, text: 'I got a refund last month, thanks.' },
       { role: 'agent' as const, text: 'Glad to hear it. Anything else?' },
@@ -114,8 +117,8 @@ describe('KnowledgeService', () => {
   });
 
   it('searches several packs at once, keeping same-named articles apart', async () => {
-    const knowledge = await open();
-    await knowledge.install({ path: await pack('a') });
+    const { knowledge, packs } = await open();
+    await packs.install({ path: await pack('a') });
     const other = [
       {
         articleId: 'billing/refunds',
@@ -123,7 +126,7 @@ describe('KnowledgeService', () => {
         text: 'Gift card refunds go to a new gift card.',
       },
     ];
-    await knowledge.install({ path: await pack('b', 'gifts', '2.0.0', other) });
+    await packs.install({ path: await pack('b', 'gifts', '2.0.0', other) });
     const hits = (await knowledge.search({ query: 'gift card refund', k: 5 })).hits;
     expect(hits[0]).toMatchObject({ packId: 'gifts', title: 'Gift card refunds' });
     expect(hits.some((h) => h.packId === 'acme' && h.articleId === 'billing/refunds')).toBe(true);
@@ -138,8 +141,8 @@ describe('KnowledgeService', () => {
   });
 
   it('upgrades, rolls back and removes, and search follows the version in use', async () => {
-    const knowledge = await open();
-    await knowledge.install({ path: await pack('v1') });
+    const { knowledge, packs } = await open();
+    await packs.install({ path: await pack('v1') });
     const v2 = [
       {
         articleId: 'billing/refunds',
@@ -147,18 +150,18 @@ describe('KnowledgeService', () => {
         text: 'Refunds now take ten days by bank transfer.',
       },
     ];
-    const upgraded = await knowledge.install({ path: await pack('v2', 'acme', '1.1.0', v2) });
+    const upgraded = await packs.install({ path: await pack('v2', 'acme', '1.1.0', v2) });
     expect(upgraded.previous?.version).toBe('1.0.0');
     expect((await knowledge.search({ query: 'bank transfer refund' })).hits[0]!.passage).toContain(
       'ten days',
     );
 
-    const back = await knowledge.rollback('acme');
+    const back = await packs.rollback('acme');
     expect(back.current.version).toBe('1.0.0');
     const hits = (await knowledge.search({ query: 'bank transfer refund' })).hits;
     expect(hits.every((h) => !h.passage.includes('ten days'))).toBe(true);
 
-    expect(await knowledge.remove('acme')).toEqual([]);
+    expect(await packs.remove('acme')).toEqual([]);
     expect((await knowledge.search({ query: 'refund' })).hits).toEqual([]);
     expect(events.map((e) => (e as { event: string }).event)).toEqual(
       Array(4).fill('knowledge:changed'),
@@ -167,26 +170,26 @@ describe('KnowledgeService', () => {
   });
 
   it('refuses an unsigned pack unless allowed, changing nothing', async () => {
-    const knowledge = await open();
-    await knowledge.install({ path: await pack('a') });
+    const { knowledge, packs } = await open();
+    await packs.install({ path: await pack('a') });
     const unsigned = await writeFixturePack(join(dir, 'u.inloop'), {
       id: 'acme',
       version: '9.0.0',
       articles: [{ articleId: 'x', title: 'X', text: 'Evil replacement text.' }],
     });
-    await expect(knowledge.install({ path: unsigned })).rejects.toMatchObject({
+    await expect(packs.install({ path: unsigned })).rejects.toMatchObject({
       code: 'unauthorized',
     });
-    expect((await knowledge.list())[0]!.current.version).toBe('1.0.0');
+    expect((await packs.list())[0]!.current.version).toBe('1.0.0');
     const hits = (await knowledge.search({ query: 'evil replacement' })).hits;
     expect(hits.some((h) => h.passage.includes('Evil'))).toBe(false);
     expect(events).toHaveLength(1);
   });
 
   it('installs uploaded bytes and leaves no upload behind', async () => {
-    const knowledge = await open();
+    const { packs } = await open();
     const bytes = await readFile(await pack('a'));
-    const installed = await knowledge.install({
+    const installed = await packs.install({
       fileName: 'acme.inloop',
       bytesBase64: bytes.toString('base64'),
     });
@@ -196,18 +199,23 @@ describe('KnowledgeService', () => {
 
   it('reopens with the installed packs, and ranks FTS candidates like the whole index', async () => {
     const first = await open();
-    await first.install({ path: await pack('a') });
+    await first.packs.install({ path: await pack('a') });
     await first.close();
-    service = await KnowledgeService.open({
+    const installed = await PackInstaller.open({
       dataDir: join(dir, 'data'),
-      embedder: null,
       trust: () => ({ trustedKeys: [], allowUnsigned: false }),
+      indexer: createPackIndexer(null),
+    });
+    const reopened = await KnowledgeService.open({
+      packs: installed,
+      embedder: null,
       fullScanMaxPassages: 0,
     });
-    const viaFts = await service.search({ query: 'lost parcel tracking', k: 2 });
+    service = reopened;
+    const viaFts = await reopened.search({ query: 'lost parcel tracking', k: 2 });
     expect(viaFts.hits[0]!.articleId).toBe('shipping/late-delivery');
     expect(viaFts.hits.map((h) => h.articleId)).toEqual(
-      service
+      reopened
         .searchTurns([{ role: 'customer', text: 'lost parcel tracking' }], 2)
         .map((h) => h.articleId),
     );

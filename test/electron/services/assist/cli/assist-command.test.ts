@@ -7,8 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../../../../electron/services/core/cli/command';
-import { assistCommand } from '../../../../../electron/services/assist/cli/assist-command';
-import { reportCommand } from '../../../../../electron/services/assist/cli/report-command';
+import { commands } from '../../../../../electron/hosts/cli/commands';
 import { runCli } from '../../../../../electron/hosts/cli/run-cli';
 
 let dir: string;
@@ -32,8 +31,6 @@ function io(): { io: CliIo; out: () => string; err: () => string } {
     err: () => err.join(''),
   };
 }
-
-const commands = [assistCommand, reportCommand];
 
 describe('inloop assist --batch', () => {
   it('prints one stable JSON object per input line, turns or query', async () => {

@@ -115,8 +115,15 @@ describe('inloop pack and inloop search', () => {
     expect(out.stdout).toBe('');
   });
 
-  it('rolls back and removes', async () => {
-    expect((await inloop('pack', 'rollback', 'acme')).stdout).toMatch(/rolled back: acme 1\.0\.0/);
+  it('rolls back only to a version this device would install, then removes', async () => {
+    const refused = await inloop('pack', 'rollback', 'acme');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(
+      /cannot roll back to acme 1\.0\.0: it is unsigned, and unsigned packs are not allowed/,
+    );
+    expect((await inloop('pack', 'list')).stdout).toMatch(/^acme 1\.1\.0/);
+    const rolled = await inloop('pack', 'rollback', 'acme', '--allow-unsigned');
+    expect(rolled.stdout).toMatch(/rolled back: acme 1\.0\.0 .* is now active/);
     expect((await inloop('pack', 'remove', 'acme')).stdout).toBe('removed acme 1.0.0\n');
     expect((await inloop('pack', 'list')).stdout).toMatch(/no packs installed/);
     expect((await inloop('pack', 'remove', 'acme')).code).toBe(1);

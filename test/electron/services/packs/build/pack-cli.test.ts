@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../../../../electron/services/core/cli/command';
 import { runCli } from '../../../../../electron/hosts/cli/run-cli';
-import { packCommand } from '../../../../../electron/services/packs/cli/pack-command';
+import { commands } from '../../../../../electron/hosts/cli/commands';
 import { brokenPack, examplePack, packFixtures, tempDir } from './build-fixtures';
 
 let temp: Awaited<ReturnType<typeof tempDir>>;
@@ -25,7 +25,7 @@ async function inloop(...argv: string[]): Promise<{ code: number; out: string; e
     cwd: temp.dir,
     isTty: false,
   };
-  const code = await runCli(['pack', ...argv], [packCommand], '1.0.0', io);
+  const code = await runCli(['pack', ...argv], commands, '1.0.0', io);
   return { code, out: out.join(''), err: err.join('') };
 }
 

@@ -1,16 +1,17 @@
 /**
  * Child process of the kill -9 test: installs one pack into a data dir the way the app does
- * (PackStore + the knowledge indexer), printing `ready` first so the parent can time its kill.
- * Usage: node --import tsx install-child.ts <dataDir> <pack.inloop>
+ * (the pack installer with the knowledge indexer), printing `ready` first so the parent can
+ * time its kill. Usage: node --import tsx install-child.ts <dataDir> <pack.inloop>
  */
-import { createPackIndexer } from '../../../../../electron/services/knowledge/pack-indexer';
-import { PackStore } from '../../../../../electron/services/packs/install/pack-store';
+import { createPackIndexer } from '../../../../../electron/services/knowledge';
+import { PackInstaller } from '../../../../../electron/services/packs';
 
 const [dataDir, packFile] = process.argv.slice(2);
-const store = new PackStore(dataDir!);
-process.stdout.write('ready\n');
-await store.install(packFile!, {
-  trust: { trustedKeys: [], allowUnsigned: true },
+const installer = await PackInstaller.open({
+  dataDir: dataDir!,
+  trust: () => ({ trustedKeys: [], allowUnsigned: true }),
   indexer: createPackIndexer(null),
 });
+process.stdout.write('ready\n');
+await installer.install({ path: packFile! });
 process.stdout.write('done\n');

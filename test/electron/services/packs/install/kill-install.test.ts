@@ -10,7 +10,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KnowledgeService } from '../../../../../electron/services/knowledge/knowledge-service';
+import { openKnowledge } from '../../../../../electron/app/open-knowledge';
 import { tempDir, writeFixturePack } from '../../knowledge/knowledge-fixtures';
 
 const child = join(import.meta.dirname, 'install-child.ts');
@@ -48,14 +48,17 @@ const moments: Moment[] = [
   },
 ];
 
-async function seed(dataDir: string, v1: string) {
-  const service = await KnowledgeService.open({
+const openOn = (dataDir: string) =>
+  openKnowledge({
     dataDir,
-    embedder: null,
+    embeddings: { embedder: null, reason: 'test' },
     trust: () => ({ trustedKeys: [], allowUnsigned: true }),
   });
-  await service.install({ path: v1 });
-  await service.close();
+
+async function seed(dataDir: string, v1: string) {
+  const opened = await openOn(dataDir);
+  await opened.packs.service.install({ path: v1 });
+  await opened.close();
 }
 
 /** Runs the child, kills it at `moment` (unless it ends first); resolves with its signal. */
@@ -106,13 +109,10 @@ describe('kill -9 during an upgrade', () => {
       await seed(dataDir, v1);
       const signal = await runAndKill(dataDir, moment, true);
 
-      const service = await KnowledgeService.open({
-        dataDir,
-        embedder: null,
-        trust: () => ({ trustedKeys: [], allowUnsigned: true }),
-      });
+      const opened = await openOn(dataDir);
+      const service = opened.knowledge.service;
       try {
-        const [entry] = await service.list();
+        const [entry] = await opened.packs.service.list();
         const version = entry!.current.version;
         // The child died unless the moment came only after its commit.
         if (version === '1.0.0') expect(signal).toBe('SIGKILL');
@@ -134,7 +134,7 @@ describe('kill -9 during an upgrade', () => {
         const referenced = [entry!.current.folder, entry!.previous?.folder].filter(Boolean).sort();
         expect(folders).toEqual(referenced);
       } finally {
-        await service.close();
+        await opened.close();
       }
     },
     60_000,

@@ -1,0 +1,3 @@
+import { indexPack } from '../../knowledge/pack-indexer';
+
+export const installCommand = (id: string) => indexPack(id);

@@ -1,0 +1,1 @@
+export const readInstalled = (id: string) => [id];

@@ -1,0 +1,3 @@
+import { beta } from '../beta/helper';
+
+export const alpha = () => beta;

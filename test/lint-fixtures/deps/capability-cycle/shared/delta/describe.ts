@@ -1,0 +1,3 @@
+import type { Gamma } from '../gamma/gamma';
+
+export const describe = (gamma: Gamma) => gamma.delta.name;

@@ -1,0 +1,3 @@
+import type { Delta } from '../delta/delta';
+
+export type Gamma = { delta: Delta };

@@ -1,0 +1,3 @@
+import { createBeta } from '../services/beta';
+
+export const createServices = () => createBeta();

@@ -1,0 +1,3 @@
+import { createAlpha } from '../alpha';
+
+export const createBeta = () => ({ alpha: createAlpha() });

@@ -1,0 +1,3 @@
+import { ok } from '../../shared/result';
+
+export const view = () => ok('view');

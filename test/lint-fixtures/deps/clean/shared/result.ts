@@ -1,0 +1,1 @@
+export const ok = <T>(value: T) => ({ ok: true as const, value });

@@ -1,0 +1,3 @@
+import { startHost } from '../hosts/web/web-host';
+
+export const createServices = () => startHost();

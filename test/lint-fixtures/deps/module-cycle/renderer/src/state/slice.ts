@@ -1,0 +1,5 @@
+import type { State } from './store';
+
+export type Slice = { count: number };
+export const createSlice = (): Slice => ({ count: 0 });
+export const isReady = (state: State) => state.ready;
