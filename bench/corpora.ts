@@ -10,12 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEmbedder } from '../electron/services/embeddings/create-embedder';
 import type { Embedder } from '../electron/services/embeddings/embedder';
-import { KnowledgeService } from '../electron/services/knowledge/knowledge-service';
+import { openKnowledge } from '../electron/app/open-knowledge';
 import { CONTENT_FILE, INDEX_FOLDER } from '../electron/services/knowledge/pack-indexer';
 import {
   parseInstalledContent,
   type InstalledContent,
-} from '../electron/services/knowledge/pack-content';
+} from '../electron/services/packs/install/installed-content';
 import { PackStore } from '../electron/services/packs/install/pack-store';
 import { buildPack } from '../electron/services/packs/build';
 import type { QueryTurn } from '../shared/schemas/knowledge';
@@ -86,16 +86,16 @@ async function install(
   embedder: Embedder,
 ): Promise<InstalledCorpus> {
   const data = join(await workDir(), name, 'data');
-  const service = await KnowledgeService.open({
+  const opened = await openKnowledge({
     dataDir: data,
-    embedder,
+    embeddings: { embedder, reason: null },
     trust: () => ({ trustedKeys: [], allowUnsigned: true }),
   });
   const t0 = performance.now();
-  for (const file of files) await service.install({ path: file });
+  for (const file of files) await opened.packs.service.install({ path: file });
   const installSeconds = (performance.now() - t0) / 1000;
-  const passages = service.status().passages;
-  await service.close();
+  const passages = opened.knowledge.service.status().passages;
+  await opened.close();
   return { name, dataDir: data, passages, installSeconds, packs: files.length };
 }
 

@@ -23,9 +23,9 @@ import { create, insertMultiple, search as oramaSearch } from '@orama/orama';
 import FlexSearch from 'flexsearch';
 import MiniSearch from 'minisearch';
 import type { Embedder } from '../../electron/services/embeddings/embedder';
-import { KnowledgeService } from '../../electron/services/knowledge/knowledge-service';
+import { openKnowledge } from '../../electron/app/open-knowledge';
 import { VECTOR_NPROBES } from '../../electron/services/knowledge/lancedb-passage-store';
-import type { InstalledPassage } from '../../electron/services/knowledge/pack-content';
+import type { InstalledPassage } from '../../electron/services/packs/install/installed-content';
 import { embeddingQueryText } from '../../shared/knowledge/embedding-query';
 import { ENGLISH_STOP_WORDS } from '../../shared/knowledge/stop-words';
 import type { DialogueState } from '../../eval/doc2dial';
@@ -71,24 +71,23 @@ async function loadPassages(dataDir: string) {
 const ranked = (p: InstalledPassage): Ranked => ({ articleId: p.articleId, text: p.text });
 
 function inloop(dataDir: string, embedder: Embedder | null): SearchEngine {
-  let service: KnowledgeService | null = null;
+  let opened: Awaited<ReturnType<typeof openKnowledge>> | null = null;
   return {
     async build() {
-      service = await KnowledgeService.open({
+      opened = await openKnowledge({
         dataDir,
-        embedder,
-        embedderReason: 'bench: lexical',
+        embeddings: { embedder, reason: embedder ? null : 'bench: lexical' },
         trust: () => ({ trustedKeys: [], allowUnsigned: true }),
       });
-      const mode = service.status().mode.mode;
+      const mode = opened.knowledge.service.status().mode.mode;
       if (mode !== (embedder ? 'hybrid' : 'lexical')) throw new Error(`Inloop runs ${mode}`);
     },
     async search(state, k) {
-      const { hits } = await service!.search({ turns: queryTurns(state), k });
+      const { hits } = await opened!.knowledge.service.search({ turns: queryTurns(state), k });
       return hits.map((h) => ({ articleId: h.articleId, text: h.passage }));
     },
     async close() {
-      await service?.close();
+      await opened?.close();
     },
   };
 }
