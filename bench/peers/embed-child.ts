@@ -7,7 +7,6 @@
  * called with 32 at a time, in order), and memory after.
  */
 import { availableParallelism } from 'node:os';
-import { env, pipeline } from '@huggingface/transformers';
 import {
   createEmbedder,
   defaultEmbedThreads,
@@ -50,6 +49,8 @@ async function load(
     if (!embedder) throw new Error(reason ?? 'no embedder');
     return { embed: (texts) => embedder.embed(texts), close: () => embedder.close() };
   }
+  // Imported here, so the Inloop run's process never loads transformers.js.
+  const { env, pipeline } = await import('@huggingface/transformers');
   env.allowRemoteModels = false;
   env.localModelPath = `${modelsDir}/`;
   const extractor = await pipeline('feature-extraction', EMBED_MODEL, {

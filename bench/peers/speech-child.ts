@@ -11,7 +11,6 @@
  *   uses for 30 s (random weights never stop early). It transcribes a complete recording, so
  *   its latency to the last word is its whole run once the recording ends.
  */
-import { env, pipeline } from '@huggingface/transformers';
 import { SPEECH_SAMPLE_RATE } from '../../shared/schemas/speech';
 import { maxTokensFor } from '../../shared/speech/asr-queue';
 import {
@@ -90,6 +89,8 @@ async function inloop(): Promise<SpeechChildResult> {
 }
 
 async function transformers(): Promise<SpeechChildResult> {
+  // Imported here, so the Inloop run's process never loads transformers.js.
+  const { env, pipeline } = await import('@huggingface/transformers');
   env.allowRemoteModels = false;
   env.localModelPath = `${modelsDir}/`;
   const asr = await pipeline('automatic-speech-recognition', ASR_MODEL, {

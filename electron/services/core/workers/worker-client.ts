@@ -7,7 +7,8 @@
  * every in-flight request fails with `unavailable` naming the crash, and the next request
  * starts a fresh worker. A timeout fails only its own request (a late reply is dropped);
  * pass `restartOnTimeout` when a stuck worker should be replaced instead. An idle worker is
- * unref'd, so it never keeps a process alive on its own.
+ * unref'd, so it never keeps a process alive on its own, and with `idleTimeoutMs` it is
+ * stopped after that long idle (its memory given back), to start again on the next request.
  */
 import { Worker, type ResourceLimits, type Transferable } from 'node:worker_threads';
 import { AppError } from '../../../../shared/result';
@@ -26,6 +27,11 @@ export interface WorkerClientOptions {
   /** Terminate and replace the worker when a request times out. */
   readonly restartOnTimeout?: boolean;
   readonly resourceLimits?: ResourceLimits;
+  /**
+   * Stop the worker after this long without a request in flight, giving its memory (a model,
+   * its runtime arenas) back; the next request starts it again. Off when omitted.
+   */
+  readonly idleTimeoutMs?: number;
   /** Environment for the worker; a copy of `process.env` when omitted. */
   readonly env?: NodeJS.ProcessEnv;
 }
@@ -49,12 +55,18 @@ export class WorkerClient<Req, Res, Progress = never> {
   private nextId = 1;
   private closed = false;
   private starts = 0;
+  private idleTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: WorkerClientOptions) {}
 
   /** How many times a worker thread was started (1 after the first request; more after crashes). */
   get startCount(): number {
     return this.starts;
+  }
+
+  /** True while a worker thread is started (false before the first request and after an idle stop). */
+  get running(): boolean {
+    return this.worker !== null;
   }
 
   /** Requests sent and not yet answered. */
@@ -69,6 +81,7 @@ export class WorkerClient<Req, Res, Progress = never> {
     }
     const worker = this.worker ?? this.start();
     worker.ref();
+    clearTimeout(this.idleTimer);
     const id = this.nextId++;
     const timeoutMs = options.timeoutMs ?? this.options.timeoutMs;
     return new Promise<Res>((resolve, reject) => {
@@ -94,6 +107,7 @@ export class WorkerClient<Req, Res, Progress = never> {
   /** Fail whatever is in flight, stop the worker and wait until its thread has exited. */
   async close(): Promise<void> {
     this.closed = true;
+    clearTimeout(this.idleTimer);
     this.failAll(new AppError('unavailable', `${this.options.name} worker was closed`));
     const worker = this.worker;
     this.worker = null;
@@ -163,8 +177,24 @@ export class WorkerClient<Req, Res, Progress = never> {
     this.pending.delete(id);
     if (pending.timer) clearTimeout(pending.timer);
     // An idle worker does not keep the process alive (a CLI command that forgot close() exits).
-    if (this.pending.size === 0) this.worker?.unref();
+    if (this.pending.size === 0 && this.worker) {
+      this.worker.unref();
+      this.scheduleIdleStop();
+    }
     return pending;
+  }
+
+  private scheduleIdleStop(): void {
+    const ms = this.options.idleTimeoutMs;
+    if (ms === undefined) return;
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      const worker = this.worker;
+      if (!worker || this.pending.size > 0) return;
+      this.worker = null;
+      void worker.terminate();
+    }, ms);
+    this.idleTimer.unref();
   }
 
   private failAll(error: AppError): void {

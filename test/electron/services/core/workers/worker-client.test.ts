@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../../../shared/result';
 import { WorkerClient } from '../../../../../electron/services/core/workers/worker-client';
 import type { TestRequest } from './fixtures/test-worker';
@@ -7,7 +7,12 @@ const entry = new URL('./fixtures/test-worker.ts', import.meta.url);
 let clients: WorkerClient<TestRequest, unknown, number>[] = [];
 
 function client(
-  options: { timeoutMs?: number; restartOnTimeout?: boolean; workerData?: unknown } = {},
+  options: {
+    timeoutMs?: number;
+    restartOnTimeout?: boolean;
+    workerData?: unknown;
+    idleTimeoutMs?: number;
+  } = {},
 ) {
   const created = new WorkerClient<TestRequest, unknown, number>({
     name: 'test',
@@ -118,6 +123,17 @@ describe('WorkerClient', () => {
       message: expect.stringContaining('exited with code 3'),
     });
     expect(await worker.request({ kind: 'echo', value: 2 })).toBe(2);
+  });
+
+  it('stops an idle worker after idleTimeoutMs, never one with a request in flight, and restarts it', async () => {
+    const worker = client({ idleTimeoutMs: 150 });
+    // Longer than the idle time: the worker is busy, so it stays.
+    expect(await worker.request({ kind: 'sleep', ms: 400, value: 'done' })).toBe('done');
+    expect(worker.running).toBe(true);
+    expect(worker.startCount).toBe(1);
+    await vi.waitFor(() => expect(worker.running).toBe(false), { timeout: 5_000, interval: 20 });
+    expect(await worker.request({ kind: 'echo', value: 'back' })).toBe('back');
+    expect(worker.startCount).toBe(2);
   });
 
   it('close() fails what is in flight, stops the thread, and refuses later requests', async () => {
