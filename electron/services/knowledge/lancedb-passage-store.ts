@@ -47,6 +47,14 @@ export const VECTOR_INDEX_MIN_ROWS = 2_000;
 /** Vectors per IVF partition: a query probes `VECTOR_NPROBES` partitions, ~16k vectors at most. */
 const ROWS_PER_PARTITION = 800;
 export const VECTOR_NPROBES = 20;
+/**
+ * Bits per dimension of the IVF-RQ (RaBitQ) codes: 4 keep 96 % of IVF-flat's recall within the
+ * probed partitions (measured on 40k random vectors: 0.548 vs 0.569 of the exact top 50) at a
+ * seventh of its index (8 MB instead of 59 MB per 40k) and half the memory a searching
+ * process holds on to (+42 MB instead of +94 MB per 40k passages: LanceDB keeps every
+ * partition it has read). 1 bit halves the recall.
+ */
+const VECTOR_CODE_BITS = 4;
 
 /** IVF partitions for a table of `rows` vectors. */
 export function vectorPartitions(rows: number): number {
@@ -71,8 +79,8 @@ const int32 = (values: ArrayLike<number>) => arrow.makeVector(Int32Array.from(va
 /**
  * Creates (overwriting) both tables in the database at `uri` and builds their FTS indexes.
  * With `vectors` (one per passage, in order) the passages table gets a `vector` column, and
- * an IVF-flat index on it (exact distances within the probed partitions) once the pack is
- * large enough to need one.
+ * an IVF-RQ index on it (RaBitQ codes, `VECTOR_CODE_BITS` a dimension) once the pack is large
+ * enough to need one.
  */
 export async function createPassageStore(
   uri: string,
@@ -117,9 +125,10 @@ export async function createPassageStore(
   }
   if (vectors && passages.length >= VECTOR_INDEX_MIN_ROWS && dimension > 0) {
     await passageTable.createIndex('vector', {
-      config: lancedb.Index.ivfFlat({
+      config: lancedb.Index.ivfRq({
         distanceType: 'cosine',
         numPartitions: vectorPartitions(passages.length),
+        numBits: VECTOR_CODE_BITS,
       }),
       replace: true,
     });
