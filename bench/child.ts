@@ -5,6 +5,7 @@
  * child prints on its last `@@result` line (`reportResult`). The child's stderr is passed on.
  */
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
@@ -64,4 +65,45 @@ export function memoryNow(): {
     arrayBuffers: m.arrayBuffers / MIB,
     external: m.external / MIB,
   };
+}
+
+/**
+ * RSS in MiB of every descendant process of `pid` (a worker process such as the embedder),
+ * read from /proc; 0 where /proc is not there.
+ */
+export function descendantsRss(pid: number = process.pid): number {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return 0;
+  }
+  const parentOf = new Map<number, number>();
+  for (const entry of entries) {
+    try {
+      // `pid (comm) state ppid ...`: comm may hold spaces, so read after its closing parenthesis.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      parentOf.set(Number(entry), ppid);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const within = (p: number): boolean => {
+    for (let q = parentOf.get(p); q !== undefined && q > 1; q = parentOf.get(q)) {
+      if (q === pid) return true;
+    }
+    return false;
+  };
+  let kib = 0;
+  for (const p of parentOf.keys()) {
+    if (!within(p)) continue;
+    try {
+      const status = readFileSync(`/proc/${p}/status`, 'utf8');
+      kib += Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
+    } catch {
+      // ended
+    }
+  }
+  return kib / 1024;
 }

@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { benchAssist } from './assist.bench';
 import { benchCorpus } from './corpora';
 import { benchEmbed } from './embed.bench';
+import { benchMemory } from './memory/memory.bench';
 import { benchPackBuild } from './pack-build.bench';
 import { benchEmbedPeers, benchSpeechPeers } from './peers/models.peers';
 import { benchSearchPeers } from './peers/search.peers';
@@ -32,6 +33,7 @@ const benchmarks: Record<string, () => Promise<BenchRow[]>> = {
   // ── knowledge: pack build, search ──
   'pack-build': () => benchPackBuild(),
   search: () => benchSearch(),
+  memory: () => benchMemory({ quick }),
   embed: () => benchEmbed(),
   // ── assist: turn to suggestions ──
   assist: () => benchAssist(),

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { createServices } from '../../electron/app/create-services';
 import { silentLogger } from '../../electron/services/core/log';
 import { createMemorySecretStore } from '../../electron/services/secrets/memory-secret-store';
-import { childInput, memoryNow, reportResult } from '../child';
+import { childInput, descendantsRss, memoryNow, reportResult } from '../child';
 import { dialogueStates, EMBED_MODEL, modelsDir, queryTurns, root } from '../corpora';
 import { percentile } from '../table';
 
@@ -27,6 +27,8 @@ export interface MemorySample {
   readonly rss: number;
   readonly heapUsed: number;
   readonly arrayBuffers: number;
+  /** RSS of the worker processes the services started (the embedder), MiB. */
+  readonly workersRss: number;
 }
 
 export interface ServicesChildResult {
@@ -41,7 +43,12 @@ export interface ServicesChildResult {
 
 const sample = (): MemorySample => {
   const m = memoryNow();
-  return { rss: m.rss, heapUsed: m.heapUsed, arrayBuffers: m.arrayBuffers };
+  return {
+    rss: m.rss,
+    heapUsed: m.heapUsed,
+    arrayBuffers: m.arrayBuffers,
+    workersRss: descendantsRss(),
+  };
 };
 
 const input = childInput<ServicesChildInput>();

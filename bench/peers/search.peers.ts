@@ -5,15 +5,12 @@
  * state, with hit@1 / hit@5), then the synthetic 10k and 100k corpora (the first 1,000 states;
  * a peer that is still querying after the time budget is measured on the states it did).
  */
-import { join } from 'node:path';
 import type { Embedder } from '../../electron/services/embeddings/embedder';
-import { runChild } from '../child';
 import { installedCorpus, type InstalledCorpus } from '../corpora';
 import type { BenchRow, PeerFigure } from '../table';
-import type { SearchChildInput, SearchChildResult } from './search-child';
+import type { SearchChildResult } from './search-child';
 import type { EngineName } from './search-engines';
-
-const CHILD = join(import.meta.dirname, 'search-child.ts');
+import { searchRun, type SearchOutcome as Outcome } from './search-runs';
 
 const LEXICAL_PEERS: readonly [EngineName, string][] = [
   ['lancedb-fts', 'LanceDB FTS'],
@@ -28,28 +25,28 @@ export interface SearchPeersOptions {
   readonly quick: boolean;
 }
 
-type Outcome = SearchChildResult | { error: string };
+/** States per synthetic corpus (the search bench asks for the same, so Inloop runs once). */
+export const SYNTHETIC_STATES = { quick: 300, full: 1_000 } as const;
 
-async function runEngine(
+function runEngine(
   engine: EngineName,
   corpus: InstalledCorpus,
   options: SearchPeersOptions,
 ): Promise<Outcome> {
   const doc2dial = corpus.name === 'doc2dial-dev';
-  const input: SearchChildInput = {
+  // Inloop gets no budget: its runs double as the search bench's.
+  const budget = engine.startsWith('inloop') ? {} : { budgetMs: options.quick ? 45_000 : 120_000 };
+  return searchRun(
     engine,
-    dataDir: corpus.dataDir,
-    ...(doc2dial ? {} : { states: options.quick ? 300 : 1_000 }),
-    hits: doc2dial,
-    ...(doc2dial ? {} : { budgetMs: options.quick ? 45_000 : 120_000 }),
-  };
-  process.stderr.write(`bench search peers: ${engine} on ${corpus.name}…\n`);
-  try {
-    return await runChild<SearchChildResult>(CHILD, input, { timeoutMs: 45 * 60_000 });
-  } catch (error) {
-    process.stderr.write(`bench search peers: ${engine} failed: ${(error as Error).message}\n`);
-    return { error: (error as Error).message.split('\n')[0]!.slice(0, 60) };
-  }
+    corpus,
+    doc2dial
+      ? { hits: true }
+      : {
+          states: options.quick ? SYNTHETIC_STATES.quick : SYNTHETIC_STATES.full,
+          hits: false,
+          ...budget,
+        },
+  );
 }
 
 interface Metric {

@@ -8,8 +8,8 @@
  *   `none` forces lexical mode.
  * - `INLOOP_EMBED_THREADS` overrides the ONNX Runtime threads (default: half the cores, at
  *   least 1, at most 4, so the UI and speech keep a core on a 2-core machine).
- * - `INLOOP_EMBED_IDLE_SECONDS`: the worker (model and runtime, ~100 MB) stops after this
- *   long without a request and starts again on the next one (default 300; 0 keeps it).
+ * - `INLOOP_EMBED_IDLE_SECONDS`: the worker process (model and runtime, ~100 MB) stops after
+ *   this long without a request and starts again on the next one (default 300; 0 keeps it).
  */
 import { availableParallelism } from 'node:os';
 import { DEFAULT_EMBED_MODEL } from '../models/wanted-model';
@@ -81,6 +81,10 @@ export async function createEmbedder(options: CreateEmbedderOptions): Promise<Em
     name: 'embeddings',
     entry: workerEntryUrl(import.meta.url, 'embed-worker'),
     workerData: config,
+    // A process, not a thread: when it stops after idling, the model's native memory (ONNX
+    // Runtime's library, arenas, the allocator's free lists) leaves with it, instead of staying
+    // in the services process (~60 MiB after a thread worker ended).
+    isolation: 'process',
     ...(idleMs > 0 ? { idleTimeoutMs: idleMs } : {}),
   });
   try {

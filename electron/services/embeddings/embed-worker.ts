@@ -1,16 +1,15 @@
 /**
- * The embedding worker thread: a sentence-embedding model on onnxruntime-node (sentence-encoder.ts:
- * the model's tokenizer, mean pooling, unit length) from a local model folder, never the
- * network. One model per worker, loaded on the first request. Started by `createEmbedder`
- * through `WorkerClient`.
+ * The embedding worker (a child process, see create-embedder.ts): a sentence-embedding model
+ * on onnxruntime-node (sentence-encoder.ts: the model's tokenizer, mean pooling, unit length)
+ * from a local model folder, never the network. One model per worker, loaded on the first
+ * request. Started by `createEmbedder` through `WorkerClient`.
  */
-import { workerData } from 'node:worker_threads';
 import { AppError } from '../../../shared/result';
-import { serveWorkerRequests } from '../core/workers/serve-worker-requests';
+import { serveWorkerRequests, workerInput } from '../core/workers/serve-worker-requests';
 import { embedWorkerConfigSchema, type EmbedRequest, type EmbedResponse } from './embed-protocol';
 import { SentenceEncoder } from './sentence-encoder';
 
-const config = embedWorkerConfigSchema.parse(workerData);
+const config = embedWorkerConfigSchema.parse(workerInput());
 
 let loading: Promise<{ encoder: SentenceEncoder; dimension: number; loadMs: number }>;
 

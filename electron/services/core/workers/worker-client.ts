@@ -1,7 +1,8 @@
 /**
- * A small typed client for one `node:worker_threads` worker (Signal's SQL worker, VS Code's
- * utility-process workers): every request gets an id, an optional timeout and optional
- * progress reports; errors thrown in the worker are rebuilt here (name, message, code).
+ * A small typed client for one worker, a thread or a child process (worker-transport.ts;
+ * Signal's SQL worker, VS Code's utility-process workers): every request gets an id, an
+ * optional timeout and optional progress reports; errors thrown in the worker are rebuilt
+ * here (name, message, code).
  *
  * The worker starts on the first request. If it crashes (an uncaught error, or it exits),
  * every in-flight request fails with `unavailable` naming the crash, and the next request
@@ -10,10 +11,10 @@
  * unref'd, so it never keeps a process alive on its own, and with `idleTimeoutMs` it is
  * stopped after that long idle (its memory given back), to start again on the next request.
  */
-import { Worker, type ResourceLimits, type Transferable } from 'node:worker_threads';
+import type { ResourceLimits, Transferable } from 'node:worker_threads';
 import { AppError } from '../../../../shared/result';
-import { workerExecArgv } from './worker-entry';
 import { rebuildError, workerReplySchema, type WorkerRequestMessage } from './worker-protocol';
+import { startTransport, type WorkerIsolation, type WorkerTransport } from './worker-transport';
 
 export interface WorkerClientOptions {
   /** A short name for messages and logs, e.g. `embeddings`. */
@@ -34,6 +35,8 @@ export interface WorkerClientOptions {
   readonly idleTimeoutMs?: number;
   /** Environment for the worker; a copy of `process.env` when omitted. */
   readonly env?: NodeJS.ProcessEnv;
+  /** A thread (default) or a child process (worker-transport.ts says when to pick which). */
+  readonly isolation?: WorkerIsolation;
 }
 
 export interface RequestOptions<Progress> {
@@ -50,7 +53,7 @@ interface Pending {
 }
 
 export class WorkerClient<Req, Res, Progress = never> {
-  private worker: Worker | null = null;
+  private worker: WorkerTransport | null = null;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private closed = false;
@@ -67,6 +70,11 @@ export class WorkerClient<Req, Res, Progress = never> {
   /** True while a worker thread is started (false before the first request and after an idle stop). */
   get running(): boolean {
     return this.worker !== null;
+  }
+
+  /** The worker's process id while a process worker runs (null for a thread). */
+  get pid(): number | null {
+    return this.worker?.pid ?? null;
   }
 
   /** Requests sent and not yet answered. */
@@ -97,7 +105,7 @@ export class WorkerClient<Req, Res, Progress = never> {
       });
       const message: WorkerRequestMessage = { type: 'request', id, payload };
       try {
-        worker.postMessage(message, options.transfer);
+        worker.post(message, options.transfer);
       } catch (error) {
         this.settle(id)?.reject(error instanceof Error ? error : new Error(String(error)));
       }
@@ -114,18 +122,18 @@ export class WorkerClient<Req, Res, Progress = never> {
     if (worker) await worker.terminate();
   }
 
-  private start(): Worker {
+  private start(): WorkerTransport {
     const { entry, workerData, resourceLimits, env } = this.options;
-    const worker = new Worker(entry, {
+    const worker = startTransport(this.options.isolation ?? 'thread', {
+      entry,
       workerData,
-      execArgv: workerExecArgv(entry),
-      ...(resourceLimits ? { resourceLimits } : {}),
+      resourceLimits,
       env: env ?? { ...process.env },
     });
     this.starts++;
-    worker.on('message', (message: unknown) => this.onMessage(message));
-    worker.on('error', (error) => this.onCrash(worker, `crashed: ${error.message}`));
-    worker.on('exit', (code) => this.onCrash(worker, `exited with code ${code}`));
+    worker.onMessage((message: unknown) => this.onMessage(message));
+    worker.onError((error) => this.onCrash(worker, `crashed: ${error.message}`));
+    worker.onExit((code) => this.onCrash(worker, `exited with code ${code}`));
     this.worker = worker;
     return worker;
   }
@@ -147,7 +155,7 @@ export class WorkerClient<Req, Res, Progress = never> {
     }
   }
 
-  private onCrash(worker: Worker, what: string): void {
+  private onCrash(worker: WorkerTransport, what: string): void {
     if (this.worker !== worker) return; // an old worker we already replaced or closed
     this.worker = null;
     void worker.terminate();
