@@ -77,7 +77,7 @@ export function plainBm25(articles: readonly Article[]): Ranker {
   };
 }
 
-/** Writes the articles as a pack source folder of plain-text articles. */
+/** Writes the articles as a pack source folder of plain-text articles (doc2dial-dev, version 1.0.0). */
 export async function writeSource(folder: string, articles: readonly Article[]): Promise<void> {
   const meta = 'id: doc2dial-dev\nname: doc2dial dev\nversion: 1.0.0\npublisher: eval\n';
   await writeFile(join(folder, 'pack.yaml'), meta);

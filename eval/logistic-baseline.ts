@@ -53,6 +53,8 @@ function weigh(terms: readonly string[], g: Group, offset: number, out: Map<numb
 /** A fitted baseline: predict the label of a text, with its probability. */
 export interface BaselineClassifier {
   predict(text: string): { label: string; probability: number };
+  /** Every label, most probable first. */
+  rank(text: string): string[];
 }
 
 /** Fits the baseline on `[text, label]` pairs. */
@@ -95,6 +97,13 @@ export function trainLogisticBaseline(
       let best = 0;
       for (let j = 1; j < p.length; j++) if (p[j]! > p[best]!) best = j;
       return { label: labels[best]!, probability: p[best]! };
+    },
+    rank(text) {
+      const p = predictProba(model, vector(text));
+      return labels
+        .map((_, j) => j)
+        .sort((a, b) => p[b]! - p[a]! || a - b)
+        .map((j) => labels[j]!);
     },
   };
 }

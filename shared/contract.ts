@@ -12,10 +12,12 @@ import { DoctorReportSchema } from './schemas/diagnostics';
 import {
   AddTurnRequestSchema,
   AssistStateSchema,
+  DismissFlagRequestSchema,
   FeedbackRequestSchema,
   GenerationStateSchema,
   HandoffSchema,
   IngestInfoSchema,
+  PickIntentRequestSchema,
   SetStepRequestSchema,
 } from './schemas/assist';
 import {
@@ -35,6 +37,11 @@ import {
   TranscriptSegmentSchema,
 } from './schemas/speech';
 import { OverlayModeSchema, SettingsPatchSchema, SettingsSchema } from './schemas/settings';
+import {
+  LearningSummarySchema,
+  TeamReportRequestSchema,
+  TeamReportSchema,
+} from './schemas/learning';
 
 const none = z.undefined();
 
@@ -88,6 +95,10 @@ export const requests = {
   'assist:add-turn': { request: AddTurnRequestSchema, response: AssistStateSchema },
   'assist:get-state': { request: none, response: AssistStateSchema },
   'assist:set-step': { request: SetStepRequestSchema, response: AssistStateSchema },
+  /** The agent picks the intent (null = "none of these"); it is the intent from then on. */
+  'assist:pick-intent': { request: PickIntentRequestSchema, response: AssistStateSchema },
+  /** "Not an escalation here": the flag's rule stays quiet for this conversation. */
+  'assist:dismiss-flag': { request: DismissFlagRequestSchema, response: AssistStateSchema },
   'assist:feedback': {
     request: FeedbackRequestSchema,
     response: z.object({ recorded: z.boolean() }),
@@ -102,6 +113,10 @@ export const requests = {
   'speech:push-audio': { request: AudioFrameSchema, response: PushAudioResultSchema },
   'speech:get-state': { request: none, response: SpeechStateSchema },
   'speech:edit-segment': { request: EditSegmentRequestSchema, response: TranscriptSegmentSchema },
+  // ── learning: what the device learned, the team report (electron/services/learning) ──
+  'learning:status': { request: none, response: LearningSummarySchema },
+  'learning:forget': { request: none, response: LearningSummarySchema },
+  'learning:team-report': { request: TeamReportRequestSchema, response: TeamReportSchema },
 } as const;
 
 /** Event channels: pushed by the services to every connected UI. */
@@ -122,6 +137,9 @@ export const events = {
   /** A partial or final transcript segment (a partial is replaced by the next one with its id). */
   'speech:segment': TranscriptSegmentSchema,
   'speech:state': SpeechStateSchema,
+  // ── learning ──
+  /** What the device learned changed (saved, or forgotten). */
+  'learning:changed': LearningSummarySchema,
 } as const;
 
 export type RequestChannel = keyof typeof requests;

@@ -7,7 +7,6 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { redact } from '../../shared/assist/pii/redact';
 import type { AppInfo, HostKind } from '../../shared/schemas/app';
 import { createAssist, type AssistCapability } from '../services/assist';
 import { startClipboardWatch, type ClipboardLike } from '../services/assist/clipboard-watch';
@@ -17,6 +16,7 @@ import type { Logger } from '../services/core/log';
 import { createDiagnostics } from '../services/diagnostics';
 import { createEmbeddings } from '../services/embeddings';
 import type { KnowledgeService } from '../services/knowledge';
+import { createLearning, type LearningService } from '../services/learning';
 import { createOverlay, type CaptureService, type OverlayController } from '../services/overlay';
 import { trustFromSettings, type PackInstaller } from '../services/packs';
 import { createSecrets, type SecretStore } from '../services/secrets';
@@ -76,6 +76,7 @@ export interface Services {
   readonly knowledge: KnowledgeService;
   readonly assist: AssistCapability;
   readonly speech: SpeechService;
+  readonly learning: LearningService;
   readonly options: ServiceOptions;
   /** Where the ingest endpoint listens, when this host runs the app and it started. */
   readonly ingestUrl: string | null;
@@ -106,6 +107,17 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       }),
     );
     const embeddings = open(await createEmbeddings({ modelsDir, env, logger }));
+    // Learning first: search and assist apply what it learned; it learns from the feedback log.
+    let packVersions = async (): Promise<readonly string[]> => [];
+    const learning = open(
+      await createLearning({
+        dataDir,
+        settings: settings.service,
+        bus,
+        logger,
+        packs: () => packVersions(),
+      }),
+    );
     const { packs, knowledge } = open(
       await openKnowledge({
         dataDir,
@@ -114,8 +126,12 @@ export async function createServices(options: ServiceOptions): Promise<Services>
         examplePackDir: join(options.appRoot, 'packs', 'acme-retail'),
         bus,
         logger,
+        learned: learning.service.ranking,
       }),
     );
+    packVersions = async () =>
+      (await packs.service.list()).map((p) => `${p.current.id}@${p.current.version}`);
+    await learning.service.refreshPacks();
     const assist = open(
       await createAssist({
         bus,
@@ -125,13 +141,22 @@ export async function createServices(options: ServiceOptions): Promise<Services>
         knowledge: knowledge.service,
         logger,
         env,
+        learning: learning.service.assist,
       }),
     );
+    assist.feedback.observe((record) => {
+      const shown = assist.service.getState();
+      learning.service.observe(record, {
+        turns: shown.conversation?.turns ?? [],
+        suggestions: shown.suggestions,
+      });
+    });
     const speech = open(
       createSpeech({
         bus,
         turns: assist.service,
-        redact: (text) => redact(text).text,
+        // Corrections are stored: redacted with the live conversation's known names and ids.
+        redact: (text) => assist.service.redactForStorage(text),
         capture: overlay.service.capture,
         settings: settings.service,
         dataDir,
@@ -164,6 +189,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       ...knowledge.handlers,
       ...assist.handlers,
       ...speech.handlers,
+      ...learning.handlers,
     };
 
     const ingestUrl = options.runsApp ? await assist.startIngest() : null;
@@ -188,6 +214,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       knowledge: knowledge.service,
       assist,
       speech: speech.service,
+      learning: learning.service,
       options,
       ingestUrl,
       close: () => closeAll(opened, logger),

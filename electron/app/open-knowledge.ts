@@ -4,6 +4,7 @@
  * knowledge service reloads after every change. `createServices` uses it; so do the benchmark,
  * the evaluation and the tests that need only installing and searching.
  */
+import type { LearnedRanking } from '../../shared/learning/knowledge-priors';
 import type { EventBus } from '../services/core/event-bus';
 import type { Logger } from '../services/core/log';
 import type { EmbedderChoice } from '../services/embeddings';
@@ -17,6 +18,8 @@ export interface KnowledgeDeps {
   readonly examplePackDir?: string;
   readonly bus?: EventBus;
   readonly logger?: Logger;
+  /** What the device learned (the learning capability's re-ranking step). */
+  readonly learned?: LearnedRanking;
 }
 
 export async function openKnowledge(deps: KnowledgeDeps) {
@@ -31,6 +34,7 @@ export async function openKnowledge(deps: KnowledgeDeps) {
     embeddings: deps.embeddings,
     bus: deps.bus,
     logger: deps.logger,
+    learned: deps.learned,
   });
   return {
     packs,

@@ -2,8 +2,8 @@
  * Where a generation endpoint is, as the settings screen explains it: whether its URL can be
  * used at all, and whether its host is this computer (loopback: text stays on the device), a
  * host allowed in `privacy.allowedEndpointHosts` (it receives redacted text), or neither (it
- * receives nothing). The engine's `electron/services/assist/generation/endpoint-policy.ts` uses the same
- * loopback rule from here; test/shared/assist/endpoint-host.test.ts checks that the two agree.
+ * receives nothing). The engine decides with `endpointReach` too
+ * (`electron/services/assist/generation/endpoint-policy.ts`), so the rule is written once.
  */
 
 /** The longest endpoint the settings schema keeps (`assist.generationEndpoint`). */
@@ -49,11 +49,11 @@ export function endpointUrlProblem(text: string): string | null {
 export type EndpointReach =
   | { readonly kind: 'invalid'; readonly problem: string }
   /** Loopback: the conversation stays on this computer. */
-  | { readonly kind: 'on-device'; readonly host: string }
+  | { readonly kind: 'on-device'; readonly host: string; readonly url: URL }
   /** Another computer, listed in the allowed hosts: it receives redacted text. */
-  | { readonly kind: 'allowed'; readonly host: string }
+  | { readonly kind: 'allowed'; readonly host: string; readonly url: URL }
   /** Another computer, not listed: the engine sends it nothing. */
-  | { readonly kind: 'not-allowed'; readonly host: string };
+  | { readonly kind: 'not-allowed'; readonly host: string; readonly url: URL };
 
 /**
  * Where the conversation goes for `endpoint` under `allowedHosts`, by the engine's rule (any
@@ -73,7 +73,7 @@ export function endpointReach(endpoint: string, allowedHosts: readonly string[])
     return { kind: 'invalid', problem };
   }
   const host = url.hostname;
-  if (isLoopbackHost(host)) return { kind: 'on-device', host };
+  if (isLoopbackHost(host)) return { kind: 'on-device', host, url };
   const allowed = allowedHosts.some((entry) => entry.trim().toLowerCase() === host.toLowerCase());
-  return { kind: allowed ? 'allowed' : 'not-allowed', host };
+  return { kind: allowed ? 'allowed' : 'not-allowed', host, url };
 }

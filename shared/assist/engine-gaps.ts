@@ -5,6 +5,7 @@
  */
 import { analyze } from '../knowledge/analyzer';
 import type { SearchHit } from '../schemas/knowledge';
+import { isSmallTalk } from './suggest/small-talk';
 
 /** Below this share of the question's terms in the best passage, the question is a gap. */
 export const GAP_COVERAGE = 0.34;
@@ -26,4 +27,14 @@ export function isQuestion(text: string): boolean {
   return /\?|^\s*(how|what|why|when|where|can|could|do|does|is|are|will|would|i need|i want|help)\b/i.test(
     text,
   );
+}
+
+/**
+ * True when the customer's message is a knowledge gap: a question the best passage covers
+ * poorly, or any message with content for which retrieval found nothing at all.
+ */
+export function isKnowledgeGap(text: string, hits: readonly SearchHit[]): boolean {
+  if (isSmallTalk(text, 2)) return false;
+  if (hits.length === 0) return true;
+  return isQuestion(text) && answerCoverage(text, hits) < GAP_COVERAGE;
 }

@@ -7,11 +7,12 @@
  */
 import type { EscalationRule, Intent } from '../packs/pack-schemas';
 import type { PackPlaybook } from '../packs/pack-playbook';
-import { extractEntities } from './entities';
+import { entityMentions, extractEntities } from './entities';
+import { intentLabel } from './intent-label';
 import { escalationFlags } from './escalation/escalation-flags';
-import { detectIntent } from './intent/detect-intent';
-import { buildIntentModel, type IntentModel } from './intent/intent-model';
-import { checklist } from './next-actions';
+import { conversationIntent } from './intent/conversation-intent';
+import { buildIntentModel, type IntentModel, type LearnedExamples } from './intent/intent-model';
+import { checklist, groundworkDone } from './next-actions';
 import { suggestReplies } from './replies';
 import { scoreSentiment } from './sentiment/score-sentiment';
 import { sentimentTrend } from './sentiment/sentiment-trend';
@@ -47,10 +48,18 @@ export interface AssistEngine {
   readonly intents: ReadonlyMap<string, { intent: Intent; packId: string }>;
   readonly responses: readonly PackResponse[];
   readonly rules: readonly EscalationRule[];
+  /** The articles each canned reply's intents link, by reply id (grounding without an intent). */
+  readonly replyArticles: ReadonlyMap<string, readonly string[]>;
 }
 
-/** Builds the engine (and its intent model) for `packs`; call again when the packs change. */
-export function prepareEngine(packs: readonly PackPlaybook[]): AssistEngine {
+/**
+ * Builds the engine (and its intent model) for `packs`, with the examples this device learned
+ * from its agent's intent picks (`learned`, redacted); call again when either changes.
+ */
+export function prepareEngine(
+  packs: readonly PackPlaybook[],
+  learned?: LearnedExamples,
+): AssistEngine {
   const intents = new Map<string, { intent: Intent; packId: string }>();
   for (const pack of packs) {
     for (const intent of pack.intents) {
@@ -58,13 +67,32 @@ export function prepareEngine(packs: readonly PackPlaybook[]): AssistEngine {
     }
   }
   const all = [...intents.values()].map((entry) => entry.intent);
+  const responses = packs.flatMap((pack) => pack.responses);
   return {
     packs,
-    intentModel: all.length > 0 ? buildIntentModel(all) : null,
+    intentModel: all.length > 0 ? buildIntentModel(all, learned) : null,
     intents,
-    responses: packs.flatMap((pack) => pack.responses),
+    responses,
     rules: packs.flatMap((pack) => pack.rules),
+    replyArticles: replyArticles(all, responses),
   };
+}
+
+/** The articles linked by each reply's intents (its own `intents` and the intents listing it). */
+function replyArticles(
+  intents: readonly Intent[],
+  responses: readonly PackResponse[],
+): Map<string, string[]> {
+  const byId = new Map(intents.map((i) => [i.id, i]));
+  const out = new Map<string, string[]>();
+  for (const r of responses) {
+    const linked = new Set<string>();
+    for (const id of r.intents) for (const a of byId.get(id)?.articles ?? []) linked.add(a);
+    for (const i of intents)
+      if (i.responses.includes(r.id)) for (const a of i.articles) linked.add(a);
+    out.set(r.id, [...linked]);
+  }
+  return out;
 }
 
 /** The input of one assessment. */
@@ -77,21 +105,22 @@ export interface AssessInput {
   readonly manualSteps?: ReadonlyMap<string, boolean>;
   /** How many replies to offer (default 5). */
   readonly replyLimit?: number;
+  /**
+   * The intent the agent picked (`assist:pick-intent`): an id is the conversation's intent from
+   * then on; null ("none of these") means no intent and no candidates until a later customer
+   * turn (`atTurn` is the number of turns when it was picked).
+   */
+  readonly pickedIntent?: { readonly id: string | null; readonly atTurn: number };
+  /** Rule ids (and concerns) the agent dismissed: they stay quiet for this conversation. */
+  readonly dismissedFlags?: ReadonlySet<string>;
 }
 
 /** Everything the engine suggests for `input` (all but the timing, which the caller adds). */
 export function assess(engine: AssistEngine, input: AssessInput): Omit<Suggestions, 'ms'> {
   const turns = input.turns;
   const queryTurns = turns.map(({ role, text }) => ({ role, text }));
-  const detected = conversationIntent(engine, queryTurns);
-  const known = detected ? engine.intents.get(detected.id) : undefined;
-  const intent = detected
-    ? {
-        id: detected.id,
-        confidence: Math.min(1, Math.max(0, detected.confidence)),
-        ...(known ? { description: known.intent.description, packId: known.packId } : {}),
-      }
-    : null;
+  const { intent, candidates } = chooseIntent(engine, queryTurns, input.pickedIntent);
+  const known = intent ? engine.intents.get(intent.id) : undefined;
   const perTurn = turns.map((t) =>
     t.role === 'customer' ? clamp(scoreSentiment(t.text)) : Number.NaN,
   );
@@ -101,24 +130,34 @@ export function assess(engine: AssistEngine, input: AssessInput): Omit<Suggestio
     trend: sentimentTrend(history),
     history,
   };
+  const dismissed = input.dismissedFlags ?? new Set<string>();
   const escalation = escalationFlags(turns, {
     rules: engine.rules,
     intentId: intent?.id ?? null,
     ...(known?.intent.escalate ? { intentEscalate: known.intent.escalate } : {}),
     sentiment: perTurn,
-  });
+  }).filter(
+    (flag) =>
+      !(flag.ruleId !== undefined && dismissed.has(flag.ruleId)) &&
+      !(flag.concern !== undefined && dismissed.has(flag.concern)),
+  );
   const entities = extractEntities(turns);
+  const nextActions = checklist(known?.intent ?? null, turns, input.manualSteps ?? new Map());
   const replies = suggestReplies({
     responses: engine.responses,
     intentId: intent?.id ?? null,
+    ...(known ? { intentResponses: known.intent.responses } : {}),
     turns,
-    entities,
+    entities: entityMentions(turns),
     hits: input.hits,
     limit: input.replyLimit ?? 5,
+    flags: escalation,
+    groundworkDone: known ? groundworkDone(nextActions) : turns.some((t) => t.role === 'agent'),
+    replyArticles: engine.replyArticles,
   });
-  const nextActions = checklist(known?.intent ?? null, turns, input.manualSteps ?? new Map());
   return {
     intent,
+    candidates,
     sentiment,
     escalation,
     articles: [...input.hits],
@@ -128,26 +167,54 @@ export function assess(engine: AssistEngine, input: AssessInput): Omit<Suggestio
   };
 }
 
-/** Customer turns looked back over for an intent the latest turns no longer show. */
-export const INTENT_LOOKBACK = 8;
-
-/**
- * The conversation's intent: detected at the latest customer turn, or, when that turn says
- * nothing clear ("this is the third time!"), the one detected at the latest earlier customer
- * turn that had one, so the playbook does not vanish when the customer gets upset. A function
- * of the turns alone, so a replayed conversation gets the same answer as the live one.
- */
-export function conversationIntent(
+/** The conversation's intent as the screen shows it: the agent's pick, else the engine's. */
+function chooseIntent(
   engine: AssistEngine,
   turns: readonly QueryTurn[],
-): { id: string; confidence: number } | null {
-  if (engine.intentModel === null) return null;
-  const ends = turns.flatMap((t, i) => (t.role === 'customer' ? [i + 1] : [])).reverse();
-  for (const end of ends.slice(0, INTENT_LOOKBACK)) {
-    const found = detectIntent(engine.intentModel, turns.slice(0, end));
-    if (found) return found;
+  picked: AssessInput['pickedIntent'],
+): Pick<Suggestions, 'intent' | 'candidates'> {
+  if (picked?.id != null) {
+    const known = engine.intents.get(picked.id);
+    if (known) return { intent: describeIntent(engine, picked.id, 1, 'agent'), candidates: [] };
   }
-  return null;
+  if (picked && picked.id === null) {
+    const customerSince = turns.slice(picked.atTurn).some((t) => t.role === 'customer');
+    if (!customerSince) return { intent: null, candidates: [] };
+  }
+  const { intent, candidates } = conversationIntent(engine.intentModel, turns);
+  return {
+    intent: intent ? describeIntent(engine, intent.id, intent.confidence, 'engine') : null,
+    candidates: candidates.flatMap((c) => {
+      const known = engine.intents.get(c.id);
+      return known
+        ? [
+            {
+              id: c.id,
+              label: intentLabel(known.intent),
+              confidence: Math.min(1, Math.max(0, c.confidence)),
+              packId: known.packId,
+            },
+          ]
+        : [];
+    }),
+  };
+}
+
+/** The detected intent with its pack's label, description and pack id. */
+function describeIntent(
+  engine: AssistEngine,
+  id: string,
+  confidence: number,
+  by: 'engine' | 'agent',
+): NonNullable<Suggestions['intent']> {
+  const known = engine.intents.get(id);
+  return {
+    id,
+    label: known ? intentLabel(known.intent) : id,
+    confidence: Math.min(1, Math.max(0, confidence)),
+    ...(known ? { description: known.intent.description, packId: known.packId } : {}),
+    by,
+  };
 }
 
 /** The structured handoff summary and its plain-text form for a helpdesk note. */

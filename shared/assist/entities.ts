@@ -6,6 +6,7 @@
  */
 import type { Entity } from '../schemas/assist';
 import { findPii } from './pii/redact';
+import { dateTimeAt, type DateTime } from './slot-time';
 
 /** What extraction reads of a turn; `index` defaults to the position in the list. */
 export interface EntityTurn {
@@ -26,7 +27,7 @@ const GREETINGS = anyFirst('hi|hello|hey|dear|thanks|thank you');
 const CUSTOMER_NAME = [
   new RegExp(`\\bmy name is (${NAME})`, 'gi'),
   new RegExp(
-    `\\b(?:this is|it's|it is|i am|i'm) (${NAME})(?= here\\b| from\\b| calling\\b|[,.!]|$)`,
+    `\\b(?:[Tt]his is|[Ii]t's|[Ii]t is|I am|I'm|I’m) (${NAME})(?= here\\b| from\\b| calling\\b|[,.!]|$)`,
     'g',
   ),
   new RegExp(`(?:^|[.!?]\\s+|\\n)(?:${SIGN_OFFS}),?\\s+(${NAME})[.!]?\\s*$`, 'g'),
@@ -95,6 +96,7 @@ interface Found {
   readonly kind: Entity['kind'];
   readonly value: string;
   readonly at: number;
+  readonly time?: DateTime;
 }
 
 function all(text: string, re: RegExp, kind: Entity['kind'], group = 0): Found[] {
@@ -123,7 +125,10 @@ function turnEntities(turn: EntityTurn): Found[] {
       at: s.start,
     }));
   const ids = [...all(t, ORDER, 'order', 1), ...all(t, ACCOUNT, 'account', 1)];
-  const dates = DATES.flatMap((re) => all(t, re, 'date'));
+  const dates = DATES.flatMap((re) => all(t, re, 'date')).map((f) => {
+    const time = dateTimeAt(t, f.at, f.at + f.value.length);
+    return time ? { ...f, time } : f;
+  });
   const amounts = AMOUNTS.flatMap((re) => all(t, re, 'amount'));
   // A number already read as an id or phone is not also an amount or date.
   const taken = [...pii, ...ids];
@@ -137,17 +142,36 @@ function turnEntities(turn: EntityTurn): Found[] {
 /** The entities of the conversation, each distinct value once (first mention), oldest first. */
 export function extractEntities(turns: readonly EntityTurn[]): Entity[] {
   const seen = new Set<string>();
+  return entityMentions(turns).filter((e) => {
+    const key = `${e.kind}:${e.value.toLowerCase()}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Every mention of an entity, oldest first, each with who said it and (dates) when it stands:
+ * a date the customer gave as past and the agent later promised is two mentions.
+ */
+export function entityMentions(turns: readonly EntityTurn[]): Entity[] {
   const out: Entity[] = [];
   turns.forEach((turn, i) => {
     for (const f of turnEntities(turn)) {
-      const key = `${f.kind}:${f.value.toLowerCase().replace(/^on /, '')}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
       // "Thanks, Sarah" after "my name is Sarah Connor" is the same person.
-      if (f.kind === 'name' && out.some((e) => e.kind === 'name' && e.value.startsWith(f.value))) {
+      if (
+        f.kind === 'name' &&
+        out.some((e) => e.kind === 'name' && e.value !== f.value && e.value.startsWith(f.value))
+      ) {
         continue;
       }
-      out.push({ kind: f.kind, value: f.value.replace(/^on /i, ''), turn: turn.index ?? i });
+      out.push({
+        kind: f.kind,
+        value: f.value.replace(/^on /i, ''),
+        turn: turn.index ?? i,
+        role: turn.role,
+        ...(f.time ? { time: f.time } : {}),
+      });
     }
   });
   return out;

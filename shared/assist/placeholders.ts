@@ -26,9 +26,14 @@ export function placeholdersIn(text: string): string[] {
   return [...new Set(names)];
 }
 
+/** The label of a placeholder's blank: `order_id` → `order id`. */
+export function blankLabel(name: string): string {
+  return name.toLowerCase().replace(/[_.]+/g, ' ').trim();
+}
+
 /** The visible blank for a placeholder name: `order_id` → `[order id]`. */
 export function blankMarker(name: string): string {
-  return `[${name.toLowerCase().replace(/[_.]+/g, ' ').trim()}]`;
+  return `[${blankLabel(name)}]`;
 }
 
 const CURRENCY = /^[$€£¥]/;

@@ -1,17 +1,33 @@
 /**
  * Reply suggestions for the conversation so far: the pack's canned replies ranked for it and
- * filled from its entities, then short grounded snippets from the top passages. The detected
- * intent's replies come first; the rest rank by lexical similarity (TF-IDF cosine over the
- * replies' title, tags and text) to the latest customer turns. Two replies whose filled texts
- * say nearly the same thing are shown once.
+ * filled from its entities, then short grounded snippets from the top passages. Every reply is
+ * meant to be safe to send as it stands:
+ * - the detected intent's replies come first; the rest rank by lexical similarity (TF-IDF
+ *   cosine over the replies' title, tags and text) to the latest customer turns;
+ * - without an intent, only replies grounded in the shown articles (an intent of the reply
+ *   links one of them, or its words are the passages' own) are offered;
+ * - a "done" reply ("I've refunded…") ranks below the questions until the conversation shows
+ *   the groundwork done (no open identification step, `groundworkDone`);
+ * - a date slot is filled only with a date that fits it: a promise ("by {{date}}") only with
+ *   one the agent gave as ahead, never one the customer gave as past or as a broken promise;
+ *   a slot without a fitting value stays a visible blank, listed in `blanks`;
+ * - a reply that contradicts an open escalation is `withheld` with the reason, after the rest.
+ * Two replies whose filled texts say nearly the same thing are shown once.
  */
 import type { CannedResponse } from '../packs/pack-schemas';
-import type { Entity, ReplySuggestion } from '../schemas/assist';
+import type { Entity, EscalationFlag, ReplySuggestion } from '../schemas/assist';
 import type { SearchHit } from '../schemas/knowledge';
-import { fillPlaceholders, placeholderValues, PLACEHOLDER_PATTERN } from './placeholders';
+import {
+  blankLabel,
+  fillPlaceholders,
+  placeholderValues,
+  PLACEHOLDER_PATTERN,
+} from './placeholders';
+import { replyKind, withheldReason, type ReplyKind } from './reply-safety';
+import { slotTimeAt } from './slot-time';
 import { groundedSnippets } from './snippets';
 import { customerQuery, type SpokenTurn } from './suggest/customer-query';
-import { contentTerms, termOverlap } from './suggest/text';
+import { contentTerms, cosine, termOverlap, termVector } from './suggest/text';
 
 /** A canned reply with the pack it came from. */
 export type PackResponse = CannedResponse & { readonly packId: string };
@@ -24,8 +40,18 @@ export interface SuggestRepliesInput {
    * whose `intents` name it. */
   readonly intentResponses?: readonly string[];
   readonly turns: readonly SpokenTurn[];
+  /** Every entity mention, oldest first (`entityMentions`): dates carry who said them and when they stand. */
   readonly entities: readonly Entity[];
   readonly hits: readonly SearchHit[];
+  /** The open escalation flags: a reply that contradicts one is withheld. */
+  readonly flags?: readonly Pick<EscalationFlag, 'concern'>[];
+  /**
+   * False while the conversation has not shown the groundwork done (an identification step of
+   * the checklist still open): "done" replies then rank below the rest. Default true.
+   */
+  readonly groundworkDone?: boolean;
+  /** The articles each reply's intents link (intents.yaml), by reply id: grounding without an intent. */
+  readonly replyArticles?: ReadonlyMap<string, readonly string[]>;
   /** Canned replies at most (default 3). */
   readonly limit?: number;
   /** Grounded snippets at most (default 2; 0 for none). */
@@ -38,11 +64,18 @@ export interface SuggestRepliesInput {
 export const MIN_REPLY_SIMILARITY = 0.08;
 /** Filled texts overlapping this much (Jaccard of content terms) are near-duplicates. */
 export const NEAR_DUPLICATE_OVERLAP = 0.7;
+/** Without an intent, a reply whose words are this close to a shown passage's is grounded. */
+export const GROUNDED_SIMILARITY = 0.2;
+/** Shown articles a reply may be grounded in when there is no intent. */
+const GROUNDING_ARTICLES = 3;
+/** Withheld replies shown after the rest (greyed, with the reason). */
+const WITHHELD_SHOWN = 1;
 
 interface Ranked {
   readonly response: PackResponse;
   readonly ofIntent: boolean;
   readonly similarity: number;
+  readonly kind: ReplyKind;
 }
 
 function responseTerms(r: CannedResponse): string[] {
@@ -117,35 +150,132 @@ function rank(input: SuggestRepliesInput): Ranked[] {
       (response.intents.includes(input.intentId) ||
         (input.intentResponses?.includes(response.id) ?? false)),
     similarity: similarity(query, queryNorm, vectors[i]!),
+    kind: kindOf(response),
   }));
+  const grounded = input.intentId === null ? groundedIn(input) : () => true;
+  const gate = input.groundworkDone === false;
+  // Tiers: the intent's replies; replies of no intent that ask (for the account, the order)
+  // while the groundwork is open; the intent's "done" replies held back until it is done; then
+  // the rest by similarity.
+  const tier = (r: Ranked): number => {
+    const held = gate && r.kind === 'done';
+    if (r.ofIntent) return held ? 2 : 0;
+    if (gate && r.kind === 'question' && r.response.intents.length === 0) return 1;
+    return held ? 4 : 3;
+  };
   return ranked
     .filter((r) => r.ofIntent || r.similarity >= MIN_REPLY_SIMILARITY)
+    .filter((r) => grounded(r.response))
     .sort(
       (a, b) =>
-        Number(b.ofIntent) - Number(a.ofIntent) ||
+        tier(a) - tier(b) ||
         b.similarity - a.similarity ||
         a.response.id.localeCompare(b.response.id),
     );
 }
 
+const kindCache = new WeakMap<CannedResponse, ReplyKind>();
+
+function kindOf(r: CannedResponse): ReplyKind {
+  let kind = kindCache.get(r);
+  if (!kind) {
+    kind = replyKind(r.text);
+    kindCache.set(r, kind);
+  }
+  return kind;
+}
+
+/**
+ * Without an intent: a reply is grounded when one of its intents links one of the top shown
+ * articles, or its own words are close to a top passage's; a reply of no intent at all (a
+ * greeting, "anything else?") that asks or informs is grounded in the conversation itself.
+ */
+function groundedIn(input: SuggestRepliesInput): (r: PackResponse) => boolean {
+  const top = input.hits.slice(0, GROUNDING_ARTICLES);
+  const shown = new Set(top.map((h) => h.articleId));
+  const passages = top.map((h) => termVector(h.passage));
+  return (r) => {
+    const linked = input.replyArticles?.get(r.id) ?? [];
+    if (linked.some((id) => shown.has(id))) return true;
+    if (r.intents.length === 0 && linked.length === 0 && kindOf(r) !== 'done') {
+      return true;
+    }
+    const words = termVector(r.text.replace(PLACEHOLDER_PATTERN, ' '));
+    return passages.some((p) => cosine(words, p) >= GROUNDED_SIMILARITY);
+  };
+}
+
+/** Date placeholder names (filled by `dateFor`, never from the generic latest date). */
+const isDateName = (name: string) => /(?:^|_)date$/i.test(name);
+
+/**
+ * The value of a date slot: for a past slot, the latest date said as past; for a promise, the
+ * latest date the agent gave as ahead. Undefined (a blank) when none fits.
+ */
+function dateFor(slot: 'past' | 'promise', mentions: readonly Entity[]): string | undefined {
+  const fits = mentions.filter((e) =>
+    slot === 'past'
+      ? e.time === 'past'
+      : e.role === 'agent' && e.time !== 'past' && e.time !== 'promised',
+  );
+  return fits.at(-1)?.value;
+}
+
+/** The placeholder values for one reply text: the shared ones plus its date slots. */
+function valuesFor(
+  text: string,
+  shared: Readonly<Record<string, string>>,
+  dates: readonly Entity[],
+): Record<string, string> {
+  const values: Record<string, string> = { ...shared };
+  for (const m of text.matchAll(PLACEHOLDER_PATTERN)) {
+    const name = m[1]!.trim();
+    if (!isDateName(name) || name in values) continue;
+    const value = dateFor(slotTimeAt(text, m.index, name), dates);
+    if (value !== undefined) values[name] = value;
+  }
+  return values;
+}
+
 /** Canned replies ranked and filled, then grounded snippets; see the file comment. */
 export function suggestReplies(input: SuggestRepliesInput): ReplySuggestion[] {
   const limit = input.limit ?? 3;
-  const values = placeholderValues(input.entities, input.values);
+  const dates = input.entities.filter((e) => e.kind === 'date');
+  const shared = placeholderValues(
+    input.entities.filter((e) => e.kind !== 'date'),
+    input.values,
+  );
   const chosen: ReplySuggestion[] = [];
+  const withheld: ReplySuggestion[] = [];
   // Past a few candidates per slot the rest rank too low to matter; stop looking.
   for (const { response } of rank(input).slice(0, limit * 4)) {
-    if (chosen.length >= limit) break;
-    const filled = fillPlaceholders(response.text, values);
-    if (chosen.some((c) => termOverlap(c.text, filled.text) >= NEAR_DUPLICATE_OVERLAP)) continue;
-    chosen.push({
+    if (chosen.length >= limit && withheld.length >= WITHHELD_SHOWN) break;
+    const filled = fillPlaceholders(response.text, valuesFor(response.text, shared, dates));
+    if (
+      [...chosen, ...withheld].some(
+        (c) => termOverlap(c.text, filled.text) >= NEAR_DUPLICATE_OVERLAP,
+      )
+    ) {
+      continue;
+    }
+    const why = withheldReason(filled.text, input.flags ?? []);
+    const reply: ReplySuggestion = {
       id: response.id,
       text: filled.text,
       source: 'canned',
       title: response.title,
       missing: filled.missing,
-    });
+      ...(filled.missing.length > 0
+        ? { blanks: filled.missing.map((name) => ({ name, label: blankLabel(name) })) }
+        : {}),
+      ...(why ? { withheld: why } : {}),
+    };
+    if (why ? withheld.length < WITHHELD_SHOWN : chosen.length < limit) {
+      (why ? withheld : chosen).push(reply);
+    }
   }
-  const snippets = groundedSnippets(input.hits, input.turns, input.snippets ?? 2);
-  return [...chosen, ...snippets];
+  const snippets = groundedSnippets(input.hits, input.turns, input.snippets ?? 2).filter(
+    (snippet) => withheldReason(snippet.text, input.flags ?? []) === undefined,
+  );
+  return [...chosen, ...snippets, ...withheld];
 }

@@ -1,21 +1,11 @@
 /**
- * The handoff summary as a plain-text helpdesk note: one labelled line per field, lists as
- * "- " items, empty fields left out, so it pastes cleanly into any ticket's internal note.
+ * The handoff summary as a plain-text helpdesk note an agent pastes without editing: Issue,
+ * Tried, Outcome, Next step, then the customer, the intent and the key details, one labelled
+ * line each, empty fields left out, a few lines in all.
  */
-import type { Entity, Summary } from '../schemas/assist';
+import type { Summary } from '../schemas/assist';
 import type { Resolution } from './summary-closing';
 import { assertNever } from '../result';
-
-const KIND_LABEL: Readonly<Record<Entity['kind'], string>> = {
-  name: 'name',
-  order: 'order',
-  account: 'account',
-  email: 'email',
-  phone: 'phone',
-  date: 'date',
-  amount: 'amount',
-  other: 'other',
-};
 
 /** The words a note uses for a resolution status. */
 export function resolutionLabel(resolution: Resolution): string {
@@ -33,33 +23,24 @@ export function resolutionLabel(resolution: Resolution): string {
   }
 }
 
-function list(label: string, items: readonly string[] | undefined): string[] {
-  if (!items || items.length === 0) return [];
-  return [`${label}:`, ...items.map((item) => `- ${item}`)];
-}
-
 function line(label: string, value: string | null | undefined): string[] {
   return value ? [`${label}: ${value}`] : [];
 }
 
 /** `summary` as a copyable plain-text note (lines joined with "\n"). */
 export function summaryAsText(summary: Summary): string {
-  const details = (summary.entities ?? []).map((e) => `${KIND_LABEL[e.kind]} ${e.value}`);
+  const tried = summary.tried ?? summary.actionsTaken ?? [];
   return [
+    ...line('Issue', summary.issueStatement ?? summary.issue?.[0]),
+    ...line('Tried', tried.length > 0 ? tried.join('; ') : 'Nothing yet.'),
+    ...line(
+      'Outcome',
+      summary.outcome ?? (summary.resolution ? resolutionLabel(summary.resolution) : null),
+    ),
+    ...line('Next step', summary.nextStep),
     ...line('Customer', summary.customer),
     ...line('Intent', summary.intent),
-    ...line('Summary', summary.gist),
-    ...list(
-      "Issue (customer's words)",
-      summary.issue?.map((s) => `"${s}"`),
-    ),
-    ...line('Details', details.length > 0 ? details.join('; ') : null),
-    ...list('Actions taken', summary.actionsTaken),
-    ...line('Articles used', summary.articlesUsed?.join('; ')),
-    ...line('Replies used', summary.repliesUsed?.join('; ')),
-    ...line('Resolution', summary.resolution ? resolutionLabel(summary.resolution) : null),
-    ...line('Sentiment', summary.sentimentTrend),
-    ...list('Escalation', summary.escalationReasons),
-    ...list('Follow-ups', summary.followUps),
+    ...(summary.details ?? []).map((d) => `${d.label}: ${d.value}`),
+    ...line('Escalation', summary.escalationReasons?.join('; ')),
   ].join('\n');
 }

@@ -7,6 +7,13 @@
 import type { z } from 'zod';
 import type { EscalationFlag, Entity, SentimentSchema, Summary } from '../schemas/assist';
 import type { NextActionState } from './next-actions';
+import {
+  detailLines,
+  issueStatement,
+  nextStepText,
+  outcomeText,
+  triedList,
+} from './handoff-fields';
 import { inferResolution, agentPromises } from './summary-closing';
 import { liveGist } from './summary-gist';
 import type { SpokenTurn } from './suggest/customer-query';
@@ -20,8 +27,12 @@ export { summaryAsText } from './summary-text';
 export interface HandoffInput {
   readonly turns: readonly SpokenTurn[];
   readonly entities: readonly Entity[];
-  /** The detected intent (or the pack's intent): its description names it, else its id. */
-  readonly intent: { readonly id: string; readonly description?: string } | null;
+  /** The conversation's intent: its label names it, else its description, else its id. */
+  readonly intent: {
+    readonly id: string;
+    readonly label?: string;
+    readonly description?: string;
+  } | null;
   readonly nextActions: readonly NextActionState[];
   /** The articles the agent opened or cited: titles, or hits / citations with a title. */
   readonly articlesUsed: readonly (string | { readonly title: string })[];
@@ -92,26 +103,43 @@ export function handoffSummary(input: HandoffInput): Summary {
   const escalationReasons = [...new Set(input.escalation.map((f) => f.reason))];
   const open = input.nextActions.filter((a) => !a.done).map((a) => a.text);
   const issue = issueSentences(input.turns);
+  const articlesUsed = [
+    ...new Set(input.articlesUsed.map((a) => (typeof a === 'string' ? a : a.title))),
+  ];
+  const repliesUsed = [
+    ...new Set(
+      input.repliesUsed.map((r) =>
+        typeof r === 'string' ? r : (r.title ?? clipWords(r.text, 12)),
+      ),
+    ),
+  ];
+  const resolution = input.turns.length > 0 ? inferResolution(input.turns) : 'unknown';
+  const issueText = issueStatement(input.turns) ?? issue[0];
+  const nextStep = nextStepText({
+    resolution,
+    steps: input.nextActions,
+    escalation: input.escalation,
+    turns: input.turns,
+  });
   return {
     gist: liveGist(input.turns),
     customer: customerName(input),
-    intent: input.intent ? (input.intent.description ?? input.intent.id) : null,
+    intent: input.intent
+      ? (input.intent.label ?? input.intent.description ?? input.intent.id)
+      : null,
     issue,
     entities: uniqueEntities(input.entities),
     actionsTaken: input.nextActions.filter((a) => a.done).map((a) => a.text),
-    articlesUsed: [
-      ...new Set(input.articlesUsed.map((a) => (typeof a === 'string' ? a : a.title))),
-    ],
-    repliesUsed: [
-      ...new Set(
-        input.repliesUsed.map((r) =>
-          typeof r === 'string' ? r : (r.title ?? clipWords(r.text, 12)),
-        ),
-      ),
-    ],
-    resolution: input.turns.length > 0 ? inferResolution(input.turns) : 'unknown',
+    articlesUsed,
+    repliesUsed,
+    resolution,
     sentimentTrend: sentimentText(input.sentiment),
     escalationReasons,
     followUps: [...open, ...agentPromises(input.turns)],
+    ...(issueText ? { issueStatement: issueText } : {}),
+    tried: triedList(input.nextActions, repliesUsed, articlesUsed),
+    outcome: outcomeText(resolution),
+    ...(nextStep ? { nextStep } : {}),
+    details: detailLines(input.entities),
   };
 }

@@ -53,7 +53,7 @@ export function conversationQuery(
   return query;
 }
 
-/** Adds `extra` into `query` scaled by `weight` (for feedback terms), returning a new map. */
+/** Adds `extra` into `query` scaled by `weight` (for query-expansion terms), returning a new map. */
 export function mergeQueries(
   query: ReadonlyMap<string, number>,
   extra: ReadonlyMap<string, number>,

@@ -40,7 +40,7 @@ export interface KnowledgeIndex {
   readonly spelling: SpellingIndex;
 }
 
-/** The terms of a passage's body field (what feedback and proximity read again). */
+/** The terms of a passage's body field (what query expansion and proximity read again). */
 export function passageBodyTerms(passage: Passage, analyzer: AnalyzerOptions): string[] {
   return analyze(passage.text, analyzer);
 }
@@ -52,8 +52,13 @@ export function passageFields(passage: Passage, analyzer: AnalyzerOptions): stri
     body,
     bigrams(body),
     analyze(passage.sectionPath.join(' '), analyzer),
-    analyze(passage.title, analyzer),
+    analyze(titleText(passage), analyzer),
   ];
+}
+
+/** The title field's text: the title and the article's aliases. */
+function titleText(item: { readonly title: string; readonly aliases?: readonly string[] }): string {
+  return item.aliases?.length ? `${item.title} ${item.aliases.join(' ')}` : item.title;
 }
 
 /** Builds the index from already cut passages (e.g. read back from a pack). */
@@ -70,7 +75,7 @@ export function indexPassages(
   );
   const articleIndex = buildBm25IndexFrom(articles.length, ARTICLE_FIELD_COUNT, (d) => [
     analyze(articles[d]!.text, options.analyzer),
-    analyze(articles[d]!.title, options.analyzer),
+    analyze(titleText(articles[d]!), options.analyzer),
   ]);
   const spelling = buildSpellingIndex(new Map(termFrequencies(articleIndex)));
   return { options, passages, passageIndex, articleIds, articleIndex, articleOf, spelling };

@@ -17,8 +17,8 @@ export interface SearchOptions {
   readonly articleFields: readonly FieldSpec[];
   /** Weight of the article's normalised score added to each passage's (0 = passages alone). */
   readonly articleWeight: number;
-  /** Pseudo-relevance feedback from the best `docs` passages (docs 0 = off). */
-  readonly feedback: { readonly docs: number; readonly terms: number; readonly weight: number };
+  /** Query expansion (RM3 pseudo-relevance feedback) from the best `docs` passages (docs 0 = off). */
+  readonly expansion: { readonly docs: number; readonly terms: number; readonly weight: number };
   /** MMR penalty for text shared with a passage already listed (0 = off). */
   readonly diversity: number;
   /** Bonus for the share of the query covered within `window` terms (weight 0 = off). */
@@ -45,7 +45,7 @@ export const TEXTBOOK_SEARCH: SearchOptions = {
     { weight: 3, b: 0 },
   ],
   articleWeight: 1,
-  feedback: { docs: 0, terms: 10, weight: 0.3 },
+  expansion: { docs: 0, terms: 10, weight: 0.3 },
   diversity: 0.5,
   pool: 30,
   proximity: { weight: 0, window: 12 },

@@ -1,12 +1,12 @@
 /**
  * The lexical ranking pipeline: conversation -> weighted queries -> BM25F passage scores fused
- * with whole-article scores -> optional pseudo-relevance feedback -> diversity. It ranks either
+ * with whole-article scores -> optional query expansion (RM3) -> diversity. It ranks either
  * every passage of the index or a candidate set given by another engine (LanceDB FTS).
  */
 import { scoreAll, scoreOne, type Bm25Params } from './bm25';
 import { conversationQuery, mergeQueries } from './conversation-query';
 import { diversify } from './diversity';
-import { feedbackTerms } from './feedback';
+import { expansionTerms } from './query-expansion';
 import { proximityShare } from './proximity';
 import { correctTerm } from './spelling';
 import { fuseWithArticles, maxNormalize, topIndices } from './fusion';
@@ -95,15 +95,15 @@ export function searchPassages(
     termMapper(index, options),
   );
   let scores = fused(index, query, articleScores, options, candidates?.passages);
-  if (options.feedback.docs > 0 && options.feedback.weight > 0) {
-    const top = topIndices(scores, options.feedback.docs);
-    const extra = feedbackTerms(
+  if (options.expansion.docs > 0 && options.expansion.weight > 0) {
+    const top = topIndices(scores, options.expansion.docs);
+    const extra = expansionTerms(
       index.passageIndex,
       top,
       (d) => passageBodyTerms(index.passages[d]!, index.options.analyzer),
-      options.feedback.terms,
+      options.expansion.terms,
     );
-    query = mergeQueries(query, extra, options.feedback.weight);
+    query = mergeQueries(query, extra, options.expansion.weight);
     scores = fused(index, query, articleScores, options, candidates?.passages);
   }
   const pool = topIndices(scores, Math.max(k, options.pool));

@@ -8,6 +8,8 @@ export interface Article {
   readonly articleId: string;
   readonly title: string;
   readonly text: string;
+  /** Other words for the article, searched as part of its title. */
+  readonly aliases?: readonly string[];
 }
 
 /**
@@ -18,6 +20,8 @@ export interface Passage {
   readonly passageId: string;
   readonly articleId: string;
   readonly title: string;
+  /** The article's aliases, searched as part of the title. */
+  readonly aliases?: readonly string[];
   /** Headings from the outermost to the one the passage sits under; may be empty. */
   readonly sectionPath: readonly string[];
   readonly text: string;

@@ -63,6 +63,8 @@ export const ArticleSchema = z.object({
   title: z.string().min(1).max(500),
   url: z.url().optional(),
   tags: z.array(z.string().max(100)).max(100).default([]),
+  /** Other words for the article (front matter `aliases`): search reads them with the title. */
+  aliases: z.array(z.string().max(100)).max(100).optional(),
   updated: z.string().max(40).optional(),
   blocks: z.array(ArticleBlockSchema),
 });
@@ -108,6 +110,8 @@ export const NextActionSchema = z
 export const IntentSchema = z
   .object({
     id: LocalIdSchema,
+    /** A short human label for the agent's screen, e.g. "Change address" (else made from the id). */
+    label: z.string().min(1).max(120).optional(),
     description: z.string().min(1).max(500),
     examples: z.array(z.string().min(1).max(500)).min(1).max(2000),
     nextActions: z.array(NextActionSchema).default([]),

@@ -1,4 +1,9 @@
 import { z } from 'zod';
+import {
+  defaultLearningSettings,
+  LearningSettingsPatchSchema,
+  LearningSettingsSchema,
+} from './learning';
 
 /** The version the current code writes; older files are migrated (see settings/migrations). */
 export const SETTINGS_VERSION = 1;
@@ -89,6 +94,8 @@ export const SettingsSchema = z.object({
     /** The microphone device id the agent picked; null for the system default. */
     microphoneId: z.string().max(500).nullable(),
   }),
+  /** What this device learns from the agent's decisions (shared/schemas/learning.ts). */
+  learning: LearningSettingsSchema.default(defaultLearningSettings),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -123,6 +130,7 @@ export const defaultSettings: Settings = {
     generationTimeoutSeconds: 30,
   },
   speech: { saveAudio: false, microphoneId: null },
+  learning: defaultLearningSettings,
 };
 
 /** A partial update: any section, any field of it. */
@@ -142,6 +150,7 @@ export const SettingsPatchSchema = z
     knowledge: SettingsSchema.shape.knowledge.partial(),
     assist: SettingsSchema.shape.assist.partial(),
     speech: SettingsSchema.shape.speech.partial(),
+    learning: LearningSettingsPatchSchema,
   })
   .partial()
   .strict();

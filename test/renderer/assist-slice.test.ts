@@ -10,6 +10,7 @@ const state = (seq: number, conversationId = 'c1', replies = 3): AssistState => 
   conversation: { id: conversationId, startedAt: 0, endedAt: null, endReason: null, turns: [] },
   suggestions: {
     intent: null,
+    candidates: [],
     sentiment: { score: 0, trend: 'steady' },
     escalation: [],
     articles: [],

@@ -6,9 +6,11 @@ import { openServices } from '../../app/open-services';
 import type { Command, OpenServices } from '../../services/core/cli/command';
 import type { Services } from '../../app/create-services';
 import { assistCommand } from '../../services/assist/cli/assist-command';
-import { reportCommand } from '../../services/assist/cli/report-command';
 import { doctorCommand } from '../../services/diagnostics/cli/doctor-command';
 import { searchCommand } from '../../services/knowledge/cli/search-command';
+import { feedbackCommand } from '../../services/learning/cli/feedback-command';
+import { learnCommand } from '../../services/learning/cli/learn-command';
+import { reportCommand } from '../../services/learning/cli/report-command';
 import { modelsCommand } from '../../services/models/cli/models-command';
 import { packCommand } from '../../services/packs/cli/pack-command';
 import { transcribeCommand } from '../../services/speech/cli/transcribe-command';
@@ -23,8 +25,11 @@ export const commands: readonly Command[] = [
   // ── knowledge: search, models ──
   searchCommand(open),
   modelsCommand,
-  // ── assist: assist, report ──
+  // ── assist: assist ──
   assistCommand(open),
+  // ── learning: feedback, learn, report ──
+  feedbackCommand(open),
+  learnCommand(open),
   reportCommand,
   // ── speech: transcribe ──
   transcribeCommand,

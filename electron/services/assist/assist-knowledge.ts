@@ -15,8 +15,15 @@ import type { Article } from '../../../shared/knowledge/types';
 import type { QueryTurn, SearchHit } from '../../../shared/schemas/knowledge';
 
 export interface AssistKnowledge {
-  /** The best `k` passages for the conversation, best first. */
-  searchTurns(turns: readonly QueryTurn[], k: number): SearchHit[] | Promise<SearchHit[]>;
+  /**
+   * The best `k` passages for the conversation, best first; `context.intentId` (the intent as
+   * last detected) lets learned priors of that intent apply.
+   */
+  searchTurns(
+    turns: readonly QueryTurn[],
+    k: number,
+    context?: { intentId?: string | null; conversationId?: string | null },
+  ): SearchHit[] | Promise<SearchHit[]>;
   /** The installed packs' content (new arrays after the packs changed). */
   content(): readonly PackPlaybook[];
 }

@@ -3,18 +3,24 @@
  * watch, the ingest endpoint and call transcripts all arrive through `addTurn`), recomputes the
  * suggestions on every new customer turn (an agent turn only refreshes the checklist), drops a
  * suggestion computed for an older turn when a newer one has arrived, and emits
- * `assist:updated`. Turn text is redacted on arrival: the redacted text is what is stored,
- * logged and sent anywhere; masked tokens show as such in the UI.
+ * `assist:updated`. Privacy by where text goes: the conversation in memory and on the agent's
+ * screen keeps the original text (the agent needs the real address or phone number); whatever is
+ * stored (the feedback log, speech corrections) or sent (the generation endpoint) goes through
+ * `redactForStorage`, which masks the conversation's known names and ids as well as what the
+ * PII detectors find.
  */
 import {
   assess,
   handoff,
   prepareEngine,
+  type AssessInput,
   type AssistEngine,
   type PackPlaybook,
 } from '../../../shared/assist/engine';
-import { redact } from '../../../shared/assist/pii/redact';
-import { answerCoverage, GAP_COVERAGE, isQuestion } from '../../../shared/assist/engine-gaps';
+import { knownPersonal, redactStored, type KnownPersonal } from '../../../shared/assist/privacy';
+import { isKnowledgeGap } from '../../../shared/assist/engine-gaps';
+import type { AssistLearning } from '../../../shared/learning/assist-learning';
+import { editDistance, editRatio } from '../../../shared/learning/edits';
 import { AppError } from '../../../shared/result';
 import type {
   Suggestions,
@@ -25,7 +31,7 @@ import type {
 import type { EventBus } from '../core/event-bus';
 import type { AssistKnowledge } from './assist-knowledge';
 import { ConversationState } from './conversation-state';
-import { editDistance, type FeedbackLog } from './feedback-log';
+import type { FeedbackLog, FeedbackRecord } from './feedback-log';
 import type { IncomingTurn, TurnSink } from './turn-sink';
 
 export interface AssistServiceOptions {
@@ -37,6 +43,8 @@ export interface AssistServiceOptions {
   now?: () => number;
   /** Passages cited per update. */
   articles?: number;
+  /** What the device learned from its agent's decisions (the learning capability). */
+  learning?: AssistLearning;
 }
 
 const EDIT_LIMIT = 4000;
@@ -49,8 +57,13 @@ export class AssistService implements TurnSink {
   private generation: AssistState['generation'] = null;
   private seq = 0;
   private turnSeq = 0;
-  private engine: { packs: readonly PackPlaybook[]; engine: AssistEngine } | null = null;
+  private engine: {
+    packs: readonly PackPlaybook[];
+    learned: ReadonlyMap<string, readonly string[]> | undefined;
+    engine: AssistEngine;
+  } | null = null;
   private idle: NodeJS.Timeout | null = null;
+  private known: { state: ConversationState; turns: number; values: KnownPersonal } | null = null;
   private readonly now: () => number;
 
   constructor(private readonly options: AssistServiceOptions) {
@@ -92,7 +105,7 @@ export class AssistService implements TurnSink {
   async addTurn(turn: IncomingTurn): Promise<void> {
     if (!this.state || this.state.ended) this.start();
     const state = this.state!;
-    const text = redact(turn.text.trim()).text;
+    const text = turn.text.trim();
     const added = state.push({
       role: turn.role,
       text,
@@ -107,69 +120,134 @@ export class AssistService implements TurnSink {
     const started = performance.now();
     if (turn.role === 'customer' || !this.suggestions) {
       const queryTurns = state.conversation.turns.map(({ role, text: t }) => ({ role, text: t }));
-      const hits = await this.options.knowledge.searchTurns(queryTurns, this.options.articles ?? 5);
+      const hits = await this.options.knowledge.searchTurns(
+        queryTurns,
+        this.options.articles ?? 5,
+        {
+          intentId: this.suggestions?.intent?.id ?? null,
+          conversationId: state.conversation.id,
+        },
+      );
       // A newer turn arrived while searching: its update supersedes this one.
       if (mySeq !== this.turnSeq || state !== this.state) return;
       this.hits = hits;
     }
-    const result = assess(this.currentEngine(), {
-      turns: state.conversation.turns,
-      hits: this.hits,
-      manualSteps: state.manualSteps,
-    });
+    const result = this.assessLearned(this.assessInput(state));
     this.suggestions = { ...result, ms: Math.round((performance.now() - started) * 10) / 10 };
     this.publish();
     if (turn.role === 'customer') await this.logAssessed(state, added.index, text);
   }
 
   /**
+   * `text` as it may be stored or sent: the live conversation's known names and ids masked,
+   * then whatever the PII detectors find (speech corrections and the generation endpoint use
+   * it too).
+   */
+  redactForStorage(text: string): string {
+    return redactStored(text, this.knownPersonal());
+  }
+
+  /**
    * Assesses a whole conversation on its own, outside the live one (`inloop assist`): the same
-   * search and engine as the live path, so both give the same answer.
+   * search and engine on the same original text as the live path, so both give the same answer;
+   * the result is redacted (its output is usually stored), names and ids included.
    */
   async assessOnce(
     turns: readonly { role: 'customer' | 'agent'; text: string }[],
   ): Promise<Suggestions> {
     this.currentEngine();
     const started = performance.now();
-    const redacted = turns.map((turn, index) => ({
+    const full = turns.map((turn, index) => ({
       index,
       role: turn.role,
-      text: redact(turn.text).text,
+      text: turn.text,
       at: 0,
       source: 'typed' as const,
     }));
-    const queryTurns = redacted.map(({ role, text }) => ({ role, text }));
+    const queryTurns = full.map(({ role, text }) => ({ role, text }));
     const hits = await this.options.knowledge.searchTurns(queryTurns, this.options.articles ?? 5);
-    const result = assess(this.currentEngine(), { turns: redacted, hits });
-    return { ...result, ms: Math.round((performance.now() - started) * 10) / 10 };
+    const result = this.assessLearned({ turns: full, hits });
+    const known = knownPersonal(turns);
+    const redacted = redactStrings(result, (text) => redactStored(text, known));
+    return { ...redacted, ms: Math.round((performance.now() - started) * 10) / 10 };
   }
 
-  /** The agent ticks or unticks a step of the checklist. */
+  /**
+   * The agent ticks or unticks a step of the checklist; on a step the engine only suggested,
+   * that confirms or dismisses the suggestion (logged as feedback, in the background: the log
+   * keeps call order).
+   */
   setStep(stepId: string, done: boolean): AssistState {
     const state = this.requireConversation();
-    if (!this.suggestions?.nextActions.some((step) => step.id === stepId)) {
-      throw new AppError('not_found', `The checklist has no step '${stepId}'.`);
-    }
+    const steps = this.suggestions?.nextActions ?? [];
+    const position = steps.findIndex((step) => step.id === stepId);
+    if (position < 0) throw new AppError('not_found', `The checklist has no step '${stepId}'.`);
     state.manualSteps.set(stepId, done);
     this.refresh();
+    if (steps[position]!.suggested) {
+      void this.record(state, {
+        kind: done ? 'confirmed' : 'dismissed',
+        target: 'step',
+        id: stepId,
+        position,
+      }).catch(() => undefined);
+    }
+    return this.publish();
+  }
+
+  /**
+   * The agent picks the conversation's intent (one key): an id is the intent from then on, null
+   * ("none of these") clears the candidates until the customer says more. Logged as feedback.
+   */
+  async pickIntent(intentId: string | null): Promise<AssistState> {
+    const state = this.requireConversation();
+    if (intentId !== null && !this.currentEngine().intents.has(intentId)) {
+      throw new AppError('not_found', `No installed pack has the intent '${intentId}'.`);
+    }
+    const shown = this.suggestions?.candidates ?? [];
+    const position = shown.findIndex((c) => c.id === intentId);
+    state.pickedIntent = { id: intentId, atTurn: state.conversation.turns.length };
+    this.refresh();
+    await this.record(state, {
+      kind: 'picked',
+      target: 'intent',
+      id: intentId ?? 'none',
+      ...(position >= 0 ? { position } : {}),
+    });
+    return this.publish();
+  }
+
+  /**
+   * The agent says a flag is not an escalation here: its rule (and its concern) stays quiet for
+   * the rest of this conversation. Logged as feedback.
+   */
+  async dismissFlag(ruleId: string): Promise<AssistState> {
+    const state = this.requireConversation();
+    const flags = this.suggestions?.escalation ?? [];
+    const position = flags.findIndex((f) => f.ruleId === ruleId);
+    const flag = flags[position];
+    if (!flag) throw new AppError('not_found', `No flag with the rule '${ruleId}' is shown.`);
+    state.dismissedFlags.add(ruleId);
+    if (flag.concern) state.dismissedFlags.add(flag.concern);
+    this.refresh();
+    await this.record(state, { kind: 'dismissed', target: 'flag', id: ruleId, position });
     return this.publish();
   }
 
   /** Records what the agent did with a suggestion; false when recording is off. */
   async feedback(request: FeedbackRequest): Promise<{ recorded: boolean }> {
     const state = this.requireConversation();
-    const text = request.text === undefined ? undefined : redact(request.text).text;
+    const text = request.text === undefined ? undefined : this.redactForStorage(request.text);
     if (request.kind === 'copied' || request.kind === 'inserted') {
       (request.target === 'reply' ? state.repliesUsed : state.articlesUsed).add(request.id);
       if (request.target === 'reply' && text) state.lastCopied = { id: request.id, text };
     }
-    const recorded = await this.options.feedback.append({
-      at: this.now(),
-      conversationId: state.conversation.id,
+    const recorded = await this.record(state, {
       kind: request.kind,
       target: request.target,
       id: request.id,
       ...(text === undefined ? {} : { text }),
+      ...(request.position === undefined ? {} : { position: request.position }),
     });
     return { recorded };
   }
@@ -193,10 +271,12 @@ export class AssistService implements TurnSink {
     return { conversationId: state.conversation.id, turns: state.snapshot(), hits: this.hits };
   }
 
-  /** Publishes a generated reply's progress with the rest of the state. */
+  /**
+   * Keeps a generated reply's progress in the state `assist:get-state` answers. Progress is
+   * published once, as `assist:generation` (the runner's), not as a whole `assist:updated`.
+   */
   setGeneration(generation: AssistState['generation']): void {
     this.generation = generation;
-    this.publish();
   }
 
   close(): void {
@@ -214,7 +294,7 @@ export class AssistService implements TurnSink {
 
   private summarise(state: ConversationState): { summary: Summary; text: string } {
     const assist = this.suggestions ?? {
-      ...assess(this.currentEngine(), { turns: state.conversation.turns, hits: [] }),
+      ...assess(this.currentEngine(), { ...this.assessInput(state), hits: [] }),
     };
     return handoff(this.currentEngine(), {
       turns: state.conversation.turns,
@@ -228,26 +308,54 @@ export class AssistService implements TurnSink {
   private refresh(): void {
     const state = this.state;
     if (!state || !this.suggestions) return;
-    const result = assess(this.currentEngine(), {
+    const result = this.assessLearned(this.assessInput(state));
+    this.suggestions = { ...result, ms: this.suggestions.ms };
+  }
+
+  /** What the engine assesses for the live conversation: its turns and the agent's decisions. */
+  private assessInput(state: ConversationState): AssessInput {
+    return {
       turns: state.conversation.turns,
       hits: this.hits,
       manualSteps: state.manualSteps,
+      dismissedFlags: state.dismissedFlags,
+      ...(state.pickedIntent ? { pickedIntent: state.pickedIntent } : {}),
+    };
+  }
+
+  /** Appends one decision of the agent's to the feedback log. */
+  private record(
+    state: ConversationState,
+    decision: Omit<Extract<FeedbackRecord, { target: unknown }>, 'at' | 'conversationId'>,
+  ): Promise<boolean> {
+    return this.options.feedback.append({
+      at: this.now(),
+      conversationId: state.conversation.id,
+      ...decision,
     });
-    this.suggestions = { ...result, ms: this.suggestions.ms };
+  }
+
+  /** The engine's assessment with what the device learned applied (replies, flags). */
+  private assessLearned(input: Parameters<typeof assess>[1]): ReturnType<typeof assess> {
+    const result = assess(this.currentEngine(), input);
+    return this.options.learning?.adjust(result) ?? result;
   }
 
   private currentEngine(): AssistEngine {
     const packs = this.options.knowledge.content();
-    if (!this.engine || !samePacks(this.engine.packs, packs)) {
-      this.engine = { packs, engine: prepareEngine(packs) };
+    const learned = this.options.learning?.intentExamples();
+    if (!this.engine || !samePacks(this.engine.packs, packs) || this.engine.learned !== learned) {
+      this.engine = { packs, learned, engine: prepareEngine(packs, learned) };
     }
     return this.engine.engine;
   }
 
-  private async noteAgentTurn(state: ConversationState, text: string): Promise<void> {
+  private async noteAgentTurn(state: ConversationState, original: string): Promise<void> {
     const copied = state.lastCopied;
     if (!copied) return;
     state.lastCopied = null;
+    // Both sides redacted alike, so masking does not count as editing.
+    const text = this.redactForStorage(original);
     const distance = editDistance(copied.text.slice(0, EDIT_LIMIT), text.slice(0, EDIT_LIMIT));
     await this.options.feedback.append({
       at: this.now(),
@@ -255,12 +363,14 @@ export class AssistService implements TurnSink {
       kind: 'edited',
       id: copied.id,
       distance,
-      ratio: Math.round((distance / Math.max(1, copied.text.length)) * 1000) / 1000,
+      ratio: editRatio(distance, copied.text.slice(0, EDIT_LIMIT), text.slice(0, EDIT_LIMIT)),
+      text: text.slice(0, EDIT_LIMIT),
     });
   }
 
   private async logAssessed(state: ConversationState, turn: number, text: string): Promise<void> {
-    const gap = isQuestion(text) && answerCoverage(text, this.hits) < GAP_COVERAGE;
+    const gap = isKnowledgeGap(text, this.hits);
+    const shown = this.suggestions;
     await this.options.feedback.append({
       at: this.now(),
       conversationId: state.conversation.id,
@@ -270,8 +380,21 @@ export class AssistService implements TurnSink {
       escalations: (this.suggestions?.escalation ?? [])
         .filter((f) => f.turn === turn)
         .map((f) => f.reason),
-      ...(gap ? { gap: text } : {}),
+      ...(gap ? { gap: this.redactForStorage(text) } : {}),
+      articles: [...new Set((shown?.articles ?? []).map((a) => a.articleId))],
+      replies: (shown?.replies ?? []).flatMap((r) => (r.source === 'canned' && r.id ? [r.id] : [])),
     });
+  }
+
+  /** The live conversation's known names and ids, recomputed when a turn was added. */
+  private knownPersonal(): KnownPersonal {
+    const state = this.state;
+    if (!state) return { names: [], ids: [] };
+    const turns = state.conversation.turns;
+    if (this.known?.state !== state || this.known.turns !== turns.length) {
+      this.known = { state, turns: turns.length, values: knownPersonal(turns) };
+    }
+    return this.known.values;
   }
 
   private armIdle(): void {
@@ -317,4 +440,16 @@ function samePacks(a: readonly PackPlaybook[], b: readonly PackPlaybook[]): bool
         );
       }))
   );
+}
+
+/** `value` with every string in it passed through `redact` (a copy; the structure kept). */
+function redactStrings<T>(value: T, redactText: (text: string) => string): T {
+  if (typeof value === 'string') return redactText(value) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => redactStrings(v, redactText)) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, redactStrings(v, redactText)]),
+    ) as T;
+  }
+  return value;
 }

@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
-import { FeedbackKindSchema } from '../../../shared/schemas/assist';
+import { FeedbackKindSchema, FeedbackTargetSchema } from '../../../shared/schemas/assist';
 import {
   DEFAULT_LOG_LIMITS,
   readLogLines,
@@ -24,9 +24,11 @@ export const FeedbackRecordSchema = z.discriminatedUnion('kind', [
   z.object({
     ...base,
     kind: FeedbackKindSchema,
-    target: z.enum(['reply', 'article']),
+    target: FeedbackTargetSchema,
     id: z.string(),
     text: z.string().optional(),
+    /** The 0-based rank the item was shown at. */
+    position: z.number().int().min(0).optional(),
   }),
   /** The agent sent a turn after copying a reply: how far it was edited. */
   z.object({
@@ -34,8 +36,10 @@ export const FeedbackRecordSchema = z.discriminatedUnion('kind', [
     kind: z.literal('edited'),
     id: z.string(),
     distance: z.number().int().min(0),
-    /** distance / length of the suggestion (0 = sent as is). */
+    /** distance / the longer of the two texts, 0..1 (0 = sent as is); older logs used the suggestion's length. */
     ratio: z.number().min(0),
+    /** The text the agent sent (redacted). */
+    text: z.string().optional(),
   }),
   /** The engine assessed a customer turn. */
   z.object({
@@ -44,14 +48,21 @@ export const FeedbackRecordSchema = z.discriminatedUnion('kind', [
     turn: z.number().int().min(0),
     intentId: z.string().nullable(),
     escalations: z.array(z.string()),
-    /** The redacted customer question, when it was one that the articles cover poorly. */
+    /** The redacted customer message, when the articles cover it poorly or not at all. */
     gap: z.string().optional(),
+    /** Articles and canned replies shown after this turn (ids), so a report knows what was shown. */
+    articles: z.array(z.string()).optional(),
+    replies: z.array(z.string()).optional(),
   }),
 ]);
 export type FeedbackRecord = z.infer<typeof FeedbackRecordSchema>;
 
+/** Told every record as it is appended (also when recording is off: learning has its own switch). */
+export type FeedbackObserver = (record: FeedbackRecord) => void;
+
 export class FeedbackLog {
   private readonly log: RotatingLog;
+  private readonly observers = new Set<FeedbackObserver>();
 
   constructor(
     readonly path: string,
@@ -69,10 +80,18 @@ export class FeedbackLog {
     return new FeedbackLog(join(dataDir, FEEDBACK_FILE), enabled, limits);
   }
 
+  /** Calls `observer` with every record from now on; returns the function that stops it. */
+  observe(observer: FeedbackObserver): () => void {
+    this.observers.add(observer);
+    return () => this.observers.delete(observer);
+  }
+
   /** Appends `record` (in call order) unless recording is off; resolves true when written. */
   append(record: FeedbackRecord): Promise<boolean> {
+    const parsed = FeedbackRecordSchema.parse(record);
+    for (const observer of this.observers) observer(parsed);
     if (!this.enabled()) return Promise.resolve(false);
-    return this.log.append(JSON.stringify(FeedbackRecordSchema.parse(record))).then(() => true);
+    return this.log.append(JSON.stringify(parsed)).then(() => true);
   }
 }
 
@@ -91,19 +110,4 @@ export async function readFeedback(path: string): Promise<FeedbackRecord[]> {
     }
   }
   return records;
-}
-
-/** Levenshtein distance between `a` and `b` (two-row dynamic programme). */
-export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }

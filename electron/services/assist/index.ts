@@ -3,7 +3,7 @@
  * ingest endpoint and the clipboard watch (started by the composition root for hosts that run
  * the app: Electron and `inloop serve`), and the `assist:*` handlers. Nothing here knows the host.
  */
-import { redact } from '../../../shared/assist/pii/redact';
+import type { AssistLearning } from '../../../shared/learning/assist-learning';
 import type { Capability } from '../core/capability';
 import type { EventBus } from '../core/event-bus';
 import type { Logger } from '../core/log';
@@ -28,10 +28,14 @@ export interface AssistOptions {
   knowledge: AssistKnowledge;
   logger: Logger;
   env?: NodeJS.ProcessEnv;
+  /** What the device learned from its agent's decisions (the learning capability). */
+  learning?: AssistLearning;
 }
 
 export interface AssistCapability extends Capability<AssistService, 'assist'> {
   readonly generation: GenerationRunner;
+  /** The feedback log every decision goes through (learning observes it). */
+  readonly feedback: FeedbackLog;
   /**
    * Starts the ingest endpoint (hosts that run the app call it: `inloop serve`, Electron);
    * resolves with its URL, or null with the reason logged.
@@ -52,13 +56,14 @@ export async function createAssist(options: AssistOptions): Promise<AssistCapabi
     knowledge: options.knowledge,
     feedback,
     idleTimeoutMinutes: () => settings.get().assist.idleTimeoutMinutes,
+    learning: options.learning,
   });
   const generation = new GenerationRunner({
     bus,
     assist: service,
     secrets: options.secrets,
     settings: () => settings.get(),
-    redact: (text) => redact(text).text,
+    redact: (text) => service.redactForStorage(text),
   });
   let ingest: OpenedIngest | null = null;
 
@@ -71,6 +76,8 @@ export async function createAssist(options: AssistOptions): Promise<AssistCapabi
     },
     'assist:get-state': () => service.getState(),
     'assist:set-step': ({ stepId, done }) => service.setStep(stepId, done),
+    'assist:pick-intent': ({ intentId }) => service.pickIntent(intentId),
+    'assist:dismiss-flag': ({ ruleId }) => service.dismissFlag(ruleId),
     'assist:feedback': (request) => service.feedback(request),
     'assist:handoff': () => service.handoff(),
     'assist:generate': () => generation.start(),
@@ -88,6 +95,7 @@ export async function createAssist(options: AssistOptions): Promise<AssistCapabi
   return {
     service,
     generation,
+    feedback,
     handlers,
     startIngest: async () => {
       ingest ??= await openIngest(options, service);

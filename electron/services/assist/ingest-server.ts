@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { IngestTurnSchema } from '../../../shared/schemas/assist';
-import { describeZodError } from '../core/dispatcher';
+import { describeZodError } from '../../../shared/zod-issues';
 import { isAllowedHost, tokensEqual } from '../core/loopback-guard';
 import type { TurnSink } from './turn-sink';
 
@@ -96,7 +96,11 @@ export async function startIngestServer(options: IngestServerOptions): Promise<I
     }
     const parsed = IngestTurnSchema.safeParse(json);
     if (!parsed.success)
-      throw new HttpProblem(400, 'invalid_request', describeZodError(parsed.error));
+      throw new HttpProblem(
+        400,
+        'invalid_request',
+        describeZodError(parsed.error, json, { root: 'the body' }),
+      );
     const { role, text, conversationId } = parsed.data;
     if (
       conversationId !== undefined &&

@@ -3,9 +3,8 @@
  * pasting, the clipboard watch, the local ingest endpoint, or a final transcript of the call.
  * The assist service implements it; producers (speech, ingest) depend only on this.
  */
+import type { TurnSource } from '../../../shared/schemas/assist';
 import type { Role } from '../../../shared/schemas/knowledge';
-
-export type TurnSource = 'typed' | 'clipboard' | 'ingest' | 'speech';
 
 export interface IncomingTurn {
   readonly role: Role;

@@ -3,7 +3,6 @@
  * payload with the contract's schema, run the handler, and turn any failure into a
  * `{ ok: false, error: { code, message } }` result with a stable code.
  */
-import type { z } from 'zod';
 import {
   isRequestChannel,
   requests,
@@ -12,6 +11,7 @@ import {
   type ResponseOf,
 } from '../../../shared/contract';
 import { AppError, fail, ok, type Result } from '../../../shared/result';
+import { describeZodError } from '../../../shared/zod-issues';
 
 export type Handler<C extends RequestChannel> = (
   request: RequestOf<C>,
@@ -26,16 +26,6 @@ export interface DispatchLog {
   error(message: string, detail?: unknown): void;
 }
 
-/** Human-readable summary of a schema failure: `field.path: what is wrong; ...`. */
-export function describeZodError(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => {
-      const where = issue.path.length > 0 ? issue.path.join('.') : 'payload';
-      return `${where}: ${issue.message}`;
-    })
-    .join('; ');
-}
-
 export function createDispatcher(handlers: Handlers, log?: DispatchLog): Dispatch {
   return async (channel, payload) => {
     if (!isRequestChannel(channel)) {
@@ -43,7 +33,7 @@ export function createDispatcher(handlers: Handlers, log?: DispatchLog): Dispatc
     }
     const parsed = requests[channel].request.safeParse(payload);
     if (!parsed.success) {
-      return fail('invalid_request', `${channel}: ${describeZodError(parsed.error)}`);
+      return fail('invalid_request', `${channel}: ${describeZodError(parsed.error, payload)}`);
     }
     try {
       const handler = handlers[channel] as (request: unknown) => unknown;

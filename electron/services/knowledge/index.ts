@@ -3,6 +3,7 @@
  * indexer the pack installer runs to build an installed version's index with this device's
  * embedding model. It reloads whenever the installer says the installed packs changed.
  */
+import type { LearnedRanking } from '../../../shared/learning/knowledge-priors';
 import type { Capability } from '../core/capability';
 import type { EventBus } from '../core/event-bus';
 import type { Logger } from '../core/log';
@@ -18,6 +19,8 @@ export interface KnowledgeDeps {
   readonly embeddings: EmbedderChoice;
   readonly bus?: EventBus;
   readonly logger?: Logger;
+  /** The learned re-ranking step (the learning capability), when the host has one. */
+  readonly learned?: LearnedRanking;
 }
 
 export async function createKnowledge(
@@ -29,6 +32,7 @@ export async function createKnowledge(
     embedderReason: deps.embeddings.reason,
     bus: deps.bus,
     logger: deps.logger,
+    learned: deps.learned,
   });
   const stop = deps.packs.onChanged(() => knowledge.reload());
   return {

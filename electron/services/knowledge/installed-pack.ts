@@ -29,6 +29,7 @@ export function indexArticles(content: InstalledContent, packId: string | null):
     articleId: articleKey(packId, a.articleId),
     title: a.title,
     text: a.text,
+    ...(a.aliases ? { aliases: a.aliases } : {}),
   }));
 }
 
@@ -36,10 +37,14 @@ export function indexArticles(content: InstalledContent, packId: string | null):
 export function indexPassages(content: InstalledContent, packId: string | null): Passage[] {
   // One key string per article, not one per passage.
   const keys = new Map(content.articles.map((a) => [a.articleId, articleKey(packId, a.articleId)]));
+  const aliases = new Map(
+    content.articles.flatMap((a) => (a.aliases ? [[a.articleId, a.aliases]] : [])),
+  );
   return content.passages.map((p) => ({
     passageId: p.id,
     articleId: keys.get(p.articleId) ?? articleKey(packId, p.articleId),
     title: p.title,
+    ...(aliases.has(p.articleId) ? { aliases: aliases.get(p.articleId)! } : {}),
     sectionPath: p.section,
     text: p.text,
     start: p.start,

@@ -27,9 +27,11 @@ import {
   rankVectors,
   termsToHighlight,
 } from './knowledge-search';
+import { learnedPool, withLearnedPriors } from './learned-ranking';
 import { CONTENT_FILE, INDEX_FOLDER } from './pack-indexer';
 import { loadInstalledPack, type InstalledPackIndex } from './installed-pack';
 import type { PackPlaybook } from '../../../shared/packs/pack-playbook';
+import type { LearnedRanking, SearchContext } from '../../../shared/learning/knowledge-priors';
 import {
   DEFAULT_K,
   turnsOf,
@@ -57,6 +59,8 @@ export interface KnowledgeServiceOptions {
   readonly searchOptions?: SearchOptions;
   /** Corpora up to this many passages are ranked whole; larger ones rank FTS candidates. */
   readonly fullScanMaxPassages?: number;
+  /** What this device learned from its agent's decisions (the learning capability). */
+  readonly learned?: LearnedRanking;
 }
 
 export class KnowledgeService {
@@ -114,6 +118,7 @@ export class KnowledgeService {
     const corpus = this.corpus;
     const turns = turnsOf(request);
     const k = request.k ?? DEFAULT_K;
+    const pool = learnedPool(this.config.learned, k);
     const mode = this.mode();
     const terms = termsToHighlight(corpus, turns, this.options);
     let hits: SearchHit[];
@@ -125,11 +130,17 @@ export class KnowledgeService {
         vectors,
         rankLexicalAsync(corpus, turns, HYBRID_POOL, this.options, this.fullScan),
       ]);
-      hits = hitsOf(corpus, fuseHybrid(corpus, lexical.passages, vector, k, this.options), terms);
-    } else {
+      const fused = fuseHybrid(corpus, lexical.passages, vector, pool, this.options);
       hits = hitsOf(
         corpus,
-        await rankLexicalAsync(corpus, turns, k, this.options, this.fullScan),
+        withLearnedPriors(corpus, fused, turns, k, this.options.diversity, this.config.learned),
+        terms,
+      );
+    } else {
+      const ranked = await rankLexicalAsync(corpus, turns, pool, this.options, this.fullScan);
+      hits = hitsOf(
+        corpus,
+        withLearnedPriors(corpus, ranked, turns, k, this.options.diversity, this.config.learned),
         terms,
       );
     }
@@ -140,11 +151,21 @@ export class KnowledgeService {
    * Lexical search of the conversation, synchronous, for the assist engine: the whole
    * in-memory index, no vectors (the engine calls it on every turn).
    */
-  searchTurns(turns: readonly QueryTurn[], k: number = DEFAULT_K): SearchHit[] {
+  searchTurns(
+    turns: readonly QueryTurn[],
+    k: number = DEFAULT_K,
+    context: SearchContext = {},
+  ): SearchHit[] {
     const corpus = this.corpus;
     const list = turns.filter((t) => t.text.trim() !== '');
     const terms = termsToHighlight(corpus, list, this.options);
-    return hitsOf(corpus, rankLexical(corpus, list, k, this.options), terms);
+    const learned = this.config.learned;
+    const ranked = rankLexical(corpus, list, learnedPool(learned, k), this.options);
+    return hitsOf(
+      corpus,
+      withLearnedPriors(corpus, ranked, list, k, this.options.diversity, learned, context),
+      terms,
+    );
   }
 
   /**

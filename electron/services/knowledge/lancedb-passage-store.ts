@@ -90,7 +90,8 @@ export async function createPassageStore(
   vectors?: readonly Float32Array[],
 ): Promise<PassageStore> {
   const db = await lancedb.connect(uri);
-  const articleTable = await db.createTable(
+  const articleTable = await createTable(
+    db,
     'articles',
     new arrow.Table({
       idx: int32(articles.map((_, i) => i)),
@@ -104,11 +105,11 @@ export async function createPassageStore(
         ),
       ),
     }),
-    { mode: 'overwrite' },
   );
   const position = new Map(articles.map((a, i) => [a.articleId, i]));
   const dimension = vectors?.[0]?.length ?? 0;
-  const passageTable = await db.createTable(
+  const passageTable = await createTable(
+    db,
     'passages',
     new arrow.Table({
       idx: int32(passages.map((_, i) => i)),
@@ -118,7 +119,6 @@ export async function createPassageStore(
       terms: utf8(passages.map((p) => passageTerms(p, analyzer))),
       ...(vectors && dimension > 0 ? { vector: vectorColumn(vectors, dimension) } : {}),
     }),
-    { mode: 'overwrite' },
   );
   for (const table of [articleTable, passageTable]) {
     await table.createIndex('terms', { config: lancedb.Index.fts(PRE_ANALYSED), replace: true });
@@ -134,6 +134,21 @@ export async function createPassageStore(
     });
   }
   return { passages: passageTable, articles: articleTable };
+}
+
+/**
+ * Creates (overwriting) a table holding `data`. A pack with intents or replies but no articles
+ * has no rows: LanceDB cannot read the columns of an empty Arrow table, so it gets an empty
+ * table of the same schema.
+ */
+function createTable(
+  db: lancedb.Connection,
+  name: string,
+  data: arrow.Table,
+): Promise<lancedb.Table> {
+  return data.numRows > 0
+    ? db.createTable(name, data, { mode: 'overwrite' })
+    : db.createEmptyTable(name, data.schema, { mode: 'overwrite' });
 }
 
 /** Opens the two tables of an installed pack's database. */

@@ -15,7 +15,7 @@ import { AppError } from '../../../shared/result';
 import { writeFileAtomic } from '../core/atomic-file';
 import type { EventBus } from '../core/event-bus';
 import type { Logger } from '../core/log';
-import { describeZodError } from '../core/dispatcher';
+import { describeZodError } from '../../../shared/zod-issues';
 import { applySettingsPatch, withDefaults } from './settings-merge';
 import { migrateSettings, type RawSettings } from './settings-migrations';
 
@@ -58,7 +58,9 @@ function parseSettings(text: string): Settings | string {
   try {
     const migrated = migrateSettings(raw as RawSettings);
     const parsed = SettingsSchema.safeParse(withDefaults(migrated));
-    return parsed.success ? parsed.data : describeZodError(parsed.error);
+    return parsed.success
+      ? parsed.data
+      : describeZodError(parsed.error, migrated, { root: 'the file' });
   } catch (error) {
     return (error as Error).message;
   }
@@ -93,7 +95,7 @@ export class SettingsService {
   update(patch: SettingsPatch): Promise<Settings> {
     return this.serialised(() => {
       const next = SettingsSchema.safeParse(applySettingsPatch(this.current, patch));
-      if (!next.success) throw new AppError('invalid_request', describeZodError(next.error));
+      if (!next.success) throw new AppError('invalid_request', describeZodError(next.error, patch));
       return this.commit(next.data);
     });
   }

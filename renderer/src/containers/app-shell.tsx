@@ -14,6 +14,7 @@ import { HeaderBar } from './header-bar';
 import { NoticeArea } from './notice-area';
 import { SettingsDialog } from './settings/settings-dialog';
 import { ShortcutsSheet } from './shortcuts-sheet';
+import { TeamView } from './team/team-view';
 import { ClickThroughBanner, ConnectionBanner } from './status-banners';
 import { useAppShortcuts } from './use-app-shortcuts';
 import { useTheme } from './use-theme';
@@ -43,6 +44,7 @@ export function AppShell() {
       <NoticeArea />
       <SettingsDialog />
       <ShortcutsSheet />
+      <TeamView />
     </div>
   );
 }

@@ -10,16 +10,11 @@ import type {
   AssistState,
   FeedbackKind,
   GenerationState,
+  IngestInfo,
   ReplySuggestion,
 } from '../../../shared/schemas/assist';
 import type { Role } from '../../../shared/schemas/knowledge';
 import type { InloopState, SliceCreator } from './store';
-
-export interface IngestInfo {
-  url: string | null;
-  tokenStorage: 'keychain' | 'file' | null;
-  reason: string | null;
-}
 
 export interface AssistSlice {
   assist: AssistState | null;

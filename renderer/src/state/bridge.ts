@@ -33,6 +33,8 @@ export function startBridge(
     // ── speech ──
     listen(api, 'speech:segment', (segment) => state().applySegment(segment)),
     listen(api, 'speech:state', (speech) => state().setSpeechState(speech)),
+    // ── learning ──
+    listen(api, 'learning:changed', (summary) => state().setLearning(summary)),
   ];
   const onStatus = (status: ReturnType<ConnectionMonitor['status']>) => {
     state().setConnection(status);

@@ -12,6 +12,7 @@ import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 import { createSpeechSlice, type SpeechSlice } from './speech-slice';
 import { createStatusSlice, type StatusSlice } from './status-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
+import { createLearningSlice, type LearningSlice } from './learning-slice';
 
 export type InloopState = SettingsSlice &
   StatusSlice &
@@ -19,7 +20,8 @@ export type InloopState = SettingsSlice &
   UiSlice &
   KnowledgeSlice &
   AssistSlice &
-  SpeechSlice;
+  SpeechSlice &
+  LearningSlice;
 
 /** A slice's creator, typed against the whole state so actions can read other slices. */
 export type SliceCreator<Slice> = StateCreator<InloopState, [], [], Slice>;
@@ -36,5 +38,6 @@ export function createInloopStore(api: InloopApi): InloopStore {
     ...createKnowledgeSlice(api)(...args),
     ...createAssistSlice(api)(...args),
     ...createSpeechSlice(api)(...args),
+    ...createLearningSlice(api)(...args),
   }));
 }

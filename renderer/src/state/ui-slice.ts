@@ -28,7 +28,7 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   activePanel: 'conversation',
   knowledgeQuery: '',
   // One sheet at a time: opening one closes the other.
-  openSettings: () => set({ settingsOpen: true, shortcutsOpen: false }),
+  openSettings: () => set({ settingsOpen: true, shortcutsOpen: false, teamOpen: false }),
   closeSettings: () => set({ settingsOpen: false }),
   setShortcutsOpen: (open) =>
     set((state) => ({ shortcutsOpen: open, settingsOpen: open ? false : state.settingsOpen })),

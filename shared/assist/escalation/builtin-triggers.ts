@@ -1,12 +1,15 @@
 /**
  * The escalation triggers every pack gets: phrases a supervisor wants to hear about whatever
- * the pack says. Pack rules add to them; a pack rule with the same reason wins the severity.
+ * the pack says. Each stands for a concern (concerns.ts); a pack rule for the same concern
+ * merges with it into one flag in the pack's wording.
  */
 import type { EscalationFlag } from '../../schemas/assist';
 
 /** A built-in phrase trigger. */
 export interface BuiltinTrigger {
   readonly id: string;
+  /** The concern it stands for (concerns.ts). */
+  readonly concern: string;
   readonly reason: string;
   readonly severity: EscalationFlag['severity'];
   readonly phrases: readonly string[];
@@ -17,6 +20,7 @@ export interface BuiltinTrigger {
 export const BUILTIN_TRIGGERS: readonly BuiltinTrigger[] = [
   {
     id: 'builtin:legal',
+    concern: 'legal',
     reason: 'Legal threat',
     severity: 'high',
     phrases: [
@@ -39,6 +43,7 @@ export const BUILTIN_TRIGGERS: readonly BuiltinTrigger[] = [
   },
   {
     id: 'builtin:churn',
+    concern: 'churn',
     reason: 'Cancellation or churn risk',
     severity: 'medium',
     phrases: [
@@ -55,7 +60,8 @@ export const BUILTIN_TRIGGERS: readonly BuiltinTrigger[] = [
       'take my business elsewhere',
       'leaving you',
       'move to a competitor',
-      'competitor',
+      'go to a competitor',
+      'switch to a competitor',
       'done with you',
       'never use you again',
       'want to cancel',
@@ -63,7 +69,38 @@ export const BUILTIN_TRIGGERS: readonly BuiltinTrigger[] = [
     ],
   },
   {
+    id: 'builtin:chargeback',
+    concern: 'chargeback',
+    reason: 'Chargeback or fraud',
+    severity: 'high',
+    phrases: [
+      'chargeback',
+      'charge back',
+      'dispute with my bank',
+      'dispute with my card',
+      'dispute the charge',
+      'dispute the payment',
+      'called my bank',
+      'contacted my bank',
+      'reported it to my bank',
+      'bank to reverse',
+      'fraud',
+      'fraudulent',
+      'stolen card',
+      'card was stolen',
+      'someone used my card',
+      'identity theft',
+      'unauthorized charge',
+      'unauthorised charge',
+      'did not authorize',
+      'did not authorise',
+      'never authorised',
+      'never authorized',
+    ],
+  },
+  {
     id: 'builtin:vulnerable',
+    concern: 'vulnerable',
     reason: 'Vulnerable customer',
     severity: 'high',
     phrases: [
@@ -110,6 +147,7 @@ export const BUILTIN_TRIGGERS: readonly BuiltinTrigger[] = [
   },
   {
     id: 'builtin:hardship',
+    concern: 'hardship',
     reason: 'Financial hardship',
     severity: 'high',
     phrases: [
@@ -134,6 +172,7 @@ export const BUILTIN_TRIGGERS: readonly BuiltinTrigger[] = [
   },
   {
     id: 'builtin:repeated',
+    concern: 'repeated',
     reason: 'Repeated failed attempts',
     severity: 'medium',
     phrases: [

@@ -1,12 +1,15 @@
 /**
  * Escalation flags of a conversation: the pack's rules (phrases, intents, a sentiment floor)
- * and the built-in triggers (legal threats, churn, vulnerability, hardship, repeated failures,
- * anger rising across turns). Only customer turns raise flags; each reason is flagged once, at
- * the earliest turn that raised it.
+ * and the built-in triggers (legal threats, chargebacks and fraud, churn, vulnerability,
+ * hardship, repeated failures, anger rising across turns). Only customer turns raise flags.
+ * One flag per concern (concerns.ts): a built-in trigger and a pack rule about the same thing
+ * merge into one flag in the pack's wording, with the highest severity of the two, at the
+ * earliest turn either raised it.
  */
 import type { EscalationRule } from '../../packs/pack-schemas';
 import type { EscalationFlag } from '../../schemas/assist';
 import { BUILTIN_TRIGGERS, WEAK_PHRASE_SENTIMENT } from './builtin-triggers';
+import { concernOfReason, concernOfRule } from './concerns';
 import { matchPhrase, prepare, preparePhrase, type MatchText } from './phrase-match';
 
 /** What the triggers read of a turn; `index` defaults to the position in the list. */
@@ -42,22 +45,12 @@ export function angerRisingAt(customerScores: readonly { turn: number; score: nu
   return -1;
 }
 
-/** Every flag the conversation raises, most severe first, then earliest. */
+/** Every flag the conversation raises, one per concern, most severe first, then earliest. */
 export function escalationFlags(
   turns: readonly EscalationTurn[],
   context: EscalationContext,
 ): EscalationFlag[] {
-  const flags = new Map<string, EscalationFlag>();
-  const raise = (flag: EscalationFlag) => {
-    const had = flags.get(flag.reason);
-    if (
-      !had ||
-      flag.turn < had.turn ||
-      (flag.turn === had.turn && SEVERITY_RANK[flag.severity] > SEVERITY_RANK[had.severity])
-    ) {
-      flags.set(flag.reason, flag);
-    }
-  };
+  const raised: Raised[] = [];
   const customer = turns
     .map((t, i) => ({
       turn: t.index ?? i,
@@ -76,13 +69,21 @@ export function escalationFlags(
       : undefined;
     const turn = Math.min(strong ?? Infinity, weak ?? Infinity);
     if (Number.isFinite(turn)) {
-      raise({ reason: trigger.reason, severity: trigger.severity, turn, ruleId: trigger.id });
+      raised.push({
+        flag: { reason: trigger.reason, severity: trigger.severity, turn, ruleId: trigger.id },
+        concern: trigger.concern,
+        fromPack: false,
+      });
     }
   }
   const scored = customer.filter((t) => Number.isFinite(t.score));
   const anger = angerRisingAt(scored);
   if (anger >= 0) {
-    raise({ reason: 'Anger rising', severity: 'medium', turn: anger, ruleId: 'builtin:anger' });
+    raised.push({
+      flag: { reason: 'Anger rising', severity: 'medium', turn: anger, ruleId: 'builtin:anger' },
+      concern: 'anger',
+      fromPack: false,
+    });
   }
   const latest = customer.at(-1)?.turn;
   for (const rule of context.rules) {
@@ -97,23 +98,70 @@ export function escalationFlags(
       if (low) turnsRaised.push(low.turn);
     }
     if (turnsRaised.length > 0) {
-      raise({
-        reason: rule.reason,
-        severity: rule.severity,
-        turn: Math.min(...turnsRaised),
-        ruleId: rule.id,
+      raised.push({
+        flag: {
+          reason: rule.reason,
+          severity: rule.severity,
+          turn: Math.min(...turnsRaised),
+          ruleId: rule.id,
+        },
+        concern: concernOfRule(rule),
+        fromPack: true,
       });
     }
   }
   if (context.intentEscalate && context.intentId && latest !== undefined) {
-    raise({
-      reason: context.intentEscalate,
-      severity: 'medium',
-      turn: latest,
-      ruleId: `intent:${context.intentId}`,
+    raised.push({
+      flag: {
+        reason: context.intentEscalate,
+        severity: 'medium',
+        turn: latest,
+        ruleId: `intent:${context.intentId}`,
+      },
+      concern: concernOfReason(context.intentEscalate) ?? `intent:${context.intentId}`,
+      fromPack: true,
     });
   }
-  return [...flags.values()].sort(
+  return mergeByConcern(raised, context.rules).sort(
     (a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.turn - b.turn,
   );
+}
+
+/** One trigger or rule that fired, before merging. */
+interface Raised {
+  readonly flag: EscalationFlag;
+  readonly concern: string;
+  readonly fromPack: boolean;
+}
+
+/**
+ * One flag per concern: the wording and rule id of the pack's rule for the concern (the first
+ * that fired, else the first the pack has), the highest severity among those that fired and
+ * that rule, the earliest turn.
+ */
+function mergeByConcern(
+  raised: readonly Raised[],
+  rules: readonly EscalationRule[],
+): EscalationFlag[] {
+  const byConcern = new Map<string, Raised[]>();
+  for (const r of raised) byConcern.set(r.concern, [...(byConcern.get(r.concern) ?? []), r]);
+  return [...byConcern].map(([concern, group]) => {
+    const packRule =
+      group.find((r) => r.fromPack)?.flag ??
+      rules
+        .filter((rule) => concernOfRule(rule) === concern)
+        .map((rule) => ({ reason: rule.reason, severity: rule.severity, ruleId: rule.id }))[0];
+    const worded = packRule ?? group[0]!.flag;
+    const severity = [
+      ...group.map((r) => r.flag.severity),
+      ...(packRule ? [packRule.severity] : []),
+    ].sort((a, b) => SEVERITY_RANK[b] - SEVERITY_RANK[a])[0]!;
+    return {
+      reason: worded.reason,
+      severity,
+      turn: Math.min(...group.map((r) => r.flag.turn)),
+      ...(worded.ruleId === undefined ? {} : { ruleId: worded.ruleId }),
+      concern,
+    };
+  });
 }

@@ -97,7 +97,21 @@ export function fitTransform(
   texts: readonly string[],
   options: FeatureOptions = DEFAULT_FEATURES,
 ): { vectorizer: Vectorizer; vectors: SparseVector[] } {
-  const terms = texts.map((t) => featureTerms(t, options));
+  return fitTerms(
+    texts.map((t) => featureTerms(t, options)),
+    options,
+  );
+}
+
+/**
+ * Fits the vectorizer on texts' precomputed terms and returns their vectors: cross-validation
+ * computes the terms once and fits one vocabulary per fold, as a pack without the held-out
+ * examples would.
+ */
+export function fitTerms(
+  terms: readonly FeatureTerms[],
+  options: FeatureOptions = DEFAULT_FEATURES,
+): { vectorizer: Vectorizer; vectors: SparseVector[] } {
   const vocabulary = new Map<string, number>();
   const wordDf: number[] = [];
   const charDf = new Int32Array(options.charBuckets);
@@ -116,7 +130,7 @@ export function fitTransform(
       charDf[b]!++;
     }
   });
-  const n = texts.length;
+  const n = terms.length;
   const charOffset = wordDf.length;
   const idf = new Float32Array(charOffset + options.charBuckets);
   wordDf.forEach((df, i) => (idf[i] = Math.log((1 + n) / (1 + df)) + 1));
@@ -150,7 +164,8 @@ function addGroup(
   for (let k = from; k < outValues.length; k++) outValues[k]! *= scale;
 }
 
-function vectorizeTerms(v: Vectorizer, { words, chars }: FeatureTerms): SparseVector {
+/** The vector of precomputed terms (terms outside the vocabulary are ignored). */
+export function vectorizeTerms(v: Vectorizer, { words, chars }: FeatureTerms): SparseVector {
   const wordIds: number[] = [];
   for (const t of words) {
     const id = v.vocabulary.get(t);

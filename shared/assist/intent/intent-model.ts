@@ -1,19 +1,35 @@
 /**
- * The lexical intent model a pack's intents train into at load: TF-IDF vectors of every example
- * (word grams + char grams), a nearest-neighbour index over them, one centroid per intent (whose
- * postings also say which intents' examples carry each feature: the coverage scorer), and a
- * logistic regression over the word features. Needs no neural model. Optional out-of-scope
- * examples train one more, hidden class that answers "no intent" when it wins.
+ * The intent model a pack set trains into when the engine is prepared (at install or load,
+ * never per turn): a lexical scorer over the intents' examples (plus examples learned from the
+ * agents' corrections), calibrated by cross-validation on those same examples, so that its
+ * probabilities and its confident level come from the pack itself. Deterministic: the folds
+ * and the training are seeded.
  */
 import { AppError } from '../../result';
 import {
-  fitTransform,
-  normalise,
-  unitVector,
-  type SparseVector,
-  type Vectorizer,
-} from './features';
-import { DEFAULT_SOFTMAX, trainSoftmax, type SoftmaxModel } from './softmax';
+  candidatePool,
+  classFeatures,
+  fitPlatt,
+  rankByProbability,
+  confidentLevel,
+  type Calibration,
+  type CalibrationSample,
+  type HeldOutAnswer,
+} from './calibration';
+import {
+  crossValidate,
+  DEFAULT_CROSS_VALIDATION,
+  type CrossValidationOptions,
+  type HeldOutScores,
+} from './cross-validate';
+import { featureTerms } from './features';
+import {
+  DEFAULT_SCORER,
+  trainScorer,
+  type IntentScorer,
+  type ScorerOptions,
+} from './intent-scorer';
+import { neutralise } from './neutralise';
 
 /** What the model needs of a pack intent. */
 export interface IntentDefinition {
@@ -22,145 +38,121 @@ export interface IntentDefinition {
   readonly examples: readonly string[];
 }
 
-/** Knobs of the classifier; the defaults are tuned on CLINC150 val (see docs). */
+/** Extra examples per intent id (redacted customer wording the agents confirmed). */
+export type LearnedExamples = ReadonlyMap<string, readonly string[]>;
+
+/** How the model is trained and calibrated. */
 export interface IntentModelOptions {
-  /** Below this confidence `detectIntent` answers "no intent". */
-  readonly threshold: number;
+  readonly scorer: ScorerOptions;
+  readonly crossValidation: CrossValidationOptions;
+  /** Share of confident answers that must be right on the held-out examples. */
+  readonly precision: number;
   /**
-   * Match (mixed lexical score × char-gram coverage) under which confidence is scaled down (by
-   * the squared ratio): the absolute floor that rejects off-topic messages even in a pack with
-   * only a few intents.
+   * Messages that belong to none of the intents (optional): they train a hidden class, and a
+   * message closer to it than to any intent gets a low probability for every intent.
    */
-  readonly minScore: number;
-  /** Mix of the three scorers (they need not sum to 1). */
-  readonly weights: {
-    readonly logistic: number;
-    readonly centroid: number;
-    readonly neighbour: number;
-  };
-  /** Logistic regression epochs (the training cost). */
-  readonly epochs: number;
-  /** Temperature of the softmax over intents turning mixed scores into a confidence. */
-  readonly temperature: number;
+  readonly outOfScopeExamples: readonly string[];
 }
+
+/** The product's promise: at least 9 confident answers in 10 are right. */
+export const CONFIDENT_PRECISION = 0.9;
 
 export const DEFAULT_INTENT_OPTIONS: IntentModelOptions = {
-  threshold: 0.5,
-  minScore: 0.2,
-  weights: { logistic: 1, centroid: 2, neighbour: 2 },
-  epochs: 3,
-  temperature: 0.05,
+  scorer: DEFAULT_SCORER,
+  crossValidation: DEFAULT_CROSS_VALIDATION,
+  precision: CONFIDENT_PRECISION,
+  outOfScopeExamples: [],
 };
 
-/**
- * An inverted index in compressed-sparse-row form: the postings of feature f are
- * `rows/weights[offsets[f] .. offsets[f + 1])` (which examples or intents carry it, how much).
- */
-export interface Postings {
-  readonly offsets: Int32Array;
-  readonly rows: Int32Array;
-  readonly weights: Float32Array;
-}
-
-/** Builds the inverted index of `vectors` (row i = vectors[i]) over `features` ids. */
-export function invert(vectors: readonly SparseVector[], features: number): Postings {
-  const offsets = new Int32Array(features + 1);
-  for (const x of vectors) for (const id of x.ids) offsets[id + 1]!++;
-  for (let f = 0; f < features; f++) offsets[f + 1]! += offsets[f]!;
-  const fill = offsets.slice(0, features);
-  const rows = new Int32Array(offsets[features]!);
-  const weights = new Float32Array(offsets[features]!);
-  vectors.forEach((x, row) => {
-    for (let k = 0; k < x.ids.length; k++) {
-      const at = fill[x.ids[k]!]!++;
-      rows[at] = row;
-      weights[at] = x.values[k]!;
-    }
-  });
-  return { offsets, rows, weights };
-}
-
-/** A trained intent model; opaque outside this folder. */
+/** A trained, calibrated intent model; opaque outside this folder. */
 export interface IntentModel {
   /** The intents the model answers with, in class order. */
   readonly intents: readonly { readonly id: string; readonly description: string }[];
-  /**
-   * Class of the out-of-scope examples (`intents.length`: the last class, never answered), or
-   * -1 without them.
-   */
-  readonly outOfScope: number;
-  readonly options: IntentModelOptions;
-  readonly vectorizer: Vectorizer;
-  readonly exampleLabels: Int32Array;
-  readonly exampleIndex: Postings;
-  readonly centroidIndex: Postings;
-  readonly logistic: SoftmaxModel;
+  readonly scorer: IntentScorer;
+  readonly calibration: Calibration;
 }
 
-/** Classes the model scores: its intents, plus the out-of-scope class when it has one. */
-export function classCount(model: IntentModel): number {
-  return model.intents.length + (model.outOfScope >= 0 ? 1 : 0);
+/** The examples of each intent, learned ones added, neutralised, repeats (same wording) dropped. */
+function trainingTexts(
+  intents: readonly IntentDefinition[],
+  learned: LearnedExamples,
+): { texts: string[]; labels: number[] } {
+  const texts: string[] = [];
+  const labels: number[] = [];
+  intents.forEach((intent, label) => {
+    const seen = new Set<string>();
+    for (const example of [...intent.examples, ...(learned.get(intent.id) ?? [])]) {
+      const text = neutralise(example);
+      const key = text
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim();
+      if (key === '' || seen.has(key)) continue;
+      seen.add(key);
+      texts.push(text);
+      labels.push(label);
+    }
+  });
+  return { texts, labels };
 }
 
-/** The word-group part of `x` (its leading ids), renormalised: the logistic regression's input. */
-export function wordPart(v: Vectorizer, x: SparseVector): SparseVector {
-  let n = 0;
-  while (n < x.ids.length && x.ids[n]! < v.charOffset) n++;
-  return unitVector(x.ids.slice(0, n), x.values.slice(0, n));
+/** Fits the calibration on the held-out scores and finds the confident level. */
+export function calibrateOn(
+  heldOut: readonly HeldOutScores[],
+  intents: number,
+  precision: number,
+): Calibration {
+  const samples: CalibrationSample[] = [];
+  for (const h of heldOut) {
+    for (const c of candidatePool(h.scores.mixed, intents))
+      samples.push({ features: classFeatures(h.scores, c), correct: c === h.label });
+  }
+  const fitted = fitPlatt(samples);
+  const answers: HeldOutAnswer[] = heldOut.map((h) => {
+    const top = rankByProbability(fitted, h.scores, intents)[0];
+    return { probability: top?.probability ?? 0, correct: top?.c === h.label };
+  });
+  return {
+    ...fitted,
+    confident: confidentLevel(answers, precision),
+    heldOut: heldOut.length,
+    accuracy: answers.filter((a) => a.correct).length / Math.max(1, answers.length),
+  };
 }
 
 /**
- * Trains the model on the intents' examples. `outOfScopeExamples` (optional: messages that
- * belong to none of the intents) train a hidden class; a message closest to it gets confidence 0.
+ * Trains and calibrates the model on the intents' examples and the `learned` ones (by intent
+ * id; ids the intents do not have are ignored).
  */
 export function buildIntentModel(
   intents: readonly IntentDefinition[],
+  learned: LearnedExamples = new Map(),
   options: Partial<IntentModelOptions> = {},
-  outOfScopeExamples: readonly string[] = [],
 ): IntentModel {
   const opts: IntentModelOptions = { ...DEFAULT_INTENT_OPTIONS, ...options };
   if (intents.length === 0)
     throw new AppError('invalid_request', 'an intent model needs at least one intent');
-  const outOfScope = outOfScopeExamples.length > 0 ? intents.length : -1;
-  const classes: readonly IntentDefinition[] =
-    outOfScope < 0
-      ? intents
-      : [...intents, { id: '', description: '', examples: outOfScopeExamples }];
-  const texts: string[] = [];
-  const labels: number[] = [];
-  classes.forEach((intent, i) => {
-    for (const e of intent.examples) {
-      texts.push(e);
-      labels.push(i);
-    }
-  });
-  if (texts.length === outOfScopeExamples.length)
-    throw new AppError('invalid_request', 'the intents have no examples');
-  const { vectorizer, vectors: xs } = fitTransform(texts);
-  const features = vectorizer.idf.length;
-  const exampleIndex = invert(xs, features);
-  const sums = classes.map(() => new Map<number, number>());
-  xs.forEach((x, row) => {
-    const sum = sums[labels[row]!]!;
-    for (let k = 0; k < x.ids.length; k++)
-      sum.set(x.ids[k]!, (sum.get(x.ids[k]!) ?? 0) + x.values[k]!);
-  });
-  const centroidIndex = invert(sums.map(normalise), features);
-  const logistic = trainSoftmax(
-    xs.map((x) => wordPart(vectorizer, x)),
+  const { texts, labels } = trainingTexts(intents, learned);
+  if (texts.length === 0) throw new AppError('invalid_request', 'the intents have no examples');
+  const outOfScope = opts.outOfScopeExamples.length > 0 ? intents.length : -1;
+  for (const example of opts.outOfScopeExamples) {
+    texts.push(neutralise(example));
+    labels.push(intents.length);
+  }
+  const terms = texts.map((t) => featureTerms(t));
+  const classes = intents.length + (outOfScope >= 0 ? 1 : 0);
+  const scorer = trainScorer(terms, labels, classes, outOfScope, opts.scorer);
+  const heldOut = crossValidate(
+    terms,
     labels,
-    classes.length,
-    vectorizer.charOffset,
-    { ...DEFAULT_SOFTMAX, epochs: opts.epochs, minGradient: 1e-2 },
+    intents.length,
+    outOfScope,
+    opts.scorer,
+    opts.crossValidation,
   );
   return {
     intents: intents.map(({ id, description }) => ({ id, description })),
-    outOfScope,
-    options: opts,
-    vectorizer,
-    exampleLabels: Int32Array.from(labels),
-    exampleIndex,
-    centroidIndex,
-    logistic,
+    scorer,
+    calibration: calibrateOn(heldOut, intents.length, opts.precision),
   };
 }

@@ -1,11 +1,11 @@
 /**
- * The lexical scorers of an intent model, each per intent in [0, 1]: the logistic regression's
- * probability, the cosine to the intent's centroid, the cosine to its nearest example, and the
- * coverage of the message by the intent's examples. Kept apart so the evaluation can report each
- * and `detectIntent` can mix them.
+ * The lexical scorers of an intent scorer, each per class in [0, 1]: the logistic regression's
+ * probability, the cosine to the class centroid, the cosine to its nearest example, and the
+ * coverage of the message by the class's examples; `matchScores` mixes the three similarities
+ * and keeps the coverage beside them, which is what calibration reads.
  */
 import type { SparseVector, Vectorizer } from './features';
-import { classCount, wordPart, type IntentModel, type Postings } from './intent-model';
+import { wordPart, type IntentScorer, type Postings } from './intent-scorer';
 import { predictProba } from './softmax';
 
 /** Per-intent scores of one message (index = intent position in the model). */
@@ -60,18 +60,35 @@ export function charCoverage(
   return out;
 }
 
-/** Scores `x` (a vector of the model's vectorizer) against every intent. */
-export function scoreIntents(model: IntentModel, x: SparseVector): IntentScores {
-  const c = classCount(model);
-  const centroid = accumulate(model.centroidIndex, x, c);
-  const sims = accumulate(model.exampleIndex, x, model.exampleLabels.length);
+/** Scores `x` (a vector of the scorer's vectorizer) against every class. */
+export function scoreIntents(scorer: IntentScorer, x: SparseVector): IntentScores {
+  const c = scorer.classes;
+  const centroid = accumulate(scorer.centroidIndex, x, c);
+  const sims = accumulate(scorer.exampleIndex, x, scorer.exampleLabels.length);
   const neighbour = new Float32Array(c);
   for (let row = 0; row < sims.length; row++) {
-    const label = model.exampleLabels[row]!;
+    const label = scorer.exampleLabels[row]!;
     if (sims[row]! > neighbour[label]!) neighbour[label] = sims[row]!;
   }
-  const words = wordPart(model.vectorizer, x);
-  const logistic = words.ids.length > 0 ? predictProba(model.logistic, words) : new Float32Array(c);
-  const coverage = charCoverage(model.vectorizer, model.centroidIndex, x, c);
+  const words = wordPart(scorer.vectorizer, x);
+  const logistic =
+    words.ids.length > 0 ? predictProba(scorer.logistic, words) : new Float32Array(c);
+  const coverage = charCoverage(scorer.vectorizer, scorer.centroidIndex, x, c);
   return { logistic, centroid, neighbour, coverage };
+}
+
+/** How well one text matches each class: the scorers, and their mix by the scorer's weights. */
+export interface MatchScores extends IntentScores {
+  readonly mixed: Float32Array;
+}
+
+/** The scorers of `x` and their mix. */
+export function matchScores(scorer: IntentScorer, x: SparseVector): MatchScores {
+  const s = scoreIntents(scorer, x);
+  const { logistic, centroid, neighbour } = scorer.options.weights;
+  const total = logistic + centroid + neighbour;
+  const mixed = s.logistic.map(
+    (p, i) => (logistic * p + centroid * s.centroid[i]! + neighbour * s.neighbour[i]!) / total,
+  );
+  return { ...s, mixed };
 }

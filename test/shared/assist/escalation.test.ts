@@ -103,7 +103,13 @@ describe('escalationFlags pack rules', () => {
       [c('hello'), c('I think my account was hacked')],
       [rule({ phrases: ['account hacked', 'was hacked'] })],
     );
-    expect(fs).toContainEqual({ reason: 'Data breach', severity: 'high', turn: 1, ruleId: 'r1' });
+    expect(fs).toContainEqual({
+      reason: 'Data breach',
+      severity: 'high',
+      turn: 1,
+      ruleId: 'r1',
+      concern: 'r1',
+    });
   });
 
   it('fires on the detected intent and on a sentiment floor', () => {
@@ -121,6 +127,24 @@ describe('escalationFlags pack rules', () => {
   });
 
   it("raises the intent's own escalate reason", () => {
+    const fs = escalationFlags([c('I need a new card')], {
+      rules: [],
+      intentId: 'new_card',
+      intentEscalate: 'Card team',
+      sentiment: [NaN],
+    });
+    expect(fs).toEqual([
+      {
+        reason: 'Card team',
+        severity: 'medium',
+        turn: 0,
+        ruleId: 'intent:new_card',
+        concern: 'intent:new_card',
+      },
+    ]);
+  });
+
+  it("merges the intent's escalate reason with a built-in trigger of the same concern", () => {
     const fs = escalationFlags([c('my card was stolen')], {
       rules: [],
       intentId: 'stolen_card',
@@ -128,7 +152,88 @@ describe('escalationFlags pack rules', () => {
       sentiment: [NaN],
     });
     expect(fs).toEqual([
-      { reason: 'Fraud team', severity: 'medium', turn: 0, ruleId: 'intent:stolen_card' },
+      {
+        reason: 'Fraud team',
+        severity: 'high',
+        turn: 0,
+        ruleId: 'intent:stolen_card',
+        concern: 'chargeback',
+      },
     ]);
+  });
+});
+
+describe('escalationFlags: one flag per concern', () => {
+  const churn: EscalationRule = {
+    id: 'churn-risk',
+    reason: 'Thinking of leaving: offer the retention options',
+    severity: 'medium',
+    phrases: ['cancel my account', 'taking my business elsewhere'],
+    intents: [],
+  };
+  const chargeback: EscalationRule = {
+    id: 'chargeback-fraud',
+    reason: 'Chargeback or suspected fraud: follow the fraud process',
+    severity: 'high',
+    phrases: ['chargeback', 'dispute with my bank'],
+    intents: [],
+  };
+  const hardship: EscalationRule = {
+    id: 'money-trouble',
+    reason: 'Offer the payment plan',
+    severity: 'low',
+    phrases: ['lost my job'],
+    intents: [],
+  };
+
+  it('merges a built-in trigger and a pack rule of the same concern into the pack wording', () => {
+    const fs = flags([c('I want to cancel my account, this is the worst')], [churn]);
+    const churnFlags = fs.filter((f) => f.concern === 'churn');
+    expect(churnFlags).toEqual([
+      {
+        reason: 'Thinking of leaving: offer the retention options',
+        severity: 'medium',
+        turn: 0,
+        ruleId: 'churn-risk',
+        concern: 'churn',
+      },
+    ]);
+  });
+
+  it('uses the pack wording even when only the built-in phrase fired, with the higher severity', () => {
+    // "can't afford" is a built-in hardship phrase (high); the pack's rule only says "lost my job".
+    const fs = flags([c("I can't afford the bill this month")], [hardship]);
+    expect(fs).toEqual([
+      expect.objectContaining({
+        reason: 'Offer the payment plan',
+        severity: 'high',
+        ruleId: 'money-trouble',
+        concern: 'hardship',
+      }),
+    ]);
+  });
+
+  it('matches across inflection and a few inserted words, but not across clauses or negation', () => {
+    const raised = (text: string) => flags([c(text)], [chargeback]).map((f) => f.concern);
+    expect(raised("I'm going to dispute the charge with my bank")).toContain('chargeback');
+    expect(raised('I am disputing it with my bank today')).toContain('chargeback');
+    expect(raised('I will not dispute this with my bank')).not.toContain('chargeback');
+    expect(raised('Please dispute nothing. With my bank all is fine')).not.toContain('chargeback');
+    expect(flags([c("I don't want to cancel my account")], [churn])).toEqual([]);
+    expect(flags([c("I'm not happy, I want to cancel my account")], [churn])).toHaveLength(1);
+  });
+
+  it('raises one flag per concern for one angry message', () => {
+    const fs = flags(
+      [
+        c(
+          "This is ridiculous. I'm going to dispute the charge with my bank and cancel my account.",
+        ),
+      ],
+      [churn, chargeback],
+    );
+    const concerns = fs.map((f) => f.concern);
+    expect(new Set(concerns).size).toBe(concerns.length);
+    expect(concerns).toEqual(expect.arrayContaining(['chargeback', 'churn']));
   });
 });

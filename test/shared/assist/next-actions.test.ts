@@ -18,6 +18,8 @@ const agent = (text: string) => ({ role: 'agent' as const, text });
 const none = new Map<string, boolean>();
 
 const doneIds = (rows: ReturnType<typeof checklist>) => rows.filter((r) => r.done).map((r) => r.id);
+const suggestedIds = (rows: ReturnType<typeof checklist>) =>
+  rows.filter((r) => r.suggested).map((r) => r.id);
 
 describe('checklist', () => {
   it('lists the playbook, nothing done before the agent acts', () => {
@@ -30,7 +32,7 @@ describe('checklist', () => {
     expect(doneIds(rows)).toEqual([]);
   });
 
-  it('ticks a step the agent did in other words (identity check by name and e-mail)', () => {
+  it('suggests a look-up the agent asked for in other words (identity check by name and e-mail)', () => {
     const rows = checklist(
       RETURN_PLAYBOOK,
       [
@@ -39,13 +41,54 @@ describe('checklist', () => {
       ],
       none,
     );
-    expect(doneIds(rows)).toEqual(['verify']);
+    expect(doneIds(rows)).toEqual([]);
     expect(rows[0]).toEqual({
       id: 'verify',
       text: "Verify the customer's identity",
-      done: true,
+      done: false,
+      suggested: true,
       by: 'engine',
     });
+  });
+
+  it('ticks a step only when the agent says it was done, never when it is asked about', () => {
+    const steps = {
+      nextActions: [
+        { id: 'ask-current', text: 'Ask for the current street address' },
+        { id: 'enter-new', text: 'Enter the new street address and update the account' },
+      ],
+    };
+    const asked = [
+      customer('I moved and need to change my address'),
+      agent('Sure. What is the current street address on the account?'),
+      customer('7 Oak Lane'),
+      agent('Thanks. What is the new street address?'),
+    ];
+    const rows = checklist(steps, asked, none);
+    expect(doneIds(rows)).toEqual(['ask-current']);
+    expect(suggestedIds(rows)).toEqual([]);
+    const will = checklist(
+      steps,
+      [...asked, agent("I'll update the address on the account now.")],
+      none,
+    );
+    expect(suggestedIds(will)).toEqual(['enter-new']);
+    const done = checklist(
+      steps,
+      [...asked, customer('12 Elm Road'), agent("I've updated the address on your account.")],
+      none,
+    );
+    expect(doneIds(done)).toEqual(['ask-current', 'enter-new']);
+    const sent = checklist(
+      {
+        nextActions: [
+          { id: 'send', text: 'Send the reset code and the link to security best practices' },
+        ],
+      },
+      [agent('I have sent the reset code to your email.')],
+      none,
+    );
+    expect(doneIds(sent)).toEqual(['send']);
   });
 
   it('follows a whole return conversation', () => {
@@ -63,12 +106,10 @@ describe('checklist', () => {
       customer('A refund please'),
       agent("Done. I've emailed you a prepaid label; drop the parcel at any post office."),
     ];
-    expect(doneIds(checklist(RETURN_PLAYBOOK, turns, none))).toEqual([
-      'verify',
-      'lookup',
-      'refund',
-      'label',
-    ]);
+    const rows = checklist(RETURN_PLAYBOOK, turns, none);
+    // The look-ups were asked for, not reported done: suggested for the agent to confirm.
+    expect(doneIds(rows)).toEqual(['refund', 'label']);
+    expect(suggestedIds(rows)).toEqual(['verify', 'lookup']);
   });
 
   it('does not tick a step the agent says it cannot do', () => {
@@ -88,8 +129,10 @@ describe('checklist', () => {
       agent('Can I have your full name and the email on the account?'),
       customer('Sure. Also can you look up my order and refund it?'),
     ];
-    expect(doneIds(checklist(RETURN_PLAYBOOK, turns, none, { sinceTurn: 1 }))).toEqual([]);
-    expect(doneIds(checklist(RETURN_PLAYBOOK, turns, none, { sinceTurn: 0 }))).toEqual(['verify']);
+    expect(suggestedIds(checklist(RETURN_PLAYBOOK, turns, none, { sinceTurn: 1 }))).toEqual([]);
+    expect(suggestedIds(checklist(RETURN_PLAYBOOK, turns, none, { sinceTurn: 0 }))).toEqual([
+      'verify',
+    ]);
   });
 
   it("lets the agent's tick and untick win over the engine", () => {
@@ -147,16 +190,17 @@ describe('checklist', () => {
       agent('Could you log out and log back in, then try the page again?'),
       agent('Is there anything else I can help you with today, Joseph?'),
     ];
-    const after = (n: number) => doneIds(checklist(steps, turns.slice(0, n), none));
-    expect(after(1)).toEqual([]);
-    expect(after(2)).toEqual(['pull-up-account']);
-    expect(after(4)).toEqual(['pull-up-account', 'validate-purchase']);
-    expect(after(7)).toEqual([
-      'pull-up-account',
-      'validate-purchase',
-      'log-out-in',
-      'anything-else',
-    ]);
+    const after = (n: number) => {
+      const rows = checklist(steps, turns.slice(0, n), none);
+      return { done: doneIds(rows), suggested: suggestedIds(rows) };
+    };
+    expect(after(1)).toEqual({ done: [], suggested: [] });
+    expect(after(2)).toEqual({ done: [], suggested: ['pull-up-account'] });
+    expect(after(4)).toEqual({ done: [], suggested: ['pull-up-account', 'validate-purchase'] });
+    expect(after(7)).toEqual({
+      done: ['log-out-in', 'anything-else'],
+      suggested: ['pull-up-account', 'validate-purchase'],
+    });
   });
 
   it('is empty without an intent', () => {

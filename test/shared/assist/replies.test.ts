@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { suggestReplies, type PackResponse } from '../../../shared/assist/replies';
 import { groundedSnippets, MAX_SNIPPET_CHARS } from '../../../shared/assist/snippets';
+import { extractEntities } from '../../../shared/assist/entities';
 import type { Entity } from '../../../shared/schemas/assist';
 import type { SearchHit } from '../../../shared/schemas/knowledge';
 
@@ -112,6 +113,19 @@ describe('suggestReplies', () => {
     expect(ids.filter((id) => id?.startsWith('return-label'))).toHaveLength(1);
   });
 
+  const linked = new Map([
+    ['promo-code', ['promotions/codes']],
+    ['password-reset', ['account/password']],
+    ['order-status', ['orders/tracking']],
+  ]);
+  const shown = (articleId: string): SearchHit => ({
+    articleId,
+    title: articleId,
+    packId: 'threadline',
+    passage: 'See the steps in this article.',
+    score: 1,
+  });
+
   it('ranks by what the customer says when no intent was detected, and leaves unrelated replies out', () => {
     const out = suggestReplies({
       responses: RESPONSES,
@@ -122,11 +136,29 @@ describe('suggestReplies', () => {
         ),
       ],
       entities: [],
-      hits: [],
+      hits: [shown('promotions/codes')],
+      replyArticles: linked,
+      snippets: 0,
     });
     expect(out[0]?.id).toBe('promo-code');
     expect(out.map((r) => r.id)).not.toContain('password-reset');
     expect(out[0]?.text).toContain('[first name]');
+    expect(out[0]?.blanks).toEqual([{ name: 'first_name', label: 'first name' }]);
+  });
+
+  it('offers no canned reply without an intent unless the shown articles ground it', () => {
+    const out = suggestReplies({
+      responses: RESPONSES,
+      intentId: null,
+      turns: [
+        customer('Where is my order? The tracking shows nothing, and my discount code failed'),
+      ],
+      entities: [],
+      hits: [shown('orders/tracking')],
+      replyArticles: linked,
+      snippets: 0,
+    });
+    expect(out.map((r) => r.id)).toEqual(['order-status']);
   });
 
   it('follows the latest customer turn when the topic changes', () => {
@@ -139,7 +171,8 @@ describe('suggestReplies', () => {
         customer("Also I can't log in, I forgot my password and need a reset"),
       ],
       entities: [],
-      hits: [],
+      hits: [shown('account/password'), shown('promotions/codes')],
+      replyArticles: linked,
     });
     expect(out[0]?.id).toBe('password-reset');
   });
@@ -162,6 +195,80 @@ describe('suggestReplies', () => {
       hits: [],
     });
     expect(none).toEqual([]);
+  });
+});
+
+describe('suggestReplies: safe to send as it stands', () => {
+  const PARCEL: PackResponse[] = [
+    reply({
+      id: 'ask-details',
+      title: 'Ask for the order details',
+      text: 'Could you give me the order ID and the email address on the account?',
+      intents: ['missing'],
+    }),
+    reply({
+      id: 'replacement',
+      title: 'Replacement sent',
+      text: "I've sent a replacement for order {{order_id}}; it should be with you by {{date}}.",
+      intents: ['missing'],
+    }),
+    reply({
+      id: 'refunded',
+      title: 'Refunded',
+      text: "I've refunded ${{amount}} to your card.",
+      intents: ['missing'],
+    }),
+    reply({
+      id: 'hold',
+      title: 'Chargeback filed',
+      text: "While the bank reviews the charge we can't issue a separate refund.",
+      intents: ['missing'],
+    }),
+  ];
+  const turns = [
+    customer(
+      "My parcel never arrived. Order 4417-2209, tracking hasn't moved since 3 March and you said by 2 March.",
+    ),
+  ];
+  const mentions = extractEntities(turns);
+  const base = {
+    responses: PARCEL,
+    intentId: 'missing',
+    turns,
+    entities: mentions,
+    hits: [],
+    snippets: 0,
+  };
+
+  it('never fills a promise with a date the customer gave as past or as a broken promise', () => {
+    const out = suggestReplies(base);
+    const replacement = out.find((r) => r.id === 'replacement')!;
+    expect(replacement.text).toBe(
+      "I've sent a replacement for order 4417-2209; it should be with you by [date].",
+    );
+    expect(replacement.blanks).toEqual([{ name: 'date', label: 'date' }]);
+    expect(out.map((r) => r.text).join(' ')).not.toMatch(/by (?:2|3) March/);
+    // A date the agent gave as ahead fills it.
+    const promised = suggestReplies({
+      ...base,
+      entities: extractEntities([...turns, agent('The new parcel will be with you by 9 March.')]),
+    });
+    expect(promised.find((r) => r.id === 'replacement')?.text).toContain('by 9 March');
+  });
+
+  it('ranks "done" replies below the question while the groundwork is open', () => {
+    const open = suggestReplies({ ...base, groundworkDone: false }).map((r) => r.id);
+    expect(open[0]).toBe('ask-details');
+    expect(open.indexOf('replacement')).toBeGreaterThan(open.indexOf('hold'));
+  });
+
+  it('withholds a refund while a chargeback is open, with the reason, after the rest', () => {
+    const out = suggestReplies({ ...base, flags: [{ concern: 'chargeback' }] });
+    const refunded = out.find((r) => r.id === 'refunded');
+    expect(refunded?.withheld).toMatch(/chargeback/i);
+    expect(out.at(-1)?.id).toBe('refunded');
+    // Saying no refund will be issued is not a refund promise.
+    expect(out.find((r) => r.id === 'hold')?.withheld).toBeUndefined();
   });
 });
 

@@ -5,6 +5,7 @@ import {
   summaryAsText,
   type HandoffInput,
 } from '../../../shared/assist/summary';
+import { extractEntities } from '../../../shared/assist/entities';
 import { inferResolution } from '../../../shared/assist/summary-closing';
 import type { z } from 'zod';
 import type { DetectedIntentSchema, Entity, ReplySuggestion } from '../../../shared/schemas/assist';
@@ -43,6 +44,7 @@ const ENTITIES: Entity[] = [
 
 const DETECTED: DetectedIntent = {
   id: 'damaged_item',
+  label: 'Damaged item',
   confidence: 0.82,
   description: 'Item arrived damaged',
 };
@@ -102,7 +104,24 @@ describe('handoffSummary', () => {
   it('fills every field from the conversation and what the engine knows', () => {
     const s = handoffSummary(input());
     expect(s.customer).toBe('Maria Lopez');
-    expect(s.intent).toBe('Item arrived damaged');
+    expect(s.intent).toBe('Damaged item');
+    expect(s.issueStatement).toBe(
+      'The leather jacket from order WB-48213 arrived with a torn sleeve and a broken zip.',
+    );
+    expect(s.tried).toEqual([
+      "Verify the customer's identity",
+      'Offer a refund or a replacement',
+      'Sent the reply "Refund issued"',
+      'Sent the reply "According to Refunds: card refunds take 5-10 business days."',
+      'Shared the article "Damaged or faulty items"',
+    ]);
+    expect(s.outcome).toMatch(/^Resolved/);
+    expect(s.nextStep).toBe('None.');
+    expect(s.details).toEqual([
+      { label: 'Order', value: 'WB-48213' },
+      { label: 'Email', value: 'maria.lopez@example.com' },
+      { label: 'Amount', value: '$189' },
+    ]);
     expect(s.issue?.join(' ')).toContain('arrived with a torn sleeve and a broken zip');
     expect(s.entities?.filter((e) => e.kind === 'amount')).toHaveLength(1);
     expect(s.actionsTaken).toEqual([
@@ -141,6 +160,8 @@ describe('handoffSummary', () => {
     );
     expect(s.resolution).toBe('escalated');
     expect(s.escalationReasons).toEqual(['Legal threat', 'Repeated failed attempts']);
+    expect(s.nextStep).toBe('Legal threat');
+    expect(s.issueStatement).toBe('This is the third time my order has not arrived.');
     expect(s.customer).toBeNull();
     expect(s.sentimentTrend).toMatch(/worsening.*negative/);
   });
@@ -164,15 +185,48 @@ describe('inferResolution', () => {
 });
 
 describe('summaryAsText', () => {
-  it('gives a plain-text note a helpdesk accepts, empty fields left out', () => {
+  it('gives a few plain-text lines a helpdesk accepts: Issue, Tried, Outcome, Next step, details', () => {
     const text = summaryAsText(handoffSummary(input()));
     const lines = text.split('\n');
-    expect(lines[0]).toBe('Customer: Maria Lopez');
-    expect(text).toContain('Intent: Item arrived damaged');
-    expect(text).toContain('order WB-48213');
-    expect(text).toContain('Resolution: resolved');
-    expect(text).toContain("Actions taken:\n- Verify the customer's identity");
-    expect(text).toContain('Follow-ups:\n- Ask for photos of the damage');
+    expect(lines.map((l) => l.split(':')[0])).toEqual([
+      'Issue',
+      'Tried',
+      'Outcome',
+      'Next step',
+      'Customer',
+      'Intent',
+      'Order',
+      'Email',
+      'Amount',
+    ]);
+    expect(lines[0]).toBe(
+      'Issue: The leather jacket from order WB-48213 arrived with a torn sleeve and a broken zip.',
+    );
+    expect(text).toContain('Intent: Damaged item');
+    expect(text).toContain(
+      "Tried: Verify the customer's identity; Offer a refund or a replacement",
+    );
     expect(text).not.toMatch(/Escalation|undefined|null|\{\{/);
+  });
+
+  it('takes the issue from the first statement of need and labels the dates once each', () => {
+    const turns = [
+      customer(
+        "Hi, I'm Dana Whitfield. My parcel never arrived. The order number is 4417-2209 and the tracking hasn't moved since 3 March.",
+      ),
+      agent('Sorry to hear that. When was it meant to arrive?'),
+      customer('You said by 2 March and today is 4 March. It was due on Monday.'),
+      customer('Also my refund for the other order still has not shown up.'),
+    ];
+    const entities = extractEntities(turns);
+    const text = summaryAsText(handoffSummary(input({ turns, entities, nextActions: [] })));
+    expect(text.split('\n')[0]).toBe(
+      "Issue: My parcel never arrived. The order number is 4417-2209 and the tracking hasn't moved since 3 March.",
+    );
+    const dates = text.split('\n').filter((l) => l.startsWith('Dates:'));
+    expect(dates).toEqual([
+      'Dates: 3 March (past); 2 March (promised earlier); 4 March; Monday (promised earlier)',
+    ]);
+    expect(text).not.toMatch(/date Monday|date today/);
   });
 });

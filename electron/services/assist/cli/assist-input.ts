@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { QueryTurnSchema } from '../../../../shared/schemas/knowledge';
-import { describeZodError } from '../../core/dispatcher';
+import { describeZodError } from '../../../../shared/zod-issues';
 import { UsageError } from '../../core/cli/command';
 
 export const AssistInputSchema = z.union([
@@ -35,7 +35,7 @@ export function parseAssistInput(text: string, where: string): AssistInput {
   const parsed = AssistInputSchema.safeParse(raw);
   if (!parsed.success) {
     throw new UsageError(
-      `${where}: give {"id","turns":[...]} or {"id","query"} (${describeZodError(parsed.error)})`,
+      `${where}: give {"id","turns":[...]} or {"id","query"} (${describeZodError(parsed.error, raw, { root: 'the line' })})`,
     );
   }
   const value = parsed.data;

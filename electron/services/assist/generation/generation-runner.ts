@@ -1,7 +1,7 @@
 /**
  * The optional generated reply: builds a grounded prompt from the (redacted) conversation and
  * the cited passages, streams it from the configured endpoint when settings allow, and
- * publishes its progress as `assist:generation` and in the assist state. One at a time; a new
+ * publishes its progress as `assist:generation` and keeps it in the assist state. One at a time; a new
  * one or `cancel()` stops the previous. Without an endpoint everything else works as before.
  */
 import { AppError } from '../../../../shared/result';

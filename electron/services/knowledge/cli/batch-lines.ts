@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { QueryTurnSchema, type SearchHit } from '../../../../shared/schemas/knowledge';
 import { AppError } from '../../../../shared/result';
-import { describeZodError } from '../../core/dispatcher';
+import { describeZodError } from '../../../../shared/zod-issues';
 
 const QueryLineSchema = z.object({ id: z.string().min(1), query: z.string().min(1) }).strict();
 const TurnsLineSchema = z
@@ -34,7 +34,7 @@ export function parseBatchLines(text: string, file: string): BatchLine[] {
     if (!parsed.success) {
       throw new AppError(
         'invalid_request',
-        `${where}: expected {"id", "turns": [{"role", "text"}]} or {"id", "query"} (${describeZodError(parsed.error)})`,
+        `${where}: expected {"id", "turns": [{"role", "text"}]} or {"id", "query"} (${describeZodError(parsed.error, raw, { root: 'the line' })})`,
       );
     }
     out.push(parsed.data);

@@ -46,8 +46,14 @@ export type BuildPackResult =
       readonly signedBy: string | null;
       /** Files in the source folder skipped on purpose. */
       readonly ignored: readonly string[];
+      /** What the build fixed on its own (a repeated example dropped), for the team lead. */
+      readonly warnings: readonly PackProblem[];
     }
-  | { readonly ok: false; readonly problems: readonly PackProblem[] };
+  | {
+      readonly ok: false;
+      readonly problems: readonly PackProblem[];
+      readonly warnings: readonly PackProblem[];
+    };
 
 /** Builds the pack in `srcDir` into `options.out`. Source problems are returned, not thrown. */
 export async function buildPack(
@@ -60,8 +66,8 @@ export async function buildPack(
     options.signKeyPem === undefined ? null : keyIdOfKey(parsePrivateKey(options.signKeyPem));
 
   progress({ phase: 'reading', done: 0, total: 1 });
-  const { source, problems, ignored } = await readPackSource(srcDir);
-  if (!source) return { ok: false, problems };
+  const { source, problems, warnings, ignored } = await readPackSource(srcDir);
+  if (!source) return { ok: false, problems, warnings };
   progress({ phase: 'reading', done: 1, total: 1 });
 
   const passages: Passage[] = [];
@@ -105,5 +111,5 @@ export async function buildPack(
     options.signKeyPem,
   );
   progress({ phase: 'writing', done: 1, total: 1 });
-  return { ok: true, manifest, passages, signedBy, ignored };
+  return { ok: true, manifest, passages, signedBy, ignored, warnings };
 }

@@ -9,7 +9,12 @@ import { EXIT_FAILURE, EXIT_OK, UsageError, type Command } from '../../core/cli/
 import { stringOption } from '../../core/cli/option-values';
 import { buildPack } from '../build';
 import { progressBar } from './build-progress';
-import { formatBuildSummary, formatProblems, type BuildSummary } from './build-summary';
+import {
+  formatBuildSummary,
+  formatProblems,
+  formatWarnings,
+  type BuildSummary,
+} from './build-summary';
 
 /** Reads a PEM file named on the command line, with an error that names it. */
 export async function readPemFile(path: string, what: string): Promise<string> {
@@ -84,9 +89,12 @@ export const buildCommand: Command = {
         ...(bar ? { onProgress: bar.update } : {}),
       });
       bar?.end();
+      if (args.values.json !== true) io.stderr(formatWarnings(result.warnings));
       if (!result.ok) {
         if (args.values.json)
-          io.stdout(`${JSON.stringify({ ok: false, problems: result.problems }, null, 2)}\n`);
+          io.stdout(
+            `${JSON.stringify({ ok: false, problems: result.problems, warnings: result.warnings }, null, 2)}\n`,
+          );
         else io.stderr(formatProblems(result.problems));
         return EXIT_FAILURE;
       }
@@ -101,7 +109,7 @@ export const buildCommand: Command = {
       };
       io.stdout(
         args.values.json
-          ? `${JSON.stringify({ ok: true, ...summary }, null, 2)}\n`
+          ? `${JSON.stringify({ ok: true, ...summary, warnings: result.warnings }, null, 2)}\n`
           : formatBuildSummary(summary),
       );
       return EXIT_OK;

@@ -24,6 +24,11 @@ export function formatProblems(problems: readonly PackProblem[]): string {
   return `${[...problems.map(formatProblem), `${n} problem${n === 1 ? '' : 's'}: no pack was written`].join('\n')}\n`;
 }
 
+/** Every warning, one a line: `warning: file:line: message` (empty for none). */
+export function formatWarnings(warnings: readonly PackProblem[]): string {
+  return warnings.map((w) => `warning: ${formatProblem(w)}\n`).join('');
+}
+
 /** A byte count as people read it: 812 B, 41.3 KB, 12.0 MB. */
 export function formatBytes(bytes: number): string {
   if (bytes < 1000) return `${bytes} B`;

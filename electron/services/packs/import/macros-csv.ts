@@ -10,7 +10,7 @@ import {
   type CannedResponse,
   type PackProblem,
 } from '../../../../shared/packs/pack-schemas';
-import { describeIssues } from '../source/zod-issues';
+import { describeIssues, PACK_KEYS } from '../../../../shared/zod-issues';
 import { parseCsv } from './csv';
 import type { SkippedItem } from './import-summary';
 
@@ -106,7 +106,7 @@ export function macrosFromCsv(
     };
     const check = ResponseSchema.safeParse({ id: 'x', ...response });
     if (!check.success) {
-      for (const s of describeIssues(check.error.issues, { id: 'x', ...response }))
+      for (const s of describeIssues(check.error.issues, { id: 'x', ...response }, PACK_KEYS))
         problems.push({ file, line: record.line, message: `${item}: ${s.message}` });
       continue;
     }

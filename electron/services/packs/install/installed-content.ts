@@ -14,7 +14,7 @@ import {
   RuleSchema,
 } from '../../../../shared/packs/pack-schemas';
 import { AppError } from '../../../../shared/result';
-import { describeZodError } from '../../core/dispatcher';
+import { describeZodError } from '../../../../shared/zod-issues';
 import type { VerifiedPack } from '../pack-file';
 
 /** An article as the installed index keeps it. */
@@ -22,6 +22,8 @@ export const InstalledArticleSchema = z.object({
   articleId: z.string(),
   title: z.string(),
   url: z.string().optional(),
+  /** Other words for the article, searched with its title. */
+  aliases: z.array(z.string()).optional(),
   text: z.string(),
 });
 export type InstalledArticle = z.infer<typeof InstalledArticleSchema>;
@@ -70,7 +72,8 @@ function parseJson<T>(packId: string, where: string, text: string, schema: z.Zod
     refuse(packId, where, 'not valid JSON');
   }
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) refuse(packId, where, describeZodError(parsed.error));
+  if (!parsed.success)
+    refuse(packId, where, describeZodError(parsed.error, raw, { root: 'the value' }));
   return parsed.data;
 }
 
@@ -106,6 +109,7 @@ export function readPackContent(pack: VerifiedPack): InstalledContent {
       articleId: a.articleId,
       title: a.title,
       ...(a.url ? { url: a.url } : {}),
+      ...(a.aliases?.length ? { aliases: a.aliases } : {}),
       text: articleText(a),
     });
   }
@@ -163,7 +167,7 @@ export function parseInstalledContent(text: string, where: string): InstalledCon
   if (!parsed.success) {
     throw new AppError(
       'internal',
-      `${where} is damaged (${describeZodError(parsed.error)}); reinstall the pack`,
+      `${where} is damaged (${describeZodError(parsed.error, raw, { root: 'the content' })}); reinstall the pack`,
     );
   }
   return parsed.data;

@@ -9,7 +9,7 @@ import { copyFile, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises
 import { join } from 'node:path';
 import { AppError } from '../../../../shared/result';
 import { writeFileAtomic } from '../../core/atomic-file';
-import { describeZodError } from '../../core/dispatcher';
+import { describeZodError } from '../../../../shared/zod-issues';
 import type { VerifiedPack } from '../pack-file';
 import { checkPack, type PackTrust } from './check-pack';
 import type { InstalledContent } from './installed-content';
@@ -66,11 +66,12 @@ export class PackStore {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyRegistry;
       throw error;
     }
-    const parsed = RegistrySchema.safeParse(JSON.parse(text));
+    const raw: unknown = JSON.parse(text);
+    const parsed = RegistrySchema.safeParse(raw);
     if (!parsed.success) {
       throw new AppError(
         'internal',
-        `pack registry ${this.registryPath} is damaged: ${describeZodError(parsed.error)}`,
+        `pack registry ${this.registryPath} is damaged: ${describeZodError(parsed.error, raw, { root: 'the registry' })}`,
       );
     }
     return parsed.data;

@@ -4,7 +4,8 @@
  */
 import type { z } from 'zod';
 import { PackManifestSchema, type PackManifest } from '../../../../shared/packs/pack-schemas';
-import { PackFileError, printable, quoted } from './pack-file-error';
+import { describeZodError } from '../../../../shared/zod-issues';
+import { PackFileError, printable } from './pack-file-error';
 import { checkEntryPath } from './pack-entries';
 
 /** Strict: a bad byte is an error, and a byte-order mark is kept (so JSON.parse refuses it). */
@@ -75,24 +76,7 @@ function checkRawEntryPaths(raw: unknown): void {
   }
 }
 
+/** The first problems, as one printable line (the manifest may be hostile). */
 function describeIssues(error: z.ZodError, raw: unknown): string {
-  return error.issues
-    .slice(0, 3)
-    .map((issue) => {
-      const where = issue.path.length > 0 ? issue.path.join('.') : 'manifest';
-      const value = valueAt(raw, issue.path);
-      const got = typeof value === 'string' ? ` (got ${quoted(value, 40)})` : '';
-      return `${printable(where, 60)}: ${printable(issue.message, 120)}${got}`;
-    })
-    .join('; ');
-}
-
-function valueAt(raw: unknown, path: ReadonlyArray<PropertyKey>): unknown {
-  let value = raw;
-  for (const key of path) {
-    if (typeof value !== 'object' || value === null || typeof key === 'symbol') return undefined;
-    if (!Object.prototype.hasOwnProperty.call(value, key)) return undefined;
-    value = (value as Record<string | number, unknown>)[key];
-  }
-  return value;
+  return printable(describeZodError(error, raw, { limit: 3, root: 'the manifest' }), 400);
 }

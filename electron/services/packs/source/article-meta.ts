@@ -5,11 +5,13 @@
 import { z } from 'zod';
 import type { PackProblem } from '../../../../shared/packs/pack-schemas';
 import { parseLocatedYaml } from './yaml-locate';
-import { describeIssues } from './zod-issues';
+import { describeIssues, PACK_KEYS } from '../../../../shared/zod-issues';
 
 export interface ArticleMeta {
   title?: string;
   tags?: string[];
+  /** Other words agents and customers use for the article; search reads them as its title does. */
+  aliases?: string[];
   url?: string;
   updated?: string;
 }
@@ -39,6 +41,7 @@ export const FrontMatterSchema = z
   .object({
     title: z.string().trim().min(1).max(500).optional(),
     tags: TagsSchema.optional(),
+    aliases: TagsSchema.optional(),
     url: HelpdeskUrlSchema.optional(),
     updated: UpdatedSchema.optional(),
   })
@@ -63,7 +66,7 @@ export function parseFrontMatter(
   }
   const parsed = FrontMatterSchema.safeParse(located.value ?? {});
   if (parsed.success) return { meta: withoutUndefined(parsed.data), problems: [] };
-  const problems = describeIssues(parsed.error.issues, located.value).map((s) => ({
+  const problems = describeIssues(parsed.error.issues, located.value, PACK_KEYS).map((s) => ({
     file,
     line: located.lineOf(s.path),
     message: `front matter: ${s.message}`,

@@ -19,7 +19,7 @@ import {
   type ArticleFormat,
   type PackFileName,
 } from './source-limits';
-import { didYouMean } from './suggest';
+import { didYouMean } from '../../../../shared/did-you-mean';
 
 export interface SourceFile {
   /** Relative to the pack folder, forward slashes. */

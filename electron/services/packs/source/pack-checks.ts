@@ -2,10 +2,12 @@
  * Checks across a pack's entries and files: duplicate ids, references that point nowhere,
  * malformed placeholders, and the same example utterance taught to two intents. They run on
  * the raw entries too, so an entry with a schema problem still has its other mistakes found.
+ * An example repeated within one intent (same words, other case or punctuation, as real exports
+ * have) is only a warning: `repeatedExamples` names both lines and the copy is dropped.
  */
 import type { PackProblem } from '../../../../shared/packs/pack-schemas';
 import { placeholderMistakes } from './placeholders';
-import { didYouMean } from './suggest';
+import { didYouMean } from '../../../../shared/did-you-mean';
 import { entryLabel, isPlainMap, type ListEntry } from './yaml-files';
 
 export interface ArticleRef {
@@ -170,28 +172,72 @@ function placeholderProblems(entry: ListEntry<unknown>): PackProblem[] {
 }
 
 /** The same utterance under two intents teaches the classifier two answers for one question. */
+/** An example's words, case and punctuation aside: two examples alike here are one. */
+function exampleKey(value: string): string {
+  return value
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
 function sharedExamples(intents: readonly ListEntry<unknown>[]): PackProblem[] {
   const seen = new Map<string, { intent: string; line: number }>();
   return intents.flatMap((entry) => {
     const label = entryLabel('intent', entry.raw, entry.index);
+    const own = new Set<string>();
     return stringsAt(entry.raw, 'examples').flatMap(({ value, index }): PackProblem[] => {
-      const key = value
-        .toLowerCase()
-        .replace(/[^\p{L}\p{N}]+/gu, ' ')
-        .trim();
+      const key = exampleKey(value);
       const line = entry.lineOf(['examples', index]);
+      // A copy within the same intent is a warning (repeatedExamples), not a problem.
+      if (own.has(key)) return [];
+      own.add(key);
       const first = seen.get(key);
       if (!first) {
         seen.set(key, { intent: label, line });
         return [];
       }
-      const where =
-        first.intent === label
-          ? `earlier in the same intent (line ${first.line})`
-          : `already an example of ${first.intent} (line ${first.line})`;
-      return [{ file: INTENTS, line, message: `${label}: example "${value}" is ${where}` }];
+      return [
+        {
+          file: INTENTS,
+          line,
+          message: `${label}: example "${value}" is already an example of ${first.intent} (line ${first.line})`,
+        },
+      ];
     });
   });
+}
+
+/** Examples repeated within one intent: a warning each, and the copies to drop. */
+export interface RepeatedExamples {
+  readonly warnings: PackProblem[];
+  /** Per intent entry (by its index in intents.yaml), the example positions to drop. */
+  readonly drop: ReadonlyMap<number, ReadonlySet<number>>;
+}
+
+/** The examples repeated within one intent (same words, other case or punctuation). */
+export function repeatedExamples(intents: readonly ListEntry<unknown>[]): RepeatedExamples {
+  const warnings: PackProblem[] = [];
+  const drop = new Map<number, Set<number>>();
+  for (const entry of intents) {
+    const label = entryLabel('intent', entry.raw, entry.index);
+    const first = new Map<string, { value: string; line: number }>();
+    for (const { value, index } of stringsAt(entry.raw, 'examples')) {
+      const key = exampleKey(value);
+      const line = entry.lineOf(['examples', index]);
+      const earlier = first.get(key);
+      if (!earlier) {
+        first.set(key, { value, line });
+        continue;
+      }
+      warnings.push({
+        file: INTENTS,
+        line,
+        message: `${label}: example "${value}" repeats "${earlier.value}" (line ${earlier.line}); the copy on line ${line} is dropped`,
+      });
+      drop.set(entry.index, (drop.get(entry.index) ?? new Set()).add(index));
+    }
+  }
+  return { warnings, drop };
 }
 
 function idOf(entry: ListEntry<unknown>): string | undefined {

@@ -17,7 +17,7 @@ import { htmlToArticle } from './html-blocks';
 import { markdownToBlocks } from './markdown-blocks';
 import type { ArticleFormat } from './source-limits';
 import { textToBlocks } from './text-blocks';
-import { describeIssues } from './zod-issues';
+import { describeIssues, PACK_KEYS } from '../../../../shared/zod-issues';
 
 export interface ParsedArticle {
   /** Derived from the path even when the article is invalid, so references to it still resolve. */
@@ -92,12 +92,13 @@ export function parseArticle(file: string, format: ArticleFormat, text: string):
     title: meta.title ?? titleOf(blocks) ?? titleFromFileName(file),
     ...(meta.url === undefined ? {} : { url: meta.url }),
     tags: meta.tags ?? [],
+    ...(meta.aliases?.length ? { aliases: meta.aliases } : {}),
     ...(meta.updated === undefined ? {} : { updated: meta.updated }),
     blocks,
   };
   const parsed = ArticleSchema.safeParse(candidate);
   if (parsed.success) return { articleId, article: parsed.data, problems };
-  const issues = describeIssues(parsed.error.issues, candidate).map((s) => ({
+  const issues = describeIssues(parsed.error.issues, candidate, PACK_KEYS).map((s) => ({
     file,
     message: s.message,
   }));

@@ -18,7 +18,7 @@ import {
 } from '../../../../shared/packs/pack-schemas';
 import { articleIdFromPath } from './article-id';
 import { listSourceFiles, type SourceFile } from './list-source-files';
-import { checkPack } from './pack-checks';
+import { checkPack, repeatedExamples } from './pack-checks';
 import { parseArticle, type ParsedArticle } from './parse-article';
 import { decodeUtf8 } from './utf8';
 import { parseListFile, parseMapFile } from './yaml-files';
@@ -28,6 +28,8 @@ export interface PackSourceResult {
   source: PackSource | null;
   /** Every problem found, ordered by file and line. */
   problems: PackProblem[];
+  /** What the build fixed on its own and the team lead should know (a repeated example dropped). */
+  warnings: PackProblem[];
   /** Files skipped on purpose (hidden files, pictures, a README beside pack.yaml). */
   ignored: string[];
 }
@@ -41,6 +43,7 @@ export async function readPackSource(dir: string): Promise<PackSourceResult> {
     return {
       source: null,
       problems: [{ file: '.', message: `${dir} is not a folder` }],
+      warnings: [],
       ignored: [],
     };
   }
@@ -116,17 +119,25 @@ export async function readPackSource(dir: string): Promise<PackSourceResult> {
     }),
   );
   problems.sort(byFileAndLine);
+  const repeated = repeatedExamples(intents.entries);
+  const warnings = repeated.warnings.sort(byFileAndLine);
 
   if (problems.length > 0 || !meta?.value)
-    return { source: null, problems, ignored: listing.ignored };
+    return { source: null, problems, warnings, ignored: listing.ignored };
   const source: PackSource = {
     meta: meta.value,
     articles: parsedArticles.map((a) => a.article).filter((a): a is Article => a !== null),
     responses: responses.entries.flatMap((e) => (e.value ? [e.value] : [])),
-    intents: intents.entries.flatMap((e) => (e.value ? [e.value] : [])),
+    intents: intents.entries.flatMap((e) => {
+      if (!e.value) return [];
+      const drop = repeated.drop.get(e.index);
+      return [
+        drop ? { ...e.value, examples: e.value.examples.filter((_, i) => !drop.has(i)) } : e.value,
+      ];
+    }),
     rules: rules.entries.flatMap((e) => (e.value ? [e.value] : [])),
   };
-  return { source, problems, ignored: listing.ignored };
+  return { source, problems, warnings, ignored: listing.ignored };
 }
 
 function byFileAndLine(a: PackProblem, b: PackProblem): number {

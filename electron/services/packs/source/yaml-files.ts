@@ -7,8 +7,8 @@
 import type { z } from 'zod';
 import type { PackProblem } from '../../../../shared/packs/pack-schemas';
 import { parseLocatedYaml, type YamlPath } from './yaml-locate';
-import { describeIssues } from './zod-issues';
-import { didYouMean } from './suggest';
+import { describeIssues, PACK_KEYS } from '../../../../shared/zod-issues';
+import { didYouMean } from '../../../../shared/did-you-mean';
 
 /** One entry of a list file, with its validated value (null when invalid) and its lines. */
 export interface ListEntry<T> {
@@ -29,7 +29,7 @@ export function parseMapFile<S extends z.ZodType>(
   if (yaml.errors.length > 0) return { value: null, problems: syntaxProblems(file, yaml.errors) };
   const parsed = schema.safeParse(yaml.value ?? {});
   if (parsed.success) return { value: parsed.data, problems: [] };
-  const problems = describeIssues(parsed.error.issues, yaml.value).map((s) => ({
+  const problems = describeIssues(parsed.error.issues, yaml.value, PACK_KEYS).map((s) => ({
     file,
     line: yaml.lineOf(s.path),
     message: s.message,
@@ -78,7 +78,7 @@ export function parseListFile<S extends z.ZodType>(
     const parsed = schema.safeParse(raw);
     if (parsed.success) return { index, raw, value: parsed.data, lineOf };
     const label = entryLabel(noun, raw, index);
-    for (const sentence of describeIssues(parsed.error.issues, raw)) {
+    for (const sentence of describeIssues(parsed.error.issues, raw, PACK_KEYS)) {
       problems.push({
         file,
         line: lineOf(sentence.path),

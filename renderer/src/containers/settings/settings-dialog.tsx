@@ -1,5 +1,5 @@
 /**
- * Settings as a side sheet: Appearance, Overlay, Shortcuts, Assist, Privacy, Knowledge packs.
+ * Settings as a side sheet: Appearance, Overlay, Shortcuts, Assist, Privacy, Learning, Knowledge packs.
  * Every change is saved at once.
  */
 import { Sheet } from '../../components/sheet';
@@ -9,6 +9,7 @@ import { AssistSection } from './assist-section';
 import { OverlaySection } from './overlay-section';
 import { PacksSection } from './packs-section';
 import { PrivacySection } from './privacy-section';
+import { LearningSection } from './learning-section';
 import { ResetSettings } from './reset-settings';
 import { ShortcutsSection } from './shortcuts-section';
 
@@ -31,6 +32,7 @@ export function SettingsDialog() {
           <ShortcutsSection />
           <AssistSection />
           <PrivacySection />
+          <LearningSection />
           <PacksSection />
         </>
       ) : (

@@ -62,12 +62,16 @@ describe('AssistService', () => {
     expect(updates.at(-1)?.seq).toBe(state.seq);
   });
 
-  it('stores turns redacted', async () => {
+  it('keeps the original text on the screen and redacts what it stores, names included', async () => {
     const { service } = makeService();
-    await service.addTurn(customer('My email is jane.smith@example.com, where is my order?'));
+    await service.addTurn(
+      customer("I'm Jane Smith, my email is jane.smith@example.com, where is my order 12345678?"),
+    );
     const text = service.getState().conversation?.turns[0]?.text ?? '';
-    expect(text).not.toContain('jane.smith@example.com');
-    expect(text).toContain('[EMAIL]');
+    expect(text).toContain('jane.smith@example.com');
+    expect(
+      service.redactForStorage('Thanks Jane, order 12345678 goes to jane.smith@example.com'),
+    ).toBe('Thanks [NAME], order [ORDER] goes to [EMAIL]');
   });
 
   it('raises an escalation flag naming its reason and turn', async () => {
@@ -113,6 +117,58 @@ describe('AssistService', () => {
     expect(() => service.setStep('nope', true)).toThrow(/no step 'nope'/);
   });
 
+  it('keeps the intent the agent picked, labelled, from then on, and logs the pick', async () => {
+    const { service, feedback } = makeService();
+    await service.addTurn(customer('Where is my order? It never came.'));
+    expect(service.getState().suggestions).toMatchObject({
+      intent: { id: 'order_status', by: 'engine' },
+      candidates: [],
+    });
+    const picked = await service.pickIntent('refund');
+    expect(picked.suggestions?.intent).toMatchObject({
+      id: 'refund',
+      label: 'Refund',
+      by: 'agent',
+    });
+    expect(picked.suggestions?.nextActions.map((s) => s.id)).toEqual(['return']);
+    await service.addTurn(customer('It was meant to arrive on Monday, where is my parcel?'));
+    expect(service.getState().suggestions?.intent).toMatchObject({ id: 'refund', by: 'agent' });
+    await expect(service.pickIntent('nope')).rejects.toThrow(/no.*intent 'nope'/i);
+    const records = await readFeedback(feedback.path);
+    expect(records.filter((r) => r.kind === 'picked')).toMatchObject([
+      { kind: 'picked', target: 'intent', id: 'refund' },
+    ]);
+  });
+
+  it('"none of these" clears the intent until the customer says more', async () => {
+    const { service } = makeService();
+    await service.addTurn(customer('Where is my order? It never came.'));
+    const none = await service.pickIntent(null);
+    expect(none.suggestions).toMatchObject({ intent: null, candidates: [] });
+    expect(none.suggestions?.nextActions).toEqual([]);
+    await service.addTurn(customer('I want a refund, give me my money back.'));
+    expect(service.getState().suggestions?.intent?.id).toBe('refund');
+  });
+
+  it('keeps a dismissed flag quiet for the rest of the conversation, and logs it', async () => {
+    const { service, feedback } = makeService();
+    await service.addTurn(customer('Is a chargeback the same as a refund?'));
+    expect(service.getState().suggestions?.escalation.map((f) => f.ruleId)).toEqual(['chargeback']);
+    const after = await service.dismissFlag('chargeback');
+    expect(after.suggestions?.escalation).toEqual([]);
+    await service.addTurn(customer('I mean a chargeback through my card, how does it work?'));
+    expect(service.getState().suggestions?.escalation).toEqual([]);
+    await expect(service.dismissFlag('legal')).rejects.toThrow(/no flag/i);
+    const records = await readFeedback(feedback.path);
+    expect(records.filter((r) => r.kind === 'dismissed')).toMatchObject([
+      { kind: 'dismissed', target: 'flag', id: 'chargeback', position: 0 },
+    ]);
+    // A new conversation starts with every rule awake again.
+    service.start();
+    await service.addTurn(customer('I will file a chargeback.'));
+    expect(service.getState().suggestions?.escalation.map((f) => f.ruleId)).toEqual(['chargeback']);
+  });
+
   it('logs feedback redacted, measures the edit of a copied reply, and stops when recording is off', async () => {
     const { service, feedback } = makeService();
     await service.addTurn(customer('Where is my order? Mail me at a.b@example.com'));
@@ -145,7 +201,7 @@ describe('AssistService', () => {
     vi.advanceTimersByTime(60_000);
     const ended = service.getState();
     expect(ended.conversation?.endReason).toBe('idle');
-    expect(ended.handoff?.intent).toBe('Where is my order');
+    expect(ended.handoff?.intent).toBe('Order status');
     await service.addTurn(customer('Hello again'));
     expect(service.getState().conversation?.id).not.toBe(firstId);
     expect(service.getState().conversation?.turns).toHaveLength(1);

@@ -13,6 +13,7 @@ import { knowledgeFixtures } from './fixtures/knowledge';
 import { assistFixtures } from './fixtures/assist';
 // ── speech: import the speech fixtures here ──
 import { speechFixtures } from './fixtures/speech';
+import { learningFixtures } from './fixtures/learning';
 
 const overlayState: OverlayState = {
   visible: true,
@@ -88,6 +89,8 @@ export const channelFixtures: { [C in RequestChannel]: Fixture<C> } = {
   ...assistFixtures,
   // ── speech fixtures ──
   ...speechFixtures,
+  // ── learning fixtures ──
+  ...learningFixtures,
 };
 
 /** Services that answer each channel with its fixture response and record the requests. */

@@ -111,7 +111,9 @@ describe('inloop pack and inloop search', () => {
     );
     const out = await inloop('search', '--batch', 'bad.jsonl', '--json');
     expect(out.code).toBe(1);
-    expect(out.stderr).toMatch(/bad\.jsonl line 2: .*turns\.0\.role/);
+    expect(out.stderr).toMatch(
+      /bad\.jsonl line 2: .*turns\[0\]\.role must be one of customer, agent \(got "boss"\)/,
+    );
     expect(out.stdout).toBe('');
   });
 

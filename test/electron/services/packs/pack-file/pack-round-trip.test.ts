@@ -154,7 +154,11 @@ describe('the writer refuses what readers would refuse, and writes nothing', () 
       ...input,
       manifest: { ...input.manifest, pack: { ...input.manifest.pack, version: 'v1' } },
     };
-    await expectRefused(encodePackFile(bad), 'bad_manifest', /pack\.version: a semantic version/);
+    await expectRefused(
+      encodePackFile(bad),
+      'bad_manifest',
+      /pack\.version "v1" is not valid: expected a semantic version/,
+    );
   });
 });
 

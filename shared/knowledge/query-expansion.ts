@@ -1,15 +1,15 @@
 /**
- * Pseudo-relevance feedback (RM3-style): terms that are frequent in the best few passages and
+ * Query expansion (RM3, "pseudo-relevance feedback" in the literature): terms that are frequent in the best few passages and
  * rare in the collection are added to the query with a small weight, which finds passages
  * that say the same thing in the knowledge's own words rather than the customer's.
  */
 import { idf, type Bm25Index } from './bm25';
 
 /**
- * Feedback terms from documents `docs` (best first) of `index`, reading each document's terms
- * (of the field that feeds back, e.g. passage bodies) through `termsOf`.
+ * Expansion terms from documents `docs` (best first) of `index`, reading each document's terms
+ * (of the field that expands the query, e.g. passage bodies) through `termsOf`.
  */
-export function feedbackTerms(
+export function expansionTerms(
   index: Bm25Index,
   docs: readonly number[],
   termsOf: (doc: number) => readonly string[],

@@ -1,12 +1,13 @@
 /**
- * Zod issues turned into sentences a team lead can act on: they name the field, say what was
- * expected, and show what was found.
+ * The one way a failed zod parse becomes words, wherever the input came from (a request, a
+ * settings file, an ingest body, a pack file, a batch line): sentences that name the field,
+ * say what was expected, and show what was found.
  */
 import type { z } from 'zod';
-import { didYouMean } from './suggest';
+import { didYouMean } from './did-you-mean';
 
-/** Every key any pack file accepts: the vocabulary for "did you mean" on unknown keys. */
-const knownKeys = [
+/** Every key any pack file accepts: the vocabulary for "did you mean" on unknown pack keys. */
+export const PACK_KEYS = [
   'id',
   'name',
   'version',
@@ -45,20 +46,23 @@ export function formatPath(path: readonly PropertyKey[]): string {
     .join('');
 }
 
-/** The value at `path` inside `input`, or undefined. */
+/** The value at `path` inside `input` (own properties only), or undefined. */
 export function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let node = input;
   for (const segment of path) {
-    if (node === null || typeof node !== 'object') return undefined;
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, segment)) {
+      return undefined;
+    }
     node = (node as Record<PropertyKey, unknown>)[segment];
   }
   return node;
 }
 
-/** Sentences for the issues of a failed parse of `input`. */
+/** Sentences for the issues of a failed parse of `input`; `knownKeys` for "did you mean". */
 export function describeIssues(
   issues: readonly z.core.$ZodIssue[],
   input: unknown,
+  knownKeys: readonly string[] = [],
 ): IssueSentence[] {
   return issues.flatMap((issue): IssueSentence[] => {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
@@ -133,6 +137,24 @@ function quoteHint(expected: string, value: unknown): string {
   return expected === 'string' && typeof value === 'object' && value !== null
     ? '; put quotes around text that starts with { or ['
     : '';
+}
+
+/**
+ * One line for a failed parse: its first `limit` sentences joined with "; " (the field
+ * path first where there is one; `root` names the whole value otherwise).
+ */
+export function describeZodError(
+  error: z.ZodError,
+  input?: unknown,
+  options: { limit?: number; root?: string; knownKeys?: readonly string[] } = {},
+): string {
+  const { limit = 5, root = 'payload', knownKeys = [] } = options;
+  const sentences = describeIssues(error.issues, input, knownKeys);
+  const shownSentences = sentences
+    .slice(0, limit)
+    .map((s) => (s.path.length === 0 ? `${root} ${s.message}` : s.message));
+  const more = sentences.length - shownSentences.length;
+  return more > 0 ? `${shownSentences.join('; ')}; and ${more} more` : shownSentences.join('; ');
 }
 
 /** A short rendering of a found value for a message. */

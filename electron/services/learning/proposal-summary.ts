@@ -1,0 +1,54 @@
+/** The proposal as the team lead reads it first: PROPOSAL.md beside the diff. */
+import type { Proposal } from '../../../shared/learning/proposal';
+import type { FileChange } from './proposal-files';
+
+const quote = (text: string) => `"${text.replace(/\s+/g, ' ')}"`;
+
+/** PROPOSAL.md: what changes, how many agents agree, and what is listed for review only. */
+export function proposalMarkdown(proposal: Proposal, changes: readonly FileChange[]): string {
+  const { pack } = proposal;
+  const out = [
+    `# Proposal: ${pack.id} ${pack.from} → ${pack.to}`,
+    '',
+    `From the bundles of ${proposal.agents} agents (${proposal.conversations} conversations). Review \`changes.diff\`, then \`inloop learn apply <this folder>\` writes the next version of the pack source; building, signing and publishing stay yours.`,
+    '',
+    `## New intent examples (${proposal.examples.length})`,
+    '',
+  ];
+  if (proposal.examples.length === 0) out.push('(none agreed by enough agents)');
+  for (const e of proposal.examples)
+    out.push(
+      `- \`${e.intentId}\`: ${quote(e.text)}: ${e.agents} agents, ${e.conversations} conversations`,
+    );
+  out.push(
+    '',
+    `## Aliases for articles agents used under other words (${proposal.aliases.length})`,
+    '',
+  );
+  if (proposal.aliases.length === 0) out.push('(none)');
+  for (const a of proposal.aliases)
+    out.push(
+      `- \`${a.articleId}\`: ${a.words.map((w) => `${w.word} (${w.agents} agents, ${Math.round(w.share * 100)} % of its uses)`).join(', ')}`,
+    );
+  out.push('', `## Article stubs for unanswered questions (${proposal.stubs.length})`, '');
+  if (proposal.stubs.length === 0) out.push('(none)');
+  for (const s of proposal.stubs)
+    out.push(
+      `- \`articles/learned/${s.slug}.md\`: ${s.conversations} conversations, ${s.agents} agents; about ${s.terms.join(', ')}`,
+    );
+  out.push('', '## For review only (no change is written)', '', '### Replies agents rewrite', '');
+  if (proposal.rewrites.length === 0) out.push('(none)');
+  for (const r of proposal.rewrites)
+    out.push(
+      `- \`${r.replyId}\` (${r.title}), sent as offered in ${r.acceptance === null ? '—' : `${Math.round(r.acceptance * 100)} %`} of conversations; most common rewrite (${r.conversations} conversations, ${r.agents} agents): ${quote(r.text)}`,
+    );
+  out.push('', '### Rules agents dismiss ("not an escalation here")', '');
+  if (proposal.rules.length === 0) out.push('(none)');
+  for (const r of proposal.rules)
+    out.push(
+      `- \`${r.ruleId}\` (${r.reason}): dismissed in ${r.dismissed} of ${r.shown} conversations it was raised in, by ${r.agents} agents`,
+    );
+  out.push('', '## Files', '');
+  for (const c of changes) out.push(`- ${c.before === null ? 'new' : 'changed'}: \`${c.path}\``);
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,101 @@
+/** Learned article priors: what one decision may move, position bias, articles across versions. */
+import { describe, expect, it } from 'vitest';
+import {
+  learnArticle,
+  positionWeight,
+  PRIOR_CAP,
+  priorBoosts,
+  priorQuery,
+  scoresWithPriors,
+  MAX_POSITION_WEIGHT,
+} from '../../../shared/learning/knowledge-priors';
+import { emptyLearnedState, type LearnedState } from '../../../shared/learning/learned-state';
+import { observeRecord } from '../../../shared/learning/observe';
+
+const turns = [{ role: 'customer' as const, text: 'How do I renew my driving licence online?' }];
+const candidates = [
+  { packId: 'dmv', articleId: 'renew-in-person', passage: 'Renew at an office.', score: 1 },
+  { packId: 'dmv', articleId: 'renew-online', passage: 'Renew online with your card.', score: 0.9 },
+  { packId: 'dmv', articleId: 'fees', passage: 'Fees for a licence.', score: 0.6 },
+];
+
+function use(state: LearnedState, articleId: string, position: number, used = true) {
+  let first = true;
+  learnArticle(
+    state,
+    { packId: 'dmv', articleId, used, position, query: priorQuery(turns), intentId: null },
+    () => first && !(first = false),
+  );
+}
+
+describe('knowledge priors', () => {
+  it('leaves the ranking alone when nothing learned applies', () => {
+    expect(
+      scoresWithPriors(emptyLearnedState(), { query: priorQuery(turns) }, candidates),
+    ).toBeNull();
+  });
+
+  it("lifts an article agents used under these words above the pack's first", () => {
+    const state = emptyLearnedState();
+    for (let i = 0; i < 3; i++) use(state, 'renew-online', 1);
+    const scores = scoresWithPriors(state, { query: priorQuery(turns) }, candidates)!;
+    expect(scores[1]).toBe(1);
+    expect(scores[0]).toBeLessThan(1);
+  });
+
+  it('lets one dismissal move an article by at most the cap, so it is not buried', () => {
+    const state = emptyLearnedState();
+    use(state, 'renew-in-person', 0, false);
+    const boosts = priorBoosts(state, { query: priorQuery(turns) }, candidates)!;
+    expect(boosts[0]).toBeLessThan(0);
+    expect(Math.abs(boosts[0]!)).toBeLessThanOrEqual(PRIOR_CAP / 2);
+    const scores = scoresWithPriors(state, { query: priorQuery(turns) }, candidates)!;
+    expect(scores[0]).toBeGreaterThan(scores[2]!);
+  });
+
+  it('counts a use of a lower card more than a use of the first, up to a cap', () => {
+    expect(positionWeight(0)).toBe(1);
+    expect(positionWeight(1)).toBeGreaterThan(positionWeight(0));
+    expect(positionWeight(4)).toBe(MAX_POSITION_WEIGHT);
+    expect(positionWeight(null)).toBe(MAX_POSITION_WEIGHT);
+  });
+
+  it('follows an article by pack and article id, whatever its passage text in a new version', () => {
+    const state = emptyLearnedState();
+    for (let i = 0; i < 3; i++) use(state, 'renew-online', 1);
+    const upgraded = candidates.map((c) => ({ ...c, passage: `${c.passage} (rewritten in 2.0)` }));
+    expect(scoresWithPriors(state, { query: priorQuery(turns) }, upgraded)![1]).toBe(1);
+    const otherPack = candidates.map((c) => ({ ...c, packId: 'other' }));
+    expect(scoresWithPriors(state, { query: priorQuery(turns) }, otherPack)).toBeNull();
+  });
+
+  it('keeps an article used earlier in this conversation up for the rest of it, and only it', () => {
+    const state = emptyLearnedState();
+    const cards = candidates.map((c) => ({
+      articleId: c.articleId,
+      packId: c.packId,
+      passage: c.passage,
+    }));
+    observeRecord(
+      state,
+      { kind: 'copied', target: 'article', id: 'fees', position: 2, at: 1, conversationId: 'c1' },
+      {
+        turns,
+        suggestions: { intent: null, articles: cards, replies: [], escalation: [] },
+        packs: [],
+      },
+    );
+    const next = [...turns, { role: 'customer' as const, text: 'and what does it cost?' }];
+    const same = scoresWithPriors(
+      state,
+      { query: priorQuery(next), conversationId: 'c1' },
+      candidates,
+    )!;
+    const other = scoresWithPriors(
+      state,
+      { query: priorQuery(next), conversationId: 'c2' },
+      candidates,
+    )!;
+    expect(same[2]).toBeGreaterThan(other[2]!);
+  });
+});

@@ -1,0 +1,117 @@
+/** Bundles (what may leave a device), their merge, the proposal and the team report. */
+import { describe, expect, it } from 'vitest';
+import { exportBundle } from '../../../shared/learning/bundle';
+import { teamCharts } from '../../../shared/learning/chart-model';
+import { emptyLearnedState, type LearnedState } from '../../../shared/learning/learned-state';
+import { observeRecord, type ObservedContext } from '../../../shared/learning/observe';
+import { buildProposal, nextMinorVersion } from '../../../shared/learning/proposal';
+import { emptyMerge, mergeBundle } from '../../../shared/learning/team-merge';
+import { teamReport } from '../../../shared/learning/team-report';
+import { BundleLineSchema } from '../../../shared/schemas/learning';
+
+const cards = [
+  { articleId: 'returns/exchange', packId: 'acme', passage: 'Swap an item for another size.' },
+  { articleId: 'returns/policy', packId: 'acme', passage: 'Returns within 30 days.' },
+];
+
+function device(conversations: number, text: string, pick = 'exchange'): LearnedState {
+  const state = emptyLearnedState();
+  for (let i = 0; i < conversations; i++) {
+    const conversationId = `${text}-${i}`;
+    const context: ObservedContext = {
+      turns: [{ role: 'customer', text }],
+      suggestions: { intent: null, articles: cards, replies: [], escalation: [] },
+      packs: ['acme@1.2.0'],
+    };
+    const at = Date.parse('2026-11-03T09:00:00Z') + i * 60_000;
+    observeRecord(state, { kind: 'assessed', at, conversationId, escalations: [] }, context);
+    observeRecord(
+      state,
+      {
+        kind: 'copied',
+        target: 'article',
+        id: 'returns/exchange',
+        position: 0,
+        at,
+        conversationId,
+      },
+      context,
+    );
+    observeRecord(
+      state,
+      { kind: 'picked', target: 'intent', id: pick, at, conversationId },
+      context,
+    );
+  }
+  return state;
+}
+
+const bundle = (state: LearnedState, name: string) =>
+  exportBundle(state, { k: 3, since: null, device: name, now: Date.parse('2026-11-04T00:00:00Z') });
+
+describe('team bundles', () => {
+  it("keeps a customer's words on the device until they were seen in k conversations", () => {
+    const twice = bundle(device(2, 'can I swap this jumper for a larger one'), 'a');
+    expect(twice.some((l) => l.kind === 'intent-example')).toBe(false);
+    expect(twice.some((l) => l.kind === 'article-term')).toBe(false);
+    const thrice = bundle(device(3, 'can I swap this jumper for a larger one'), 'a');
+    expect(thrice.filter((l) => l.kind === 'intent-example')).toEqual([
+      {
+        kind: 'intent-example',
+        intentId: 'exchange',
+        text: 'can I swap this jumper for a larger one',
+        conversations: 3,
+      },
+    ]);
+    expect(thrice.find((l) => l.kind === 'article-term' && l.term === 'jumper')).toMatchObject({
+      articleId: 'returns/exchange',
+      word: 'jumper',
+    });
+    for (const line of thrice) expect(BundleLineSchema.safeParse(line).success).toBe(true);
+    expect(JSON.stringify(thrice)).not.toContain('"turns"');
+  });
+
+  it('proposes what two agents agree on, with how many agreed, and a new minor version', () => {
+    const text = 'can I swap this jumper for a larger one';
+    const merged = mergeBundle(
+      mergeBundle(emptyMerge(), bundle(device(3, text), 'a')),
+      bundle(device(4, text), 'b'),
+    );
+    mergeBundle(merged, bundle(device(3, 'my order never came', 'delivery'), 'c'));
+    const proposal = buildProposal(merged, {
+      id: 'acme',
+      version: '1.2.0',
+      intents: [
+        { id: 'exchange', examples: ['I want a different size'] },
+        { id: 'delivery', examples: ['where is my parcel'] },
+      ],
+      articles: [{ articleId: 'returns/exchange', title: 'Exchanging an item' }],
+      responses: [],
+      rules: [],
+    });
+    expect(proposal.pack).toEqual({ id: 'acme', from: '1.2.0', to: '1.3.0' });
+    expect(proposal.agents).toBe(3);
+    expect(proposal.examples).toEqual([
+      { intentId: 'exchange', text, agents: 2, conversations: 7 },
+    ]);
+    const words = proposal.aliases
+      .find((a) => a.articleId === 'returns/exchange')!
+      .words.map((w) => w.word);
+    expect(words).toEqual(expect.arrayContaining(['jumper', 'swap']));
+    expect(words).not.toContain('exchanging');
+  });
+
+  it('reports acceptance per pack version, corrections and charts from the merged bundles', () => {
+    const merged = mergeBundle(emptyMerge(), bundle(device(3, 'can I swap this jumper'), 'a'));
+    const report = teamReport(merged);
+    expect(report).toMatchObject({ bundles: 1, devices: 1, conversations: 3 });
+    expect(report.period).toEqual({ from: '2026-11-03', to: '2026-11-03' });
+    expect(report.corrections).toEqual([{ from: null, to: 'exchange', count: 3 }]);
+    expect(teamCharts(report).map((c) => c.id)).toContain('intent-corrections');
+  });
+
+  it('counts minor versions up', () => {
+    expect(nextMinorVersion('1.4.2')).toBe('1.5.0');
+    expect(nextMinorVersion('0.9.0-beta.1')).toBe('0.10.0');
+  });
+});
