@@ -14,6 +14,7 @@ import { createDispatcher, type Dispatch, type Handlers } from '../services/core
 import { EventBus } from '../services/core/event-bus';
 import type { Logger } from '../services/core/log';
 import { createDiagnostics } from '../services/diagnostics';
+import type { ProcessStats } from '../services/diagnostics/process-stats';
 import { createEmbeddings } from '../services/embeddings';
 import type { KnowledgeService } from '../services/knowledge';
 import { createLearning, type LearningService } from '../services/learning';
@@ -50,6 +51,8 @@ export interface ServiceOptions {
   clipboard?: ClipboardLike;
   /** The Electron version, when the host is Electron. */
   electronVersion?: string;
+  /** Answer `diagnostics:process-sample` (`inloop serve --diagnostics`, for `npm run soak`). */
+  processDiagnostics?: boolean;
 }
 
 /** What the rest is built on: the event bus and the settings. */
@@ -80,6 +83,8 @@ export interface Services {
   readonly options: ServiceOptions;
   /** Where the ingest endpoint listens, when this host runs the app and it started. */
   readonly ingestUrl: string | null;
+  /** The process sampler when `processDiagnostics` is on: hosts add their own gauges. */
+  readonly processStats: ProcessStats | null;
   close(): Promise<void>;
 }
 
@@ -104,8 +109,10 @@ export async function createServices(options: ServiceOptions): Promise<Services>
         secretStore: options.secretStore,
         electronVersion: options.electronVersion,
         env,
+        processDiagnostics: options.processDiagnostics === true,
       }),
     );
+    diagnostics.service.processStats?.gauge('event-bus listeners', () => bus.listenerCount);
     const embeddings = open(await createEmbeddings({ modelsDir, env, logger }));
     // Learning first: search and assist apply what it learned; it learns from the feedback log.
     let packVersions = async (): Promise<readonly string[]> => [];
@@ -217,6 +224,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       learning: learning.service,
       options,
       ingestUrl,
+      processStats: diagnostics.service.processStats,
       close: () => closeAll(opened, logger),
     };
   } catch (error) {
