@@ -24,6 +24,10 @@ export const mainExternals = [
   'apache-arrow',
   '@huggingface/transformers',
   'onnxruntime-node',
+  // A native addon (registry and managed preferences), and the updater that loads its
+  // platform classes by name at run time.
+  '@vscode/policy-watcher',
+  'electron-updater',
 ];
 const withSubpaths = mainExternals.flatMap((name) => [
   name,

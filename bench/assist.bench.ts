@@ -149,7 +149,7 @@ export async function benchAssist(): Promise<BenchRow[]> {
     // examples, reply acceptance and rewrites), to check learning keeps the turn budget.
     const learning = await LearningService.open({
       dataDir: data,
-      settings: () => ({ enabled: true, allowExport: false, k: 3 }),
+      settings: () => ({ enabled: true, allowExport: false, exportFolder: '', k: 3 }),
       saveDelayMs: 3_600_000,
     });
     await seedLearning(learning, data, trust, conversations);

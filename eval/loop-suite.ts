@@ -144,7 +144,7 @@ async function costSection(out: string[], dataDir: string, states: readonly Dial
     await opened.close();
     const learning = await LearningService.open({
       dataDir: work,
-      settings: () => ({ enabled: true, allowExport: true, k: 3 }),
+      settings: () => ({ enabled: true, allowExport: true, exportFolder: '', k: 3 }),
       saveDelayMs: 3_600_000,
     });
     const started = performance.now();

@@ -1,4 +1,5 @@
 import { clinc150Suite } from './clinc150-suite';
+import { conversationsSuite } from './conversations-suite';
 import { dialogsumSuite } from './dialogsum-suite';
 import { hwu64Suite } from './hwu64-suite';
 import { piiSuite } from './pii-suite';
@@ -14,11 +15,12 @@ export interface EvalSuite {
 export const suites: readonly EvalSuite[] = [
   // ── knowledge: doc2dial ──
   doc2dialSuite,
-  // ── assist: clinc150, hwu64, dialogsum, pii ──
+  // ── assist: clinc150, hwu64, dialogsum, pii, conversations ──
   clinc150Suite,
   hwu64Suite,
   piiSuite,
   dialogsumSuite,
+  conversationsSuite,
   // ── learning: the loop ──
   loopSuite,
 ];

@@ -42,6 +42,8 @@ import {
   TeamReportRequestSchema,
   TeamReportSchema,
 } from './schemas/learning';
+import { PolicyReportSchema } from './schemas/policy';
+import { FeedsStatusSchema } from './schemas/feeds';
 
 const none = z.undefined();
 
@@ -118,6 +120,12 @@ export const requests = {
   'learning:status': { request: none, response: LearningSummarySchema },
   'learning:forget': { request: none, response: LearningSummarySchema },
   'learning:team-report': { request: TeamReportRequestSchema, response: TeamReportSchema },
+  // ── policy: managed policy in force (electron/services/policy) ──
+  'policy:get': { request: none, response: PolicyReportSchema },
+  // ── feeds: pack feeds this device follows (electron/services/packs/feed) ──
+  'feeds:status': { request: none, response: FeedsStatusSchema },
+  /** Check every feed now (the "Check now" button), whatever the poll timer says. */
+  'feeds:check': { request: none, response: FeedsStatusSchema },
 } as const;
 
 /** Event channels: pushed by the services to every connected UI. */
@@ -141,6 +149,12 @@ export const events = {
   // ── learning ──
   /** What the device learned changed (saved, or forgotten). */
   'learning:changed': LearningSummarySchema,
+  // ── policy ──
+  /** The effective managed policy changed (an administrator edited it while the app ran). */
+  'policy:changed': PolicyReportSchema,
+  // ── feeds ──
+  /** A feed check finished, or installed a pack. */
+  'feeds:changed': FeedsStatusSchema,
 } as const;
 
 export type RequestChannel = keyof typeof requests;

@@ -25,6 +25,10 @@ import { createSettings, type SettingsService } from '../services/settings';
 import { createSpeech } from '../services/speech';
 import { openKnowledge } from './open-knowledge';
 import type { SpeechService } from '../services/speech/speech-service';
+import { createPolicy, type PolicyService } from '../services/policy';
+import type { PolicySource } from '../services/policy/policy-source';
+import { platformPolicySources } from '../services/policy/platform-sources';
+import { createFeeds, type FeedService } from '../services/packs/feed';
 
 export interface ServiceOptions {
   host: HostKind;
@@ -55,17 +59,43 @@ export interface ServiceOptions {
   processDiagnostics?: boolean;
 }
 
-/** What the rest is built on: the event bus and the settings. */
+/** Where managed policy is read, for `createFoundation`. */
+export interface PolicyPlaces {
+  /** Default: this platform's places (policy/platform-sources). */
+  readonly sources?: PolicySource[];
+  /** A packaged app: `INLOOP_POLICY_FILE` is ignored. */
+  readonly packaged?: boolean;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/** What the rest is built on: the event bus, the settings and the managed policy over them. */
 export interface Foundation {
   readonly bus: EventBus;
   readonly settings: Awaited<ReturnType<typeof createSettings>>;
+  readonly policy: Awaited<ReturnType<typeof createPolicy>>;
 }
 
-/** The bus and the settings of `dataDir`; a host that needs them before the rest opens them first. */
-export async function createFoundation(dataDir: string, logger: Logger): Promise<Foundation> {
+/**
+ * The bus, the settings of `dataDir` and the policy laid over them (read before anything reads
+ * a setting); a host that needs them before the rest opens them first.
+ */
+export async function createFoundation(
+  dataDir: string,
+  logger: Logger,
+  places: PolicyPlaces = {},
+): Promise<Foundation> {
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const bus = new EventBus();
-  return { bus, settings: await createSettings({ dataDir, bus, logger }) };
+  const settings = await createSettings({ dataDir, bus, logger });
+  const sources =
+    places.sources ??
+    platformPolicySources({
+      platform: process.platform,
+      env: places.env ?? process.env,
+      packaged: places.packaged ?? false,
+    });
+  const policy = await createPolicy({ sources, settings: settings.service, bus, logger });
+  return { bus, settings, policy };
 }
 
 export interface Services {
@@ -80,6 +110,9 @@ export interface Services {
   readonly assist: AssistCapability;
   readonly speech: SpeechService;
   readonly learning: LearningService;
+  readonly policy: PolicyService;
+  /** The pack feeds; checked on a timer in hosts that run the app. */
+  readonly feeds: FeedService;
   readonly options: ServiceOptions;
   /** Where the ingest endpoint listens, when this host runs the app and it started. */
   readonly ingestUrl: string | null;
@@ -91,8 +124,9 @@ export interface Services {
 export async function createServices(options: ServiceOptions): Promise<Services> {
   const { dataDir, modelsDir, logger } = options;
   const env = options.env ?? process.env;
-  const { bus, settings } = options.foundation ?? (await createFoundation(dataDir, logger));
-  const opened: Array<{ close(): Promise<void> }> = [settings];
+  const { bus, settings, policy } =
+    options.foundation ?? (await createFoundation(dataDir, logger, { env }));
+  const opened: Array<{ close(): Promise<void> }> = [settings, policy];
   const open = <T extends { close(): Promise<void> }>(module: T): T => {
     opened.push(module);
     return module;
@@ -110,6 +144,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
         electronVersion: options.electronVersion,
         env,
         processDiagnostics: options.processDiagnostics === true,
+        policy: () => policy.service.report(),
       }),
     );
     diagnostics.service.processStats?.gauge('event-bus listeners', () => bus.listenerCount);
@@ -173,6 +208,17 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       }),
     );
 
+    const feeds = open(
+      await createFeeds({
+        dataDir,
+        installer: packs.service,
+        settings: settings.service,
+        policy: () => policy.service.report(),
+        bus,
+        logger,
+      }),
+    );
+
     const info: AppInfo = {
       name: 'Inloop',
       version: options.appVersion,
@@ -197,9 +243,12 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       ...assist.handlers,
       ...speech.handlers,
       ...learning.handlers,
+      ...policy.handlers,
+      ...feeds.handlers,
     };
 
     const ingestUrl = options.runsApp ? await assist.startIngest() : null;
+    if (options.runsApp) feeds.service.start();
     if (options.runsApp && options.clipboard) {
       const watch = startClipboardWatch({
         clipboard: options.clipboard,
@@ -222,6 +271,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       assist,
       speech: speech.service,
       learning: learning.service,
+      policy: policy.service,
+      feeds: feeds.service,
       options,
       ingestUrl,
       processStats: diagnostics.service.processStats,

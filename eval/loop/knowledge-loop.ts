@@ -118,7 +118,7 @@ export async function replayKnowledge(options: ReplayOptions): Promise<ReplayRes
   let enabled = true;
   const learning = await LearningService.open({
     dataDir: work,
-    settings: () => ({ enabled, allowExport: true, k: 3 }),
+    settings: () => ({ enabled, allowExport: true, exportFolder: '', k: 3 }),
     saveDelayMs: 3_600_000,
   });
   const opened = await openKnowledge({

@@ -97,7 +97,7 @@ function replyArticles(
 
 /** The input of one assessment. */
 export interface AssessInput {
-  /** The conversation so far, oldest first (already redacted). */
+  /** The conversation so far, oldest first (original text: the engine runs on what was said). */
   readonly turns: readonly ConversationTurn[];
   /** The passages retrieval cited for these turns, best first. */
   readonly hits: readonly SearchHit[];
@@ -184,18 +184,14 @@ function chooseIntent(
   const { intent, candidates } = conversationIntent(engine.intentModel, turns);
   return {
     intent: intent ? describeIntent(engine, intent.id, intent.confidence, 'engine') : null,
-    candidates: candidates.flatMap((c) => {
-      const known = engine.intents.get(c.id);
-      return known
-        ? [
-            {
-              id: c.id,
-              label: intentLabel(known.intent),
-              confidence: Math.min(1, Math.max(0, c.confidence)),
-              packId: known.packId,
-            },
-          ]
-        : [];
+    candidates: candidates.slice(0, 3).map((c) => {
+      const { id, label, confidence, packId } = describeIntent(
+        engine,
+        c.id,
+        c.confidence,
+        'engine',
+      );
+      return { id, label, confidence, ...(packId === undefined ? {} : { packId }) };
     }),
   };
 }

@@ -26,25 +26,43 @@ function statesNeed(sentence: string): boolean {
     wordCount(sentence) >= 3 &&
     !SIGN_POST.test(sentence) &&
     NEED.test(sentence) &&
+    substantiveTerms(sentence).length >= 1
+  );
+}
+
+const INTRODUCTION = /^(?:i'm|i am|my name is|this is|it's|it is)\s+\S+(?:\s+\S+)?[.!]?$/i;
+
+/** A sentence that tells what the need is about ("The white shirt arrived with a stain"). */
+function tellsContext(sentence: string): boolean {
+  return (
+    !INTRODUCTION.test(sentence) &&
+    !SIGN_POST.test(sentence) &&
     substantiveTerms(sentence).length >= 2
   );
 }
 
 /**
- * The customer's first statement of need, greeting trimmed; a short one (under 8 words) takes
- * the next sentence of the same turn along when that adds to it ("My parcel never arrived. The
- * tracking hasn't moved since 3 March").
+ * The customer's first statement of need, greeting trimmed, with what it is about: the sentence
+ * before it in the same turn when that tells the context ("The shirt arrived stained. I want to
+ * return it."), else, for a short one (under 8 words), the sentence after it ("My parcel never
+ * arrived. The tracking hasn't moved since 3 March").
  */
 export function issueStatement(turns: readonly SpokenTurn[]): string | undefined {
   for (const turn of turns) {
     if (turn.role !== 'customer') continue;
-    const list = sentences(turn.text).map((s) => s.replace(GREETING, '').trim());
+    const list = sentences(turn.text)
+      .map((s) => s.replace(GREETING, '').trim())
+      .filter((s) => s !== '');
     const at = list.findIndex(statesNeed);
     if (at < 0) continue;
-    let issue = capitalised(list[at]!);
-    const next = list[at + 1];
-    if (wordCount(issue) < 8 && next && statesNeed(next)) issue = `${issue} ${capitalised(next)}`;
-    return clipWords(issue, ISSUE_WORDS);
+    const parts = [list[at]!];
+    const before = list[at - 1];
+    const after = list[at + 1];
+    if (before !== undefined && tellsContext(before)) parts.unshift(before);
+    else if (wordCount(parts[0]!) < 8 && after !== undefined && tellsContext(after)) {
+      parts.push(after);
+    }
+    return clipWords(parts.map(capitalised).join(' '), ISSUE_WORDS);
   }
   return undefined;
 }

@@ -6,6 +6,8 @@
  *   cosine over the replies' title, tags and text) to the latest customer turns;
  * - without an intent, only replies grounded in the shown articles (an intent of the reply
  *   links one of them, or its words are the passages' own) are offered;
+ * - a "done" reply of another flow (one tied to intents, none of them the conversation's) is
+ *   never offered: "I've sent a reset code" is not a reply to a promo-code question;
  * - a "done" reply ("I've refunded…") ranks below the questions until the conversation shows
  *   the groundwork done (no open identification step, `groundworkDone`);
  * - a date slot is filled only with a date that fits it: a promise ("by {{date}}") only with
@@ -166,12 +168,23 @@ function rank(input: SuggestRepliesInput): Ranked[] {
   return ranked
     .filter((r) => r.ofIntent || r.similarity >= MIN_REPLY_SIMILARITY)
     .filter((r) => grounded(r.response))
+    .filter((r) => r.ofIntent || r.kind !== 'done' || !ofOtherFlow(r.response, input))
     .sort(
       (a, b) =>
         tier(a) - tier(b) ||
         b.similarity - a.similarity ||
         a.response.id.localeCompare(b.response.id),
     );
+}
+
+/**
+ * True when a reply belongs to another flow than the conversation's: it names intents, and the
+ * conversation has none or another. Its "done" report ("I've sent a reset code") is then never
+ * right here, however many words it shares with the customer's.
+ */
+function ofOtherFlow(r: PackResponse, input: SuggestRepliesInput): boolean {
+  const linked = input.replyArticles?.get(r.id) ?? [];
+  return r.intents.length > 0 || linked.length > 0;
 }
 
 const kindCache = new WeakMap<CannedResponse, ReplyKind>();

@@ -12,7 +12,7 @@ import { sentences } from './suggest/text';
 export type ReplyKind = 'question' | 'done' | 'info';
 
 const DONE =
-  /\b(?:(?:i|we)(?:'ve| have)\s+(?:just\s+|now\s+|also\s+)?(?:refunded|issued|sent|added|removed|changed|updated|booked|placed|created|generated|given|restored|waived|extended|taken|renewed|reported|found|checked|upgraded|moved|cancelled|canceled|processed|applied|reset|credited|resent|escalated|passed|asked|raised|booked|approved)|all done|done!|(?:is|are) now (?:on|set|active|updated|changed|cancelled)|(?:has|have) been (?:updated|changed|sent|added|removed|refunded|processed|cancelled|canceled|approved|booked))\b/i;
+  /\b(?:(?:i|we)(?:'ve| have)\s+(?:just\s+|now\s+|also\s+)?(?:refunded|issued|sent|added|removed|changed|updated|booked|placed|created|generated|given|restored|waived|extended|taken|renewed|reported|found|checked|upgraded|moved|cancelled|canceled|processed|applied|reset|credited|resent|escalated|passed|asked|raised|booked|approved)|all done|done(?=!)|(?:is|are) now (?:on|set|active|updated|changed|cancelled)|(?:has|have) been (?:updated|changed|sent|added|removed|refunded|processed|cancelled|canceled|approved|booked))\b/i;
 const ASKS =
   /\b(?:could you|can you|would you|will you|may i|could i|can i (?:have|get|ask)|what(?:'s| is| was)|which|when did|how (?:many|much|would)|do you|did you|are you|is (?:it|that|there))\b/i;
 

@@ -4,24 +4,7 @@
  * line each, empty fields left out, a few lines in all.
  */
 import type { Summary } from '../schemas/assist';
-import type { Resolution } from './summary-closing';
-import { assertNever } from '../result';
-
-/** The words a note uses for a resolution status. */
-export function resolutionLabel(resolution: Resolution): string {
-  switch (resolution) {
-    case 'resolved':
-      return 'resolved';
-    case 'unresolved':
-      return 'not resolved';
-    case 'escalated':
-      return 'escalated';
-    case 'unknown':
-      return 'unclear from the conversation';
-    default:
-      return assertNever(resolution);
-  }
-}
+import { outcomeText } from './handoff-fields';
 
 function line(label: string, value: string | null | undefined): string[] {
   return value ? [`${label}: ${value}`] : [];
@@ -35,7 +18,7 @@ export function summaryAsText(summary: Summary): string {
     ...line('Tried', tried.length > 0 ? tried.join('; ') : 'Nothing yet.'),
     ...line(
       'Outcome',
-      summary.outcome ?? (summary.resolution ? resolutionLabel(summary.resolution) : null),
+      summary.outcome ?? (summary.resolution ? outcomeText(summary.resolution) : null),
     ),
     ...line('Next step', summary.nextStep),
     ...line('Customer', summary.customer),

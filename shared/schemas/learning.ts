@@ -10,6 +10,8 @@ const learningFields = {
   enabled: z.boolean(),
   /** Allow `inloop learn export` to write a team bundle. */
   allowExport: z.boolean(),
+  /** The only folder an export may be written to (managed policy); empty: any folder. */
+  exportFolder: z.string().trim().max(1000),
   /** A free-text query or example leaves the device only when seen in this many conversations. */
   k: z.number().int().min(2).max(100),
 };
@@ -18,6 +20,7 @@ const learningFields = {
 export const LearningSettingsSchema = z.object({
   enabled: learningFields.enabled.default(true),
   allowExport: learningFields.allowExport.default(false),
+  exportFolder: learningFields.exportFolder.default(''),
   k: learningFields.k.default(3),
 });
 export type LearningSettings = z.infer<typeof LearningSettingsSchema>;
@@ -28,6 +31,7 @@ export const LearningSettingsPatchSchema = z.object(learningFields).partial();
 export const defaultLearningSettings: LearningSettings = {
   enabled: true,
   allowExport: false,
+  exportFolder: '',
   k: 3,
 };
 

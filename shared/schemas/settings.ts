@@ -4,6 +4,7 @@ import {
   LearningSettingsPatchSchema,
   LearningSettingsSchema,
 } from './learning';
+import { FeedSubscriptionSchema } from './feeds';
 
 /** The version the current code writes; older files are migrated (see settings/migrations). */
 export const SETTINGS_VERSION = 1;
@@ -32,6 +33,54 @@ export const DEFAULT_RETENTION_DAYS = 90;
 export const LogMaxMiBSchema = z.number().int().min(1).max(4096);
 export const DEFAULT_LOG_MAX_MIB = 64;
 
+/** A publisher public key (ed25519 SPKI PEM) whose signed packs and feeds this device trusts. */
+export const TrustedPublisherKeySchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  publicKeyPem: z.string().trim().min(1).max(4000),
+});
+export type TrustedPublisherKey = z.infer<typeof TrustedPublisherKeySchema>;
+
+/** App updates, as VS Code does them: none, manual (asked), start (at start-up), default. */
+export const UpdateModeSchema = z.enum(['none', 'manual', 'start', 'default']);
+export type UpdateMode = z.infer<typeof UpdateModeSchema>;
+
+/** electron-updater's channels: `latest` (stable), `beta`, `alpha`. */
+export const UpdateChannelSchema = z.enum(['latest', 'beta', 'alpha']);
+export type UpdateChannel = z.infer<typeof UpdateChannelSchema>;
+
+/**
+ * Sections added after version 1 shipped. Their fields carry no zod default: a default inside
+ * a field would make `.partial()` (the patch) fill every field a patch leaves out. A file
+ * without them is filled from `defaultSettings` (settings-merge `withDefaults`), and the whole
+ * section defaults here too.
+ */
+const feedsSection = z.object({
+  /** Pack feeds this device follows (policy may add its own, see `inloop policy show`). */
+  subscriptions: z.array(FeedSubscriptionSchema).max(20),
+  /** Minutes between two checks of a feed. */
+  pollMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60),
+});
+const updatesSection = z.object({
+  mode: UpdateModeSchema,
+  channel: UpdateChannelSchema,
+  /** The update server (generic provider); empty: no update is ever asked for. */
+  url: z
+    .string()
+    .trim()
+    .max(2000)
+    .refine((url) => url === '' || /^https?:\/\//.test(url), 'an http(s) URL or empty'),
+});
+const defaultFeeds: z.infer<typeof feedsSection> = { subscriptions: [], pollMinutes: 60 };
+const defaultUpdates: z.infer<typeof updatesSection> = {
+  mode: 'default',
+  channel: 'latest',
+  url: '',
+};
+
 export const SettingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),
   appearance: z.object({
@@ -57,22 +106,16 @@ export const SettingsSchema = z.object({
     allowedEndpointHosts: z.array(z.string().trim().min(1).max(253)).max(50),
     /**
      * Days the local logs (feedback, transcript corrections, learned state) keep a record;
-     * older records are deleted (electron/services/core/rotating-log.ts).
+     * older records are deleted (electron/services/core/rotating-log.ts). Policy
+     * DataRetentionDays may set it.
      */
-    retentionDays: RetentionDaysSchema.default(DEFAULT_RETENTION_DAYS),
+    retentionDays: RetentionDaysSchema,
     /** Size cap of each local log, all its files together, in MiB; the oldest go first. */
-    logMaxMiB: LogMaxMiBSchema.default(DEFAULT_LOG_MAX_MIB),
+    logMaxMiB: LogMaxMiBSchema,
   }),
   knowledge: z.object({
     /** Publisher public keys (ed25519 SPKI PEM) whose signed packs this device installs. */
-    trustedPublisherKeys: z
-      .array(
-        z.object({
-          name: z.string().trim().min(1).max(200),
-          publicKeyPem: z.string().trim().min(1).max(4000),
-        }),
-      )
-      .max(50),
+    trustedPublisherKeys: z.array(TrustedPublisherKeySchema).max(50),
     /** Install packs with no signature (for a team lead trying a pack on their own machine). */
     allowUnsignedPacks: z.boolean(),
   }),
@@ -96,6 +139,8 @@ export const SettingsSchema = z.object({
   }),
   /** What this device learns from the agent's decisions (shared/schemas/learning.ts). */
   learning: LearningSettingsSchema.default(defaultLearningSettings),
+  feeds: feedsSection.default(defaultFeeds),
+  updates: updatesSection.default(defaultUpdates),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -131,6 +176,8 @@ export const defaultSettings: Settings = {
   },
   speech: { saveAudio: false, microphoneId: null },
   learning: defaultLearningSettings,
+  feeds: defaultFeeds,
+  updates: defaultUpdates,
 };
 
 /** A partial update: any section, any field of it. */
@@ -151,6 +198,8 @@ export const SettingsPatchSchema = z
     assist: SettingsSchema.shape.assist.partial(),
     speech: SettingsSchema.shape.speech.partial(),
     learning: LearningSettingsPatchSchema,
+    feeds: feedsSection.partial(),
+    updates: updatesSection.partial(),
   })
   .partial()
   .strict();

@@ -1,30 +1,43 @@
-/** Keyboard-first: every panel, the settings and the shortcuts sheet reachable without a mouse. */
-import { expect, openShell, test } from './fixtures/serve';
+/**
+ * Keyboard-first: every panel, the settings and the shortcuts sheet reachable without a mouse.
+ * One server for the file (the tests leave no state behind that another relies on).
+ */
+import { expect, openShell, test, useFileServer } from './fixtures/serve';
 
-const panels = ['Conversation', 'Knowledge', 'Replies', 'Next actions', 'Summary'];
+const shared = useFileServer();
+// Decisions first: Replies and Next actions right after the conversation.
+const panels = ['Conversation', 'Replies', 'Next actions', 'Knowledge', 'Summary'];
 
-test('Alt+1..Alt+5 move focus into the matching panel', async ({ page, server }) => {
-  await openShell(page, server);
+test('Alt+1 lands in the composer, Alt+2..Alt+5 in the matching panel', async ({ page }) => {
+  await openShell(page, shared.server);
+  const composer = page.getByRole('textbox', { name: 'Customer says' });
+  await page.keyboard.press('Alt+Digit1');
+  await expect(composer).toBeFocused();
   for (const [index, name] of panels.entries()) {
+    if (index === 0) continue;
     await page.keyboard.press(`Alt+Digit${index + 1}`);
     await expect(page.getByRole('region', { name, exact: true })).toBeFocused();
   }
-  // Back to the first from anywhere, including from inside a text field.
+  // Back to the composer from anywhere, including from inside another text field.
   await page.getByLabel('Search knowledge').focus();
   await page.keyboard.press('Alt+Digit1');
-  await expect(page.getByRole('region', { name: 'Conversation' })).toBeFocused();
+  await expect(composer).toBeFocused();
 });
 
-test('Alt+N unfolds a folded panel', async ({ page, server }) => {
-  await openShell(page, server);
+test('Alt+N unfolds a folded panel', async ({ page }) => {
+  await openShell(page, shared.server);
   await page.getByRole('button', { name: 'Replies', exact: true }).click();
   await expect(page.getByText('Reply suggestions appear here')).toBeHidden();
-  await page.keyboard.press('Alt+Digit3');
+  await page.keyboard.press('Alt+Digit2');
   await expect(page.getByText('Reply suggestions appear here')).toBeVisible();
+  // Alt+1 unfolds the conversation and still lands in the composer.
+  await page.getByRole('button', { name: 'Conversation', exact: true }).click();
+  await page.keyboard.press('Alt+Digit1');
+  await expect(page.getByRole('textbox', { name: 'Customer says' })).toBeFocused();
 });
 
-test('F6 cycles header, panels and notices; Shift+F6 goes back', async ({ page, server }) => {
-  await openShell(page, server);
+test('F6 cycles header, panels and notices; Shift+F6 goes back', async ({ page }) => {
+  await openShell(page, shared.server);
   const stops = [
     page.getByRole('banner'),
     ...panels.map((name) => page.getByRole('region', { name, exact: true })),
@@ -44,11 +57,10 @@ test('F6 cycles header, panels and notices; Shift+F6 goes back', async ({ page, 
 
 test('settings open with Ctrl+, or Alt+, and close with Escape, returning focus', async ({
   page,
-  server,
 }) => {
-  await openShell(page, server);
+  await openShell(page, shared.server);
   const settings = page.getByRole('dialog', { name: 'Settings' });
-  await page.keyboard.press('Alt+Digit2');
+  await page.keyboard.press('Alt+Digit4');
   await page.keyboard.press('Control+Comma');
   await expect(settings).toBeVisible();
   await expect(settings.getByRole('radiogroup', { name: 'Theme' })).toBeVisible();
@@ -64,15 +76,15 @@ test('settings open with Ctrl+, or Alt+, and close with Escape, returning focus'
   await expect(settings).toBeHidden();
 });
 
-test('? shows the shortcuts sheet, but types a ? in a text field', async ({ page, server }) => {
-  await openShell(page, server);
+test('? shows the shortcuts sheet, but types a ? in a text field', async ({ page }) => {
+  await openShell(page, shared.server);
   const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   const search = page.getByLabel('Search knowledge');
   await search.focus();
   await page.keyboard.type('why?');
   await expect(search).toHaveValue('why?');
   await expect(sheet).toBeHidden();
-  await page.keyboard.press('Alt+Digit1');
+  await page.keyboard.press('Alt+Digit2');
   await page.keyboard.press('?');
   await expect(sheet).toBeVisible();
   await expect(sheet.getByText('Go to Next actions')).toBeVisible();

@@ -26,6 +26,7 @@ export * from './fake-emitter';
 export * from './fake-ipc';
 export * from './fake-screen';
 export * from './fake-shell-parts';
+export * from './fake-updater';
 
 export interface ElectronMock {
   app: FakeApp;

@@ -6,9 +6,10 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { passageSegments } from '../../renderer/src/components/highlighted-passage';
 import { KnowledgeCard } from '../../renderer/src/components/knowledge-card';
-import { nextCardIndex } from '../../renderer/src/components/knowledge-card-list';
 import { packContents } from '../../renderer/src/components/pack-row';
 import { publisherKeyProblem } from '../../renderer/src/containers/settings/trusted-keys';
+import { nextRovingIndex } from '../../renderer/src/keyboard/roving';
+import { groupByArticle } from '../../renderer/src/panels/knowledge-groups';
 import type { SearchHit } from '../../shared/schemas/knowledge';
 
 const refund: SearchHit = {
@@ -50,9 +51,10 @@ describe('passageSegments', () => {
 });
 
 describe('KnowledgeCard', () => {
+  const other = { ...refund, passage: 'Store credit is instant.', section: ['Refunds', 'Credit'] };
   const html = renderToStaticMarkup(
     <KnowledgeCard
-      hit={refund}
+      group={{ key: 'acme-retail/billing/refunds', best: refund, more: [other] }}
       packName="Acme Retail"
       onCopy={async () => true}
       onFeedback={() => {}}
@@ -61,32 +63,60 @@ describe('KnowledgeCard', () => {
     />,
   );
 
-  it('shows title, section path, the pack and the passage with its match marked', () => {
-    expect(html).toContain('>Refunds</h3>');
+  it('shows title, pack and section path, and the passage with its match marked', () => {
+    expect(html).toMatch(/<h3 class="knowledge-card__title"[^>]*>Refunds<\/h3>/);
     // The section path leaves out the title it starts with: the card shows it already.
-    expect(html).toContain('<p class="knowledge-card__section">Card payments</p>');
-    expect(html).toContain('Acme Retail');
+    expect(html).toContain('Acme Retail</span><span> · Card payments</span>');
     expect(html).toContain('<mark class="knowledge-card__match">refund</mark>');
+    // The article's other passages wait behind "more".
+    expect(html).toContain('More from this article (1)');
+    expect(html).not.toContain('Store credit is instant.');
   });
 
-  it('links the source so it opens outside the app, and offers copy and feedback', () => {
+  it('is one Tab stop: its link and buttons stay out of the Tab order', () => {
+    expect(html).toMatch(/<article[^>]*tabindex="0"/);
     expect(html).toMatch(
-      /<a[^>]*href="https:\/\/help\.acme\.example\/refunds"[^>]*target="_blank"[^>]*rel="noopener noreferrer"/,
+      /<a[^>]*href="https:\/\/help\.acme\.example\/refunds"[^>]*target="_blank"[^>]*rel="noopener noreferrer"[^>]*tabindex="-1"/,
     );
-    expect(html).toContain('aria-label="Helpful" title="Helpful" aria-pressed="false"');
-    expect(html).toContain('aria-label="Not helpful"');
-    expect(html).toContain('Copy');
+    expect(html.match(/<button[^>]*>/g)?.every((tag) => tag.includes('tabindex="-1"'))).toBe(true);
+    expect(html).toContain('aria-label="Helpful"');
+    expect(html).toContain('aria-label="Copy the passage"');
+  });
+});
+
+describe('groupByArticle', () => {
+  it('makes one card per article, led by its best passage, in rank order', () => {
+    const hit = (articleId: string, passage: string, packId = 'p') => ({
+      ...refund,
+      articleId,
+      passage,
+      packId,
+    });
+    const groups = groupByArticle([
+      hit('a', 'a1'),
+      hit('b', 'b1'),
+      hit('a', 'a2'),
+      hit('a', 'a1'),
+      hit('a', 'x', 'q'),
+    ]);
+    expect(groups.map((g) => [g.key, g.best.passage, g.more.map((m) => m.passage)])).toEqual([
+      ['p/a', 'a1', ['a2']],
+      ['p/b', 'b1', []],
+      ['q/a', 'x', []],
+    ]);
   });
 });
 
 describe('helpers', () => {
-  it('moves between cards with the arrow keys, stopping at the ends', () => {
-    expect(nextCardIndex('ArrowDown', 0, 3)).toBe(1);
-    expect(nextCardIndex('ArrowDown', 2, 3)).toBe(2);
-    expect(nextCardIndex('ArrowUp', 0, 3)).toBe(0);
-    expect(nextCardIndex('End', 0, 3)).toBe(2);
-    expect(nextCardIndex('c', 0, 3)).toBeNull();
-    expect(nextCardIndex('ArrowDown', 0, 0)).toBeNull();
+  it('moves between the items of a list with the arrow keys, stopping at the ends', () => {
+    expect(nextRovingIndex('ArrowDown', 0, 3)).toBe(1);
+    expect(nextRovingIndex('ArrowRight', 0, 3)).toBe(1);
+    expect(nextRovingIndex('ArrowDown', 2, 3)).toBe(2);
+    expect(nextRovingIndex('ArrowUp', 0, 3)).toBe(0);
+    expect(nextRovingIndex('ArrowLeft', 2, 3)).toBe(1);
+    expect(nextRovingIndex('End', 0, 3)).toBe(2);
+    expect(nextRovingIndex('c', 0, 3)).toBeNull();
+    expect(nextRovingIndex('ArrowDown', 0, 0)).toBeNull();
   });
 
   it("sums up a pack's contents, leaving out what it has none of", () => {

@@ -161,11 +161,6 @@ describe('status and packs', () => {
     expect(store.getState().knowledgeSearch).toMatchObject({ hits: [{ title: 'Refunds' }] });
     expect(store.getState().packs).toHaveLength(1);
   });
-
-  it('follows the conversation through setConversationHits', () => {
-    store.getState().setConversationHits([hit('Refunds'), hit('Delivery')]);
-    expect(store.getState().conversationHits.map((h) => h.title)).toEqual(['Refunds', 'Delivery']);
-  });
 });
 
 describe('pack actions', () => {

@@ -24,11 +24,12 @@ describe('commandForKey', () => {
     const panels = [1, 2, 3, 4, 5].map((n) =>
       commandForKey(press({ key: '¡', code: `Digit${n}`, altKey: true })),
     );
+    // Decisions first: the replies and next actions come right after the conversation.
     expect(panels).toEqual([
       { kind: 'focus-panel', panel: 'conversation' },
-      { kind: 'focus-panel', panel: 'knowledge' },
       { kind: 'focus-panel', panel: 'replies' },
       { kind: 'focus-panel', panel: 'actions' },
+      { kind: 'focus-panel', panel: 'knowledge' },
       { kind: 'focus-panel', panel: 'summary' },
     ]);
   });
@@ -76,16 +77,16 @@ describe('nextRegion', () => {
     expect(regionIds).toEqual([
       'header',
       'conversation',
-      'knowledge',
       'replies',
       'actions',
+      'knowledge',
       'summary',
       'notices',
     ]);
     expect(nextRegion(regionIds, 'header', 1)).toBe('conversation');
     expect(nextRegion(regionIds, 'notices', 1)).toBe('header');
     expect(nextRegion(regionIds, 'header', -1)).toBe('notices');
-    expect(nextRegion(regionIds, 'summary', -1)).toBe('actions');
+    expect(nextRegion(regionIds, 'summary', -1)).toBe('knowledge');
   });
 
   it('starts at the first region (F6) or the last (Shift+F6) from outside them all', () => {

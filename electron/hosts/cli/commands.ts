@@ -15,6 +15,8 @@ import { modelsCommand } from '../../services/models/cli/models-command';
 import { packCommand } from '../../services/packs/cli/pack-command';
 import { transcribeCommand } from '../../services/speech/cli/transcribe-command';
 import { serveCommand } from '../web/serve-command';
+import { policyCommand } from '../../services/policy/cli/policy-command';
+import { feedCommand } from '../../services/packs/feed/cli/feed-command';
 
 const open: OpenServices<Services> = (args, io) => openServices(args, io, 'cli');
 
@@ -33,4 +35,7 @@ export const commands: readonly Command[] = [
   reportCommand,
   // ── speech: transcribe ──
   transcribeCommand,
+  // ── policy and feeds: policy, feed ──
+  policyCommand,
+  feedCommand(open),
 ];

@@ -37,6 +37,7 @@ import {
   type DisplaySourceLike,
 } from './display-media';
 import { createDebouncedSaver, createWindowStateStore } from './window-state-store';
+import { startAppUpdates, type AppUpdates, type UpdaterLike } from './app-updates';
 
 export interface HostApp {
   readonly isPackaged: boolean;
@@ -82,11 +83,14 @@ export interface ElectronHostDeps {
   /** process.resourcesPath: where a packaged app keeps `models/`. */
   resourcesPath: string;
   electronVersion: string;
+  /** electron-updater's autoUpdater, loaded on the first update check (none: no updates). */
+  loadUpdater?: () => Promise<UpdaterLike>;
 }
 
 export interface ElectronHost {
   readonly services: Services;
   readonly overlay: OverlayWindowController;
+  readonly updates: AppUpdates;
   /** Bring the overlay forward (second launch, dock icon). */
   showOverlay(): void;
 }
@@ -130,7 +134,11 @@ export async function startElectronHost(deps: ElectronHostDeps): Promise<Electro
     logger.warn('could not save the window position', error),
   );
 
-  const foundation = await createFoundation(dataDir, logger);
+  // Policy is read with the settings: a packaged app ignores INLOOP_POLICY_FILE.
+  const foundation = await createFoundation(dataDir, logger, {
+    env: deps.env,
+    packaged: app.isPackaged,
+  });
   const overlay = createOverlayWindow({
     BrowserWindow: deps.BrowserWindow,
     screen: deps.screen,
@@ -159,6 +167,17 @@ export async function startElectronHost(deps: ElectronHostDeps): Promise<Electro
   });
   const { bus } = services;
   const contents = overlay.window.webContents;
+  // ── app updates: as the settings (under policy) say; mode none asks nothing ──
+  const updates = startAppUpdates({
+    loadUpdater: deps.loadUpdater ?? (() => Promise.reject(new Error('no updater in this host'))),
+    settings: () => services.settings.get().updates,
+    onSettingsChanged: (listener) =>
+      bus.subscribe((event) => {
+        if (event === 'settings:changed') listener();
+      }),
+    isPackaged: app.isPackaged,
+    logger,
+  });
 
   // IPC before the page loads, so its first requests find their handlers.
   const stopIpc = deps.registerIpc(
@@ -176,6 +195,10 @@ export async function startElectronHost(deps: ElectronHostDeps): Promise<Electro
     globalShortcut: deps.globalShortcut,
     trayDeps: deps,
     quit: () => app.quit(),
+    updates: {
+      canCheck: () => updates.plan().checks !== 'never',
+      check: () => void updates.checkNow(),
+    },
   });
 
   app.on('activate', () => overlay.show());
@@ -187,6 +210,7 @@ export async function startElectronHost(deps: ElectronHostDeps): Promise<Electro
     event.preventDefault();
     cleanedUp = true;
     controls.dispose();
+    updates.stop();
     stopEvents();
     stopIpc();
     void Promise.allSettled([saver.flush(), services.close()]).finally(() => app.quit());
@@ -202,5 +226,5 @@ export async function startElectronHost(deps: ElectronHostDeps): Promise<Electro
     `data folder: ${dataDir}; page: ${location.kind === 'url' ? location.url : location.path}`,
   );
 
-  return { services, overlay, showOverlay: () => overlay.show() };
+  return { services, overlay, updates, showOverlay: () => overlay.show() };
 }

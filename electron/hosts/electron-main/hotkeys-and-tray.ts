@@ -21,6 +21,8 @@ export interface HotkeysAndTrayOptions {
   globalShortcut: GlobalShortcutLike;
   trayDeps: TrayDeps;
   quit(): void;
+  /** App updates: the tray offers a check while they are on (absent: never). */
+  updates?: { canCheck(): boolean; check(): void };
 }
 
 /** Register the shortcuts, create the tray, and follow settings and state changes. */
@@ -42,11 +44,13 @@ export function wireHotkeysAndTray(options: HotkeysAndTrayOptions): { dispose():
     overlayVisible: overlay.getState().visible,
     clickThrough: overlay.getState().clickThrough,
     capture: capture.getState().state,
+    checkForUpdates: options.updates?.canCheck() ?? false,
   });
   const tray = createTray(options.trayDeps, trayState(), {
     'toggle-overlay': () => overlay.toggleVisible(),
     'toggle-pause': () => capture.togglePaused(),
     'toggle-click-through': () => overlay.toggleClickThrough(),
+    'check-updates': () => options.updates?.check(),
     quit: options.quit,
   });
 
@@ -54,6 +58,7 @@ export function wireHotkeysAndTray(options: HotkeysAndTrayOptions): { dispose():
     onEvent(bus, 'settings:changed', (next) => {
       overlay.applySettings(next);
       hotkeys.apply(next.hotkeys);
+      tray.update(trayState());
     }),
     onEvent(bus, 'overlay:state', () => tray.update(trayState())),
     onEvent(bus, 'capture:state', () => tray.update(trayState())),

@@ -66,6 +66,7 @@ if (claimSingleInstance(app, () => host?.showOverlay())) {
         mainDir: dirname(fileURLToPath(import.meta.url)),
         resourcesPath: process.resourcesPath,
         electronVersion: process.versions.electron,
+        loadUpdater: async () => (await import('electron-updater')).autoUpdater,
       });
     })
     .catch((error: unknown) => {

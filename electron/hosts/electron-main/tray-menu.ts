@@ -12,9 +12,12 @@ export interface TrayState {
   overlayVisible: boolean;
   clickThrough: boolean;
   capture: CaptureStatus;
+  /** Offer "Check for updates" (updates are on and have a server; absent: off). */
+  checkForUpdates?: boolean;
 }
 
-export type TrayAction = 'toggle-overlay' | 'toggle-pause' | 'toggle-click-through' | 'quit';
+export type TrayAction =
+  'toggle-overlay' | 'toggle-pause' | 'toggle-click-through' | 'check-updates' | 'quit';
 
 export type TrayMenuItem =
   | { type: 'normal'; label: string; action: TrayAction }
@@ -60,6 +63,9 @@ export function trayMenuTemplate(state: TrayState): TrayMenuItem[] {
       action: 'toggle-click-through',
     },
     { type: 'separator' },
+    ...(state.checkForUpdates
+      ? [{ type: 'normal' as const, label: 'Check for updates', action: 'check-updates' as const }]
+      : []),
     { type: 'normal', label: 'Quit Inloop', action: 'quit' },
   ];
 }

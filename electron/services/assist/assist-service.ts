@@ -9,6 +9,7 @@
  * `redactForStorage`, which masks the conversation's known names and ids as well as what the
  * PII detectors find.
  */
+import { NO_INTENT } from '../../../shared/learning/intent-examples';
 import {
   assess,
   handoff,
@@ -206,14 +207,15 @@ export class AssistService implements TurnSink {
     }
     const shown = this.suggestions?.candidates ?? [];
     const position = shown.findIndex((c) => c.id === intentId);
-    state.pickedIntent = { id: intentId, atTurn: state.conversation.turns.length };
-    this.refresh();
+    // Logged against what the agent saw when deciding (learning compares it with the pick).
     await this.record(state, {
       kind: 'picked',
       target: 'intent',
-      id: intentId ?? 'none',
+      id: intentId ?? NO_INTENT,
       ...(position >= 0 ? { position } : {}),
     });
+    state.pickedIntent = { id: intentId, atTurn: state.conversation.turns.length };
+    this.refresh();
     return this.publish();
   }
 

@@ -5,6 +5,8 @@
  * the pure checks.
  */
 import type { DoctorReport } from '../../../shared/schemas/diagnostics';
+import type { PolicyReport } from '../../../shared/schemas/policy';
+import { policyCheck } from '../policy/policy-check';
 import type { SecretStore, SecretStoreAvailability } from '../secrets/secret-store';
 import {
   chromiumCheck,
@@ -27,6 +29,8 @@ export interface DoctorContext {
   electronVersion?: string;
   /** Default: this process's environment. */
   env?: NodeJS.ProcessEnv;
+  /** The managed policy in force now, for the policy line (absent: no line). */
+  policy?: () => PolicyReport;
 }
 
 /** Where the end-to-end tests look for Chromium unless INLOOP_CHROMIUM says otherwise. */
@@ -57,6 +61,7 @@ export async function runDoctor(ctx: DoctorContext): Promise<DoctorReport> {
         executable: chromiumRuns,
         fromEnv: Boolean(env.INLOOP_CHROMIUM?.trim()),
       }),
+      ...(ctx.policy ? [policyCheck(ctx.policy())] : []),
     ],
   };
 }

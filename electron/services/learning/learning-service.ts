@@ -6,6 +6,7 @@
  * folder shortly after each change and on close. Settings → Learning turns it off (nothing is
  * learned or applied; what was learned is kept) or forgets everything.
  */
+import { learningExportRefusal } from './export-rule';
 import type { AssistLearning } from '../../../shared/learning/assist-learning';
 import { adjustSuggestions } from '../../../shared/learning/assist-learning';
 import { exportBundle } from '../../../shared/learning/bundle';
@@ -150,8 +151,11 @@ export class LearningService {
     return summary;
   }
 
-  /** The team bundle (counts, k-gated texts); refused unless Settings allow export. */
-  exportBundle(since: string | null): BundleLine[] {
+  /**
+   * The team bundle (counts, k-gated texts); refused unless Settings allow export, and, when
+   * `out` is given, unless it lies in the folder managed policy allows (`learning.exportFolder`).
+   */
+  exportBundle(since: string | null, out?: string): BundleLine[] {
     const settings = this.options.settings();
     if (!settings.allowExport) {
       throw new AppError(
@@ -159,6 +163,8 @@ export class LearningService {
         'Exporting what this device learned is off. Turn on Settings → Learning → "Share with the team lead" (learning.allowExport) first.',
       );
     }
+    const refusal = out === undefined ? null : learningExportRefusal(settings, out);
+    if (refusal) throw new AppError('unauthorized', refusal);
     return exportBundle(this.state, {
       k: settings.k,
       since,

@@ -3,7 +3,9 @@
  * pack feeds. Trust comes from the settings at each call; the index of an installed version is
  * built by the indexer the composition root passes in (the knowledge service's).
  */
+import { lockOf } from '../../../shared/schemas/policy';
 import type { Capability } from '../core/capability';
+import { lockedMessage } from '../settings/settings-policy';
 import type { SettingsService } from '../settings/settings-service';
 import type { PackTrust } from './install/check-pack';
 import type { PackIndexer } from './install/pack-store';
@@ -24,9 +26,11 @@ export interface PacksDeps {
 /** Trust as the settings say now. */
 export function trustFromSettings(settings: SettingsService): PackTrust {
   const { trustedPublisherKeys, allowUnsignedPacks } = settings.get().knowledge;
+  const lock = lockOf(settings.policyReport(), 'knowledge.allowUnsignedPacks');
   return {
     trustedKeys: trustedPublisherKeys.map((k) => k.publicKeyPem),
     allowUnsigned: allowUnsignedPacks,
+    ...(lock && lock.value === false ? { unsignedLocked: lockedMessage([lock]) } : {}),
   };
 }
 

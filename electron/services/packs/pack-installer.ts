@@ -117,6 +117,10 @@ export class PackInstaller {
   async installDemo(): Promise<InstalledPack> {
     const source = this.deps.examplePackDir;
     if (!source) throw new AppError('unavailable', 'This app has no bundled example pack.');
+    const { unsignedLocked } = this.deps.trust();
+    if (unsignedLocked) {
+      throw new AppError('unauthorized', `The example pack is unsigned. ${unsignedLocked}`);
+    }
     const folder = await mkdtemp(join(tmpdir(), 'inloop-example-'));
     try {
       const out = join(folder, 'example.inloop');
@@ -145,6 +149,9 @@ export class PackInstaller {
   ): Promise<InstalledPack> {
     const entry = (await this.store.list()).find((p) => p.current.id === id);
     const trust = this.deps.trust();
+    if (choices.allowUnsigned && trust.unsignedLocked) {
+      throw new AppError('unauthorized', trust.unsignedLocked);
+    }
     const refusal = entry?.previous
       ? rollbackRefusal(entry.previous, {
           ...trust,
@@ -170,6 +177,9 @@ export class PackInstaller {
     demo: boolean,
   ): Promise<InstalledPack> {
     const trust = this.deps.trust();
+    if (choices.allowUnsigned && !demo && trust.unsignedLocked) {
+      throw new AppError('unauthorized', trust.unsignedLocked);
+    }
     const options = {
       trust: { ...trust, allowUnsigned: trust.allowUnsigned || choices.allowUnsigned === true },
       indexer: this.deps.indexer,

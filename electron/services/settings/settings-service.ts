@@ -4,7 +4,7 @@
  * with a warning, and the app starts with defaults rather than refusing to start.
  */
 import { readFile, rename } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import {
   defaultSettings,
   SettingsSchema,
@@ -16,7 +16,15 @@ import { writeFileAtomic } from '../core/atomic-file';
 import type { EventBus } from '../core/event-bus';
 import type { Logger } from '../core/log';
 import { describeZodError } from '../../../shared/zod-issues';
+import { emptyPolicyReport, type PolicyReport } from '../../../shared/schemas/policy';
 import { applySettingsPatch, withDefaults } from './settings-merge';
+import {
+  lockedFieldsIn,
+  lockedMessage,
+  patchedFields,
+  settingsWithPolicy,
+} from './settings-policy';
+import { loadUserSet, saveUserSet } from './settings-user-set';
 import { migrateSettings, type RawSettings } from './settings-migrations';
 
 export const SETTINGS_FILE = 'settings.json';
@@ -67,11 +75,20 @@ function parseSettings(text: string): Settings | string {
 }
 
 export class SettingsService {
+  /** Managed policy laid over the stored settings (settings-policy.ts). */
+  private policy: PolicyReport = emptyPolicyReport;
+  /** Fields the user set themselves: policy defaults no longer apply to them. */
+  private userSet = new Set<string>();
+  /** `current` with the policy laid over it: what `get()` returns. */
+  private effective: Settings;
+
   private constructor(
     private readonly path: string,
     private current: Settings,
     private readonly bus: EventBus,
-  ) {}
+  ) {
+    this.effective = current;
+  }
 
   static async open(dataDir: string, bus: EventBus, log: Logger): Promise<SettingsService> {
     const path = join(dataDir, SETTINGS_FILE);
@@ -79,6 +96,7 @@ export class SettingsService {
     if (loaded.warning) log.warn(loaded.warning);
     const service = new SettingsService(path, loaded.settings, bus);
     service.startupWarning = loaded.warning;
+    service.userSet = await loadUserSet(dataDir);
     return service;
   }
 
@@ -88,20 +106,41 @@ export class SettingsService {
   /** The tail of the chain of changes; see `serialised`. */
   private queue: Promise<unknown> = Promise.resolve();
 
+  /** The settings in force: the user's, with managed policy laid over them. */
   get(): Settings {
-    return this.current;
+    return this.effective;
+  }
+
+  /** The managed policy laid over these settings. */
+  policyReport(): PolicyReport {
+    return this.policy;
+  }
+
+  /** The policy in force; an enforced field refuses updates (a change notifies at once). */
+  applyPolicy(report: PolicyReport): void {
+    this.policy = report;
+    this.refreshEffective();
   }
 
   update(patch: SettingsPatch): Promise<Settings> {
-    return this.serialised(() => {
+    return this.serialised(async () => {
+      const locked = lockedFieldsIn(patch, this.policy);
+      if (locked.length > 0) throw new AppError('unauthorized', lockedMessage(locked));
       const next = SettingsSchema.safeParse(applySettingsPatch(this.current, patch));
       if (!next.success) throw new AppError('invalid_request', describeZodError(next.error, patch));
+      const userSet = new Set([...this.userSet, ...patchedFields(patch)]);
+      if (userSet.size !== this.userSet.size) await saveUserSet(dirname(this.path), userSet);
+      this.userSet = userSet;
       return this.commit(next.data);
     });
   }
 
   reset(): Promise<Settings> {
-    return this.serialised(() => this.commit(defaultSettings));
+    return this.serialised(async () => {
+      this.userSet = new Set();
+      await saveUserSet(dirname(this.path), this.userSet);
+      return this.commit(defaultSettings);
+    });
   }
 
   /**
@@ -118,7 +157,14 @@ export class SettingsService {
   private async commit(next: Settings): Promise<Settings> {
     await writeFileAtomic(this.path, `${JSON.stringify(next, null, 2)}\n`);
     this.current = next;
-    this.bus.emit('settings:changed', next);
-    return next;
+    this.refreshEffective(true);
+    return this.effective;
+  }
+
+  private refreshEffective(always = false): void {
+    const next = settingsWithPolicy(this.current, this.policy, this.userSet);
+    const changed = JSON.stringify(next) !== JSON.stringify(this.effective);
+    this.effective = next;
+    if (changed || always) this.bus.emit('settings:changed', next);
   }
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ManagedNote, type ManagedBy } from './managed-note';
 
 export interface FieldRowProps {
   label: string;
@@ -9,6 +10,8 @@ export interface FieldRowProps {
   descriptionId?: string;
   /** Put the control under the text (wide controls such as a segmented choice). */
   stacked?: boolean;
+  /** The enforced policy that locks this setting: the row says so (disable the control too). */
+  managed?: ManagedBy;
   children: ReactNode;
 }
 
@@ -19,6 +22,7 @@ export function FieldRow({
   description,
   descriptionId,
   stacked,
+  managed,
   children,
 }: FieldRowProps) {
   return (
@@ -36,6 +40,7 @@ export function FieldRow({
             {description}
           </p>
         ) : null}
+        {managed ? <ManagedNote by={managed} /> : null}
       </div>
       <div className="field-row__control">{children}</div>
     </div>

@@ -1,24 +1,29 @@
 /**
- * One knowledge card: the article title, where in the article the passage sits, the passage
- * with its matches marked, the pack it came from, and the agent's actions (open the source,
- * copy, thumbs up or down). Presentational: the container does the copying and recording.
- * Focused, Enter opens the source and `c` copies; arrow keys belong to the list.
+ * One knowledge card, compact: the article title, its pack, where in the article the best
+ * passage sits, that passage with its matches marked, "more from this article" for the
+ * article's other passages, and the agent's actions (open the source, copy, helpful or not).
+ * Presentational: the container does the copying and recording. The card is its list's one
+ * Tab stop; focused, Enter opens the source, `c` copies, `m` shows more, `+`/`-` rate. Its
+ * buttons stay out of the Tab order (a mouse reaches them; the keys do the same).
  */
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { SearchHit } from '../../../shared/schemas/knowledge';
+import type { ArticleGroup } from '../panels/knowledge-groups';
+import { HighlightedPassage } from './highlighted-passage';
 import { Icon } from './icon';
 import { ThumbButtons } from './thumb-buttons';
-import { HighlightedPassage } from './highlighted-passage';
 
 export type Feedback = 'up' | 'down';
 
 export interface KnowledgeCardProps {
-  hit: SearchHit;
+  group: ArticleGroup;
   /** The pack's display name (falls back to its id). */
   packName: string;
   /** Copy the passage; resolves true when it reached the clipboard. */
   onCopy(hit: SearchHit): Promise<boolean>;
   onFeedback(hit: SearchHit, feedback: Feedback): void;
+  /** The agent opened the article's source. */
+  onOpen?(hit: SearchHit): void;
   /** The one card of the list that Tab reaches (roving focus). */
   tabbable: boolean;
   onFocus(): void;
@@ -28,22 +33,23 @@ export interface KnowledgeCardProps {
 const COPIED_MS = 1500;
 
 export function KnowledgeCard({
-  hit,
+  group,
   packName,
   onCopy,
   onFeedback,
+  onOpen,
   tabbable,
   onFocus,
 }: KnowledgeCardProps) {
+  const hit = group.best;
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const [copied, setCopied] = useState(false);
+  const [showMore, setShowMore] = useState(false);
   const link = useRef<HTMLAnchorElement>(null);
+  const titleId = useId();
+  const moreId = useId();
   // The path often starts with the article's own title, which the card already shows.
   const section = (hit.section ?? []).filter((part, i) => !(i === 0 && part === hit.title));
-  const titleId = `knowledge-card-${hit.packId}-${hit.articleId}-${hit.score}`.replace(
-    /[^A-Za-z0-9_-]/g,
-    '-',
-  );
 
   useEffect(() => {
     if (!copied) return;
@@ -60,19 +66,25 @@ export function KnowledgeCard({
     // Keys typed on the card's own buttons and link keep their usual meaning.
     if (event.target !== event.currentTarget || event.ctrlKey || event.metaKey || event.altKey)
       return;
-    if (event.key === 'Enter' && link.current) {
-      event.preventDefault();
-      link.current.click();
-    } else if (event.key === 'c') {
-      event.preventDefault();
-      copy();
-    }
+    const action: Record<string, (() => void) | undefined> = {
+      Enter: link.current ? () => link.current?.click() : undefined,
+      c: copy,
+      m: group.more.length > 0 ? () => setShowMore((open) => !open) : undefined,
+      '+': () => press('up'),
+      '=': () => press('up'),
+      '-': () => press('down'),
+    };
+    const run = action[event.key];
+    if (!run) return;
+    event.preventDefault();
+    run();
   };
 
   return (
     <article
       className="knowledge-card"
       data-knowledge-card=""
+      data-roving-item=""
       tabIndex={tabbable ? 0 : -1}
       aria-labelledby={titleId}
       onKeyDown={onKeyDown}
@@ -84,12 +96,26 @@ export function KnowledgeCard({
         <h3 className="knowledge-card__title" id={titleId}>
           {hit.title}
         </h3>
-        <span className="knowledge-card__pack" title={`From the pack ${packName}`}>
-          {packName}
-        </span>
+        <p className="knowledge-card__section">
+          <span className="knowledge-card__pack" title={`From the pack ${packName}`}>
+            {packName}
+          </span>
+          {section.length > 0 ? <span> · {section.join(' › ')}</span> : null}
+        </p>
       </header>
-      {section.length > 0 ? <p className="knowledge-card__section">{section.join(' › ')}</p> : null}
       <HighlightedPassage text={hit.passage} highlights={hit.highlights} />
+      {showMore ? (
+        <ul className="knowledge-card__more" id={moreId} aria-label="More from this article">
+          {group.more.map((other) => (
+            <li key={other.passage}>
+              {other.section && other.section.length > 0 ? (
+                <p className="knowledge-card__section">{other.section.join(' › ')}</p>
+              ) : null}
+              <HighlightedPassage text={other.passage} highlights={other.highlights} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <footer className="knowledge-card__actions">
         {hit.url ? (
           <a
@@ -98,26 +124,36 @@ export function KnowledgeCard({
             href={hit.url}
             target="_blank"
             rel="noopener noreferrer"
+            tabIndex={-1}
+            onClick={() => onOpen?.(hit)}
           >
             <Icon name="external" size={13} />
             Open article
           </a>
-        ) : (
-          <span className="knowledge-card__source knowledge-card__source--none">
-            No source link
-          </span>
-        )}
+        ) : null}
+        {group.more.length > 0 ? (
+          <button
+            type="button"
+            className="knowledge-card__more-toggle"
+            tabIndex={-1}
+            aria-expanded={showMore}
+            aria-controls={showMore ? moreId : undefined}
+            title="More from this article (m)"
+            onClick={() => setShowMore((open) => !open)}
+          >
+            {showMore ? 'Less' : `More from this article (${group.more.length})`}
+          </button>
+        ) : null}
         <span className="knowledge-card__buttons">
           <button
             type="button"
             className="icon-button knowledge-card__copy"
+            tabIndex={-1}
+            aria-label={copied ? 'Copied' : 'Copy the passage'}
             title="Copy the passage (c)"
             onClick={copy}
           >
-            {copied ? <Icon name="check" size={14} /> : <Icon name="copy" size={14} />}
-            <span className={copied ? undefined : 'visually-hidden'}>
-              {copied ? 'Copied' : 'Copy'}
-            </span>
+            <Icon name={copied ? 'check' : 'copy'} size={14} />
           </button>
           <ThumbButtons
             value={feedback}

@@ -60,7 +60,15 @@ export function Sheet({
           </div>
           <IconButton icon="close" label="Close (Esc)" onClick={onClose} />
         </header>
-        <div className="sheet__body">{children}</div>
+        {/* The shortcuts card has nothing to tab to: its body takes the focus so keys scroll it. */}
+        <div
+          className="sheet__body"
+          tabIndex={placement === 'center' ? 0 : undefined}
+          aria-labelledby={placement === 'center' ? titleId : undefined}
+          role={placement === 'center' ? 'region' : undefined}
+        >
+          {children}
+        </div>
         {footer ? <footer className="sheet__footer">{footer}</footer> : null}
       </div>
     </dialog>

@@ -1,4 +1,7 @@
-/** The thumbs up / down pair every suggestion carries; pressed state comes from the caller. */
+/**
+ * The thumbs up / down pair every suggestion carries; pressed state comes from the caller. Out
+ * of the Tab order: the card they sit on takes `+` and `-` (their tooltips say so).
+ */
 import { Icon } from './icon';
 
 export type Thumb = 'up' | 'down';
@@ -10,8 +13,8 @@ export function ThumbButtons({
 }: {
   value: Thumb | null | undefined;
   onThumb: (thumb: Thumb) => void;
-  /** Accessible names and tooltips, e.g. `{ up: 'Helpful', down: 'Not helpful' }`. */
-  labels: { up: string; down: string; upTitle?: string; downTitle?: string };
+  /** Accessible names, e.g. `{ up: 'Helpful', down: 'Not helpful' }`. */
+  labels: { up: string; down: string };
 }) {
   return (
     <>
@@ -19,8 +22,9 @@ export function ThumbButtons({
         type="button"
         className="icon-button"
         aria-label={labels.up}
-        title={labels.upTitle ?? labels.up}
+        title={`${labels.up} (+)`}
         aria-pressed={value === 'up'}
+        tabIndex={-1}
         onClick={() => onThumb('up')}
       >
         <Icon name="thumbs-up" size={14} />
@@ -29,8 +33,9 @@ export function ThumbButtons({
         type="button"
         className="icon-button"
         aria-label={labels.down}
-        title={labels.downTitle ?? labels.down}
+        title={`${labels.down} (-)`}
         aria-pressed={value === 'down'}
+        tabIndex={-1}
         onClick={() => onThumb('down')}
       >
         <Icon name="thumbs-down" size={14} />

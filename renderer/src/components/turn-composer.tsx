@@ -1,12 +1,16 @@
 /**
- * Where the agent types or pastes a turn: the customer's message (pasted from the helpdesk)
- * or what they sent. Enter adds it, Shift+Enter makes a new line.
+ * Where the agent types or pastes a turn: the customer's message (pasted from the helpdesk) or
+ * what they sent. Enter adds it, Shift+Enter makes a new line; Alt+S switches who said it.
+ * Presentational: whose turn it is lives in the store (every conversation starts as Customer).
  */
 import { useState, type KeyboardEvent } from 'react';
 import type { Role } from '../../../shared/schemas/knowledge';
+import { COMPOSER_ID } from '../panels/assist-shortcuts';
 import { SegmentedControl } from './segmented-control';
 
 export interface TurnComposerProps {
+  role: Role;
+  onRole(role: Role): void;
   onAdd(role: Role, text: string): Promise<boolean>;
 }
 
@@ -15,8 +19,7 @@ const roles = [
   { value: 'agent', label: 'Agent' },
 ] as const;
 
-export function TurnComposer({ onAdd }: TurnComposerProps) {
-  const [role, setRole] = useState<Role>('customer');
+export function TurnComposer({ role, onRole, onAdd }: TurnComposerProps) {
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const submit = async () => {
@@ -27,28 +30,35 @@ export function TurnComposer({ onAdd }: TurnComposerProps) {
     if (added) setText('');
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === 'Enter' && !event.shiftKey) {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       void submit();
     }
   };
   return (
     <form
-      className="turn-composer"
+      className={`turn-composer turn-composer--${role}`}
       onSubmit={(event) => {
         event.preventDefault();
         void submit();
       }}
     >
-      <label className="visually-hidden" htmlFor="turn-text">
-        Add a turn
-      </label>
+      <div className="turn-composer__head">
+        <label className="turn-composer__label" htmlFor={COMPOSER_ID}>
+          {role === 'customer' ? 'Customer says' : 'You said (agent)'}
+        </label>
+        <span className="turn-composer__hint" id={`${COMPOSER_ID}-hint`}>
+          Enter adds it · Alt+S: {role === 'customer' ? 'you said it' : 'the customer said it'}
+        </span>
+      </div>
       <textarea
-        id="turn-text"
+        id={COMPOSER_ID}
         className="turn-composer__text"
         rows={2}
-        placeholder={role === 'customer' ? "Paste the customer's message" : 'What you sent'}
+        placeholder={role === 'customer' ? "Paste the customer's message" : 'Paste what you sent'}
         value={text}
+        aria-keyshortcuts="Alt+1"
+        aria-describedby={`${COMPOSER_ID}-hint`}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={onKeyDown}
       />
@@ -58,7 +68,7 @@ export function TurnComposer({ onAdd }: TurnComposerProps) {
           label="Who said it"
           options={roles}
           value={role}
-          onChange={(value) => setRole(value as Role)}
+          onChange={(value) => onRole(value as Role)}
         />
         <button
           type="submit"

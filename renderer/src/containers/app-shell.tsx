@@ -1,6 +1,9 @@
 /**
- * The whole window: header, app-wide banners, the five panels (stacked with a jump strip
- * when narrow, two columns when wide), the notices, and the sheets.
+ * The whole window: header, app-wide banners, the five panels, the notices, and the sheets.
+ * The panels stack with a jump strip when narrow; from 760 px the conversation gets its own
+ * column; from 1000 px the decisions (replies, next actions) get the middle column, above the
+ * fold beside the conversation, and knowledge, the summary and the call transcript's controls the
+ * third. Only the columns (and the lists in them) scroll, never the window.
  */
 import { ConversationPanel } from '../panels/conversation-panel';
 import { KnowledgePanel } from '../panels/knowledge-panel';
@@ -30,15 +33,19 @@ export function AppShell() {
       <ClickThroughBanner />
       <PanelStrip />
       <main className="panels" aria-label="Assist">
-        <div className="panels__primary">
+        <div className="panels__column panels__column--conversation">
           <ConversationPanel />
-          <TranscriptPanel />
         </div>
-        <div className="panels__secondary">
-          <KnowledgePanel />
-          <RepliesPanel />
-          <NextActionsPanel />
-          <SummaryPanel />
+        <div className="panels__side">
+          <div className="panels__column panels__column--decisions">
+            <RepliesPanel />
+            <NextActionsPanel />
+          </div>
+          <div className="panels__column panels__column--reference">
+            <KnowledgePanel />
+            <SummaryPanel />
+            <TranscriptPanel />
+          </div>
         </div>
       </main>
       <NoticeArea />

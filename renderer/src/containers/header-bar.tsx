@@ -23,7 +23,7 @@ export function HeaderBar() {
     <header className="app-header" data-region="header" tabIndex={-1} aria-label="Inloop">
       <div className="app-header__brand">
         <LogoMark />
-        <span className="app-header__name">Inloop</span>
+        <h1 className="app-header__name">Inloop</h1>
         {host === 'web' ? (
           <span className="host-badge" title="Running in a browser through inloop serve">
             <Icon name="globe" size={12} />

@@ -4,7 +4,7 @@ import { assertNever } from '../../../shared/result';
 import { focusRegion, regionOf } from '../keyboard/focus-region';
 import { nextRegion } from '../keyboard/region-cycle';
 import { commandForKey, type ShortcutCommand } from '../keyboard/shortcut-map';
-import { runAssistShortcut } from '../panels/assist-shortcuts';
+import { focusComposer, runAssistShortcut } from '../panels/assist-shortcuts';
 import { regionIds } from '../panels/panel-ids';
 import type { InloopState } from '../state/store';
 import { useInloopStore } from '../state/use-inloop';
@@ -26,6 +26,7 @@ export function useAppShortcuts(): void {
         shiftKey: event.shiftKey,
         inTextField: isTextField(event.target),
         onControl: isControl(event.target),
+        region: regionOf(document.activeElement),
       });
       if (!command) return;
       event.preventDefault();
@@ -41,7 +42,13 @@ function run(command: ShortcutCommand, state: InloopState): void {
     case 'focus-panel':
       state.expandPanel(command.panel);
       state.setActivePanel(command.panel);
-      focusRegion(command.panel);
+      // Alt+1 lands where the agent types; the other panels take the focus themselves.
+      if (command.panel !== 'conversation' || !focusComposer()) focusRegion(command.panel);
+      return;
+    case 'switch-speaker':
+      state.expandPanel('conversation');
+      state.switchSpeaker();
+      focusComposer();
       return;
     case 'cycle-region': {
       const next = nextRegion(regionIds, regionOf(document.activeElement), command.direction);
@@ -59,6 +66,8 @@ function run(command: ShortcutCommand, state: InloopState): void {
     case 'move-suggestion':
     case 'thumb-reply':
     case 'toggle-step':
+    case 'pick-intent':
+    case 'decide-step':
       runAssistShortcut(command, state);
       return;
     default:
@@ -66,9 +75,14 @@ function run(command: ShortcutCommand, state: InloopState): void {
   }
 }
 
+/**
+ * Focus is on something whose own keys Space and Enter are: a button, link or field, or a
+ * focusable item such as a card or the transcript (Space scrolls it; it never ticks a step).
+ */
 function isControl(target: EventTarget | null): boolean {
   return (
-    target instanceof HTMLElement && target.closest('button, a, input, select, summary') !== null
+    target instanceof HTMLElement &&
+    (target.tabIndex >= 0 || target.closest('button, a, input, select, summary') !== null)
   );
 }
 

@@ -1,21 +1,34 @@
 /**
- * The live transcript: turns with who said them and where they came from, the box to type or
- * paste a turn, start and end, the detected intent and the escalation flags with their turns.
+ * The live transcript: what the customer wants (intent by its label, or candidates to pick in
+ * one key), escalation flags with their turns, the turns (following the newest), the box to
+ * type or paste a turn, and start or end the conversation.
  */
-import { useMemo } from 'react';
+import { useMemo, type KeyboardEvent } from 'react';
+import type { IntentCandidate } from '../../../shared/schemas/assist';
 import { EmptyState } from '../components/empty-state';
 import { EscalationFlags } from '../components/escalation-flags';
+import { IntentBar } from '../components/intent-bar';
 import { TurnComposer } from '../components/turn-composer';
 import { TurnList } from '../components/turn-list';
 import { useInloop } from '../state/use-inloop';
 import { PanelFrame } from './panel-frame';
 
+const NO_CANDIDATES: IntentCandidate[] = [];
+
+/** Space on Start/End must not end a call by accident (it ticks steps elsewhere): Enter or a click. */
+const ignoreSpace = (event: KeyboardEvent<HTMLButtonElement>) => {
+  if (event.key === ' ') event.preventDefault();
+};
+
 export function ConversationPanel() {
   const capture = useInloop((s) => s.capture?.state);
   const conversation = useInloop((s) => s.assist?.conversation ?? null);
   const suggestions = useInloop((s) => s.assist?.suggestions ?? null);
-  const ingestUrl = useInloop((s) => s.ingest?.url ?? null);
+  const role = useInloop((s) => s.composerRole);
+  const setRole = useInloop((s) => s.setComposerRole);
   const addTurn = useInloop((s) => s.addTurn);
+  const pickIntent = useInloop((s) => s.pickIntent);
+  const dismissFlag = useInloop((s) => s.dismissFlag);
   const setCapturePaused = useInloop((s) => s.setCapturePaused);
   const start = useInloop((s) => s.startConversation);
   const end = useInloop((s) => s.endConversation);
@@ -23,40 +36,29 @@ export function ConversationPanel() {
   const flagged = useMemo(() => new Set(flags.map((f) => f.turn)), [flags]);
   const live = conversation !== null && conversation.endedAt === null;
   const turns = conversation?.turns ?? [];
-  const intent = suggestions?.intent;
   return (
     <PanelFrame
       id="conversation"
       meta={live ? 'Live' : capture === 'listening' ? 'Listening' : undefined}
     >
       <div className="conversation-bar">
-        {intent ? (
-          <span className="intent-chip" title={intent.description ?? intent.id}>
-            Intent: <strong>{intent.id}</strong> {Math.round(intent.confidence * 100)}%
-          </span>
-        ) : suggestions ? (
-          <span className="intent-chip intent-chip--none">No clear intent</span>
-        ) : null}
-        <span className="conversation-bar__spacer" />
-        {live ? (
-          <button
-            type="button"
-            className="button button--small button--ghost"
-            onClick={() => void end()}
-          >
-            End conversation
-          </button>
-        ) : (
-          <button
-            type="button"
-            className="button button--small button--ghost"
-            onClick={() => void start()}
-          >
-            Start conversation
-          </button>
-        )}
+        <IntentBar
+          intent={suggestions?.intent ?? null}
+          candidates={suggestions?.candidates ?? NO_CANDIDATES}
+          assessed={suggestions !== null}
+          onPick={(id) => void pickIntent(id)}
+        />
+        <button
+          type="button"
+          className="button button--small button--ghost conversation-bar__end"
+          onKeyDown={ignoreSpace}
+          onKeyUp={ignoreSpace}
+          onClick={() => void (live ? end() : start())}
+        >
+          {live ? 'End conversation' : 'Start conversation'}
+        </button>
       </div>
-      <EscalationFlags flags={flags} />
+      <EscalationFlags flags={flags} onDismiss={(flag) => void dismissFlag(flag)} />
       {capture === 'paused' ? (
         <EmptyState
           icon="pause"
@@ -75,10 +77,10 @@ export function ConversationPanel() {
         </EmptyState>
       ) : null}
       {turns.length > 0 ? (
-        <TurnList turns={turns} flagged={flagged} />
+        <TurnList key={conversation?.id} turns={turns} flagged={flagged} />
       ) : (
         <EmptyState icon="conversation" title="Paste the customer's message or start a call">
-          The transcript appears here as the conversation goes. Knowledge, replies and next actions
+          The transcript appears here as the conversation goes. Replies, next steps and knowledge
           follow from it.
         </EmptyState>
       )}
@@ -88,12 +90,7 @@ export function ConversationPanel() {
           next turn starts a new one.
         </p>
       ) : null}
-      <TurnComposer onAdd={addTurn} />
-      {ingestUrl ? (
-        <p className="conversation-ingest" title="Connectors push turns here with the ingest token">
-          Connector endpoint: <code>{ingestUrl}</code>
-        </p>
-      ) : null}
+      <TurnComposer role={role} onRole={setRole} onAdd={addTurn} />
     </PanelFrame>
   );
 }

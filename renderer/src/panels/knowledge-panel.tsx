@@ -1,34 +1,30 @@
 /**
- * Knowledge: the cards for the conversation so far, or for what the agent searches by hand.
- * Typing never waits on a search (the slice debounces it and drops late answers); the panel
- * says when search is lexical only, when no pack is installed, and when nothing matched.
+ * Knowledge: the cards for the conversation so far, or for what the agent searches by hand,
+ * one compact card per article. Typing never waits on a search (the slice debounces it and
+ * drops late answers); the panel says in plain words when search matches words only (the
+ * technical reason is in Settings), when nothing matched, and with no pack installed offers
+ * the example pack in one click.
  */
 import { useCallback, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { SearchHit } from '../../../shared/schemas/knowledge';
 import { EmptyState } from '../components/empty-state';
 import { Icon } from '../components/icon';
+import { copyText } from './assist-shortcuts';
 import type { Feedback } from '../components/knowledge-card';
 import { KnowledgeCardList } from '../components/knowledge-card-list';
 import { SearchField } from '../components/search-field';
 import { useInloop } from '../state/use-inloop';
 import { PanelFrame } from './panel-frame';
 
-/** Copy a passage for pasting into the helpdesk; false when the clipboard refused. */
-async function copyPassage(hit: SearchHit): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(hit.passage);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const NO_HITS: SearchHit[] = [];
 
 export function KnowledgePanel() {
   const query = useInloop((s) => s.knowledgeQuery);
   const typeQuery = useInloop((s) => s.typeKnowledgeQuery);
   const search = useInloop((s) => s.knowledgeSearch);
-  const conversationHits = useInloop((s) => s.conversationHits);
+  // The articles for the conversation so far come with its suggestions (also after a reload).
+  const conversationHits = useInloop((s) => s.assist?.suggestions?.articles ?? NO_HITS);
   const status = useInloop((s) => s.knowledgeStatus);
   const unavailable = useInloop((s) => s.knowledgeUnavailable);
   const packNames = useInloop(
@@ -38,20 +34,33 @@ export function KnowledgePanel() {
   // What the agent did with a card goes to the local, redacted feedback log (inloop report).
   const recordFeedback = useInloop((s) => s.recordFeedback);
   const onFeedback = useCallback(
-    (hit: SearchHit, feedback: Feedback) =>
-      void recordFeedback(
-        feedback === 'up' ? 'thumbs-up' : 'thumbs-down',
-        'article',
-        hit.articleId,
-      ),
+    (hit: SearchHit, feedback: Feedback, position: number) =>
+      void recordFeedback({
+        kind: feedback === 'up' ? 'thumbs-up' : 'thumbs-down',
+        target: 'article',
+        id: hit.articleId,
+        position,
+      }),
     [recordFeedback],
   );
   const onCopy = useCallback(
-    async (hit: SearchHit) => {
-      const copied = await copyPassage(hit);
-      if (copied) void recordFeedback('copied', 'article', hit.articleId, hit.passage);
+    async (hit: SearchHit, position: number) => {
+      const copied = await copyText(hit.passage);
+      if (copied)
+        void recordFeedback({
+          kind: 'copied',
+          target: 'article',
+          id: hit.articleId,
+          text: hit.passage,
+          position,
+        });
       return copied;
     },
+    [recordFeedback],
+  );
+  const onOpen = useCallback(
+    (hit: SearchHit, position: number) =>
+      void recordFeedback({ kind: 'opened', target: 'article', id: hit.articleId, position }),
     [recordFeedback],
   );
 
@@ -83,6 +92,7 @@ export function KnowledgePanel() {
         packName={packName}
         onCopy={onCopy}
         onFeedback={onFeedback}
+        onOpen={onOpen}
       />
     );
   } else if (typed !== '') {
@@ -115,49 +125,89 @@ export function KnowledgePanel() {
           <span>Knowledge isn't available right now: {unavailable}</span>
         </p>
       ) : status && !noPacks && status.mode.mode === 'lexical' ? (
-        <p
-          className="knowledge-note knowledge-note--clamped"
-          role="status"
-          title={status.mode.reason ?? undefined}
-        >
+        // Why (a model missing, and the command that fetches it) is for Settings and doctor.
+        <p className="knowledge-note" role="status">
           <Icon name="info" size={14} />
-          <span>
-            Lexical search only: {sentence(status.mode.reason ?? 'no embedding model is loaded')}
-          </span>
+          <span>Word search: results match the words you type, not their meaning.</span>
         </p>
       ) : null}
       {body}
+      <DemoPackNote />
     </PanelFrame>
   );
 }
 
-/** `reason` ending in one full stop. */
-const sentence = (reason: string) => reason.replace(/[.\s]*$/, '.');
+/** The example pack is in use: say so, and take it away in one step. */
+function DemoPackNote() {
+  const demo = useInloop((s) => s.packs.find((pack) => pack.current.demo)?.current ?? null);
+  const removePack = useInloop((s) => s.removePack);
+  const busy = useInloop((s) => s.packBusy);
+  if (!demo) return null;
+  return (
+    <p className="knowledge-demo">
+      <span>You are trying Inloop with the example pack (an online clothing shop).</span>
+      <button
+        type="button"
+        className="button button--small button--ghost"
+        disabled={busy !== null}
+        onClick={() => void removePack(demo.id)}
+      >
+        Remove the example pack
+      </button>
+    </p>
+  );
+}
 
-/** No pack installed: say what a pack is and where to install one. */
+/**
+ * Bring the element `id` into view once it is rendered (the sheet renders after the click,
+ * its sections once the settings have loaded); gives up after about a second of frames.
+ */
+function scrollIntoViewOnceShown(id: string, frames = 60): void {
+  requestAnimationFrame(() => {
+    const element = document.getElementById(id);
+    if (element) element.scrollIntoView({ block: 'start' });
+    else if (frames > 0) scrollIntoViewOnceShown(id, frames - 1);
+  });
+}
+
+/**
+ * No pack installed: the example pack in one click (so a newcomer sees the whole product),
+ * or the team's own pack from Settings.
+ */
 function NoPackState() {
   const openSettings = useInloop((s) => s.openSettings);
+  const installDemoPack = useInloop((s) => s.installDemoPack);
+  const busy = useInloop((s) => s.packBusy);
   return (
     <EmptyState
       title="No knowledge pack installed"
       hint={
-        <button
-          type="button"
-          className="button button--small"
-          onClick={() => {
-            openSettings();
-            // Once the sheet has rendered, bring the pack manager into view.
-            requestAnimationFrame(() =>
-              document.getElementById('settings-packs')?.scrollIntoView({ block: 'start' }),
-            );
-          }}
-        >
-          Install a pack…
-        </button>
+        <span className="empty-state__actions">
+          <button
+            type="button"
+            className="button button--small button--primary"
+            disabled={busy !== null}
+            onClick={() => void installDemoPack()}
+          >
+            {busy?.action === 'install-demo'
+              ? 'Installing the example pack…'
+              : 'Try the example pack'}
+          </button>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => {
+              openSettings();
+              scrollIntoViewOnceShown('settings-packs');
+            }}
+          >
+            Install your team's pack…
+          </button>
+        </span>
       }
     >
-      Your team lead publishes articles and replies as a pack (a <code>.inloop</code> file). Install
-      it in Settings → Knowledge packs, and cited passages show here.
+      Your team lead publishes articles, replies and checklists as a pack. The example pack (an
+      online clothing shop) shows how it works and removes in one step.
     </EmptyState>
   );
 }

@@ -1,8 +1,10 @@
 /**
- * The five panels of the shell, in reading order. Their order drives the Alt+1..Alt+5
- * shortcuts, the F6 cycle and the panel strip, so all three always agree.
+ * The five panels of the shell, in reading order: the conversation, then what the agent
+ * decides (replies, next actions), then what they look up (knowledge) and the summary. Their
+ * order drives the Alt+1..Alt+5 shortcuts, the F6 cycle and the panel strip, so all three
+ * always agree.
  */
-export const panelIds = ['conversation', 'knowledge', 'replies', 'actions', 'summary'] as const;
+export const panelIds = ['conversation', 'replies', 'actions', 'knowledge', 'summary'] as const;
 export type PanelId = (typeof panelIds)[number];
 
 /** Focus stops for F6 / Shift+F6: the header, each panel, then the notices. */

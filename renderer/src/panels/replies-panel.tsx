@@ -1,15 +1,23 @@
-/** Reply suggestions to review and copy; the agent always sends, Inloop never does. */
+/**
+ * Reply suggestions to review and copy; the agent always sends, Inloop never does. The list is
+ * one Tab stop; the highlight is the reply itself (it stays on it when the list re-ranks) and
+ * moves with the focus (arrow keys, j/k).
+ */
 import { useEffect } from 'react';
 import type { ReplySuggestion } from '../../../shared/schemas/assist';
 import { EmptyState } from '../components/empty-state';
 import { GeneratedReply } from '../components/generated-reply';
 import { ReplyCard } from '../components/reply-card';
-import { replyKey } from '../state/assist-slice';
+import { useRovingList } from '../keyboard/use-roving-list';
+import { highlightedReply, replyKey } from '../state/reply-focus';
 import { useInloop, useInloopStore } from '../state/use-inloop';
-import { copyText } from './assist-shortcuts';
+import { copyReply } from './assist-shortcuts';
 import { PanelFrame } from './panel-frame';
 
 const EMPTY: ReplySuggestion[] = [];
+
+/** Suggestions already recorded as displayed, by conversation and reply (once each). */
+const shown = new Set<string>();
 
 export function RepliesPanel() {
   const store = useInloopStore();
@@ -17,64 +25,88 @@ export function RepliesPanel() {
   const conversationId = useInloop((s) => s.assist?.conversation?.id);
   const generation = useInloop((s) => s.assist?.generation ?? null);
   const canGenerate = useInloop((s) => s.settings?.assist.generationEnabled ?? false);
-  const focused = useInloop((s) => s.focusedReply);
-  const copied = useInloop((s) => s.copiedReply);
+  const focusedKey = useInloop((s) => s.focusedReplyKey);
+  const filling = useInloop((s) => s.fillingReply);
+  const copied = useInloop((s) => s.copiedReply?.key ?? null);
   const thumbs = useInloop((s) => s.replyThumbs);
+  // The highlighted reply is the list's Tab stop (its cards set it as they take the focus).
+  const { listProps } = useRovingList<HTMLOListElement>(replies.length);
   const {
     setReplyFocus,
-    noteReplyCopied,
+    setFillingReply,
     thumbReply,
     generateReply,
     cancelGeneration,
     recordFeedback,
   } = store.getState();
+  const highlighted = highlightedReply(replies, focusedKey);
 
-  // Each suggestion is recorded once per conversation as displayed (for acceptance rates).
+  // Each suggestion is recorded once per conversation as displayed, with its rank.
   useEffect(() => {
-    for (const reply of replies) {
+    replies.forEach((reply, position) => {
       const key = `${conversationId}:${replyKey(reply)}`;
-      if (shown.has(key)) continue;
+      if (shown.has(key)) return;
       shown.add(key);
-      void recordFeedback('displayed', 'reply', replyKey(reply), reply.text);
-    }
+      void recordFeedback({
+        kind: 'displayed',
+        target: 'reply',
+        id: replyKey(reply),
+        text: reply.text,
+        position,
+      });
+    });
   }, [replies, conversationId, recordFeedback]);
 
-  const copy = (reply: ReplySuggestion) =>
-    void copyText(reply.text).then((done) => {
-      if (done) void noteReplyCopied(reply);
-    });
   return (
     <PanelFrame id="replies" meta={replies.length > 0 ? String(replies.length) : undefined}>
       {replies.length > 0 ? (
-        <ol className="reply-list" aria-label="Reply suggestions">
-          {replies.map((reply, index) => (
-            <ReplyCard
-              key={`${replyKey(reply)}-${index}`}
-              reply={reply}
-              index={index}
-              selected={index === focused}
-              copied={copied === replyKey(reply)}
-              thumb={thumbs[replyKey(reply)]}
-              onSelect={() => {
-                if (index !== focused) void recordFeedback('clicked', 'reply', replyKey(reply));
-                setReplyFocus(index);
-              }}
-              onCopy={() => copy(reply)}
-              onThumb={(thumb) => void thumbReply(reply, thumb)}
-            />
-          ))}
+        <ol className="reply-list" aria-label="Reply suggestions" {...listProps}>
+          {replies.map((reply, index) => {
+            const key = replyKey(reply);
+            return (
+              <ReplyCard
+                key={`${key}-${index}`}
+                reply={reply}
+                replyKey={key}
+                highlighted={highlighted?.index === index}
+                copied={copied === key}
+                filling={filling === key}
+                thumb={thumbs[key]}
+                onHighlight={() => setReplyFocus(key)}
+                onSelect={() => {
+                  if (highlighted?.index !== index)
+                    void recordFeedback({
+                      kind: 'clicked',
+                      target: 'reply',
+                      id: key,
+                      position: index,
+                    });
+                  setReplyFocus(key);
+                }}
+                onCopy={(text) => void copyReply(store.getState(), reply, index, text)}
+                onCancelFill={() => setFillingReply(null)}
+                onThumb={(thumb) => void thumbReply(reply, thumb, index)}
+              />
+            );
+          })}
         </ol>
       ) : (
         <EmptyState title="Reply suggestions appear here">
-          Once the customer asks something, Inloop drafts replies from the cited articles. Review
-          one, copy it into your helpdesk, and send it yourself.
+          Once the customer asks something, Inloop drafts replies from your team's saved replies and
+          articles. Review one, copy it into your helpdesk, and send it yourself.
         </EmptyState>
       )}
       {generation ? (
         <GeneratedReply
           generation={generation}
           onStop={() => void cancelGeneration()}
-          onCopy={(text) => copy({ text, source: 'generated', citations: generation.citations })}
+          onCopy={(text) =>
+            void copyReply(
+              store.getState(),
+              { text, source: 'generated', citations: generation.citations },
+              replies.length,
+            )
+          }
         />
       ) : null}
       {canGenerate && replies.length > 0 && generation?.status !== 'streaming' ? (
@@ -89,5 +121,3 @@ export function RepliesPanel() {
     </PanelFrame>
   );
 }
-
-const shown = new Set<string>();

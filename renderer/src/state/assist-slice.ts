@@ -1,29 +1,40 @@
 /**
  * The live conversation and its suggestions as the services last sent them (`assist:updated`,
- * `assist:get-state`), with the agent's view state: which reply has the keyboard focus, the
- * thumbs given, the ingest endpoint's address. Actions send the agent's turns, ticks and
- * feedback to the services; the answer comes back as the next state.
+ * `assist:get-state`), with the agent's view state: which reply is highlighted (by the reply
+ * itself, so it survives re-ranks), whose turn the composer types, the blanks being filled, the
+ * thumbs given, the ingest endpoint's address. Actions send the agent's turns and decisions to
+ * the services (which log the one-key decisions as feedback themselves) and record what the
+ * agent did with replies and articles; the answer comes back as the next state.
  */
 import type { InloopApi } from '../../../shared/api';
 import type { Result } from '../../../shared/result';
 import type {
   AssistState,
-  FeedbackKind,
+  EscalationFlag,
+  FeedbackRequest,
   GenerationState,
   IngestInfo,
+  NextActionState,
   ReplySuggestion,
 } from '../../../shared/schemas/assist';
 import type { Role } from '../../../shared/schemas/knowledge';
+import { followHighlight, movedHighlight, replyKey } from './reply-focus';
 import type { InloopState, SliceCreator } from './store';
+
+export { replyKey } from './reply-focus';
 
 export interface AssistSlice {
   assist: AssistState | null;
-  /** Index of the reply the keyboard acts on. */
-  focusedReply: number;
+  /** Key of the reply the agent highlighted; null means the top one. */
+  focusedReplyKey: string | null;
   /** Thumbs the agent gave, by reply key, in this conversation. */
   replyThumbs: Record<string, 'up' | 'down'>;
-  /** Key of the reply last copied (the panel shows "Copied"). */
-  copiedReply: string | null;
+  /** The reply last copied and the text that went to the clipboard (the panel shows "Copied"). */
+  copiedReply: { key: string; text: string } | null;
+  /** The reply whose blanks are open for the agent to fill before copying, by key. */
+  fillingReply: string | null;
+  /** Who the next typed turn is from; every conversation starts with the customer. */
+  composerRole: Role;
   handoffText: string | null;
   ingest: IngestInfo | null;
   applyAssist(state: AssistState): void;
@@ -31,29 +42,32 @@ export interface AssistSlice {
   loadAssist(): Promise<void>;
   startConversation(): Promise<void>;
   endConversation(): Promise<void>;
+  /** Add a turn; after the agent's own turn the composer goes back to the customer. */
   addTurn(role: Role, text: string): Promise<boolean>;
+  setComposerRole(role: Role): void;
+  switchSpeaker(): void;
   setStep(stepId: string, done: boolean): Promise<void>;
+  /**
+   * The agent's answer to a step the engine thinks is done: yes (done) or no. Like the two
+   * below, the service logs the decision as feedback, with the rank it was shown at.
+   */
+  decideStep(step: NextActionState, done: boolean): Promise<void>;
+  /** The agent picks the intent among the candidates; null is "none of these". */
+  pickIntent(intentId: string | null): Promise<void>;
+  /** "Not an escalation here": the flag's rule stays quiet for this conversation. */
+  dismissFlag(flag: EscalationFlag): Promise<void>;
   moveReplyFocus(delta: 1 | -1): void;
-  setReplyFocus(index: number): void;
-  /** Records that the agent copied a reply (the caller put it on the clipboard). */
-  noteReplyCopied(reply: ReplySuggestion): Promise<void>;
-  thumbReply(reply: ReplySuggestion, thumb: 'up' | 'down'): Promise<void>;
-  recordFeedback(
-    kind: FeedbackKind,
-    target: 'reply' | 'article',
-    id: string,
-    text?: string,
-  ): Promise<void>;
+  setReplyFocus(key: string | null): void;
+  /** Open (key) or close (null) the blanks of a reply. */
+  setFillingReply(key: string | null): void;
+  /** Records that the agent copied `text` of a reply (the caller put it on the clipboard). */
+  noteReplyCopied(reply: ReplySuggestion, text: string, position?: number): Promise<void>;
+  thumbReply(reply: ReplySuggestion, thumb: 'up' | 'down', position?: number): Promise<void>;
+  /** One record in the local, redacted feedback log (`assist:feedback`). */
+  recordFeedback(feedback: FeedbackRequest): Promise<void>;
   requestHandoff(): Promise<void>;
   generateReply(): Promise<void>;
   cancelGeneration(): Promise<void>;
-}
-
-/** A stable key for a reply: its canned id, else its source and first citation. */
-export function replyKey(reply: ReplySuggestion): string {
-  if (reply.id) return reply.id;
-  const cited = reply.citations?.[0]?.articleId;
-  return cited ? `${reply.source}:${cited}` : reply.source;
 }
 
 export const createAssistSlice =
@@ -72,9 +86,11 @@ export const createAssistSlice =
     };
     return {
       assist: null,
-      focusedReply: 0,
+      focusedReplyKey: null,
       replyThumbs: {},
       copiedReply: null,
+      fillingReply: null,
+      composerRole: 'customer',
       handoffText: null,
       ingest: null,
       applyAssist: (next) =>
@@ -83,14 +99,26 @@ export const createAssistSlice =
           const sameConversation = current?.conversation?.id === next.conversation?.id;
           // Events and answers can cross: never go back to an older state of the same conversation.
           if (current && sameConversation && next.seq < current.seq) return state;
-          const replies = next.suggestions?.replies.length ?? 0;
+          const replies = next.suggestions?.replies ?? [];
+          if (!sameConversation) {
+            return {
+              assist: next,
+              focusedReplyKey: null,
+              fillingReply: null,
+              replyThumbs: {},
+              copiedReply: null,
+              handoffText: null,
+              composerRole: 'customer',
+            };
+          }
+          const ended =
+            next.conversation?.endedAt != null && current?.conversation?.endedAt == null;
           return {
             assist: next,
-            focusedReply: Math.min(
-              sameConversation ? state.focusedReply : 0,
-              Math.max(0, replies - 1),
-            ),
-            ...(sameConversation ? {} : { replyThumbs: {}, copiedReply: null, handoffText: null }),
+            focusedReplyKey: followHighlight(replies, state.focusedReplyKey),
+            fillingReply: followHighlight(replies, state.fillingReply),
+            // The next turn starts a new conversation, and that starts with the customer.
+            ...(ended ? { composerRole: 'customer' as const } : {}),
           };
         }),
       applyGeneration: (generation) =>
@@ -111,36 +139,65 @@ export const createAssistSlice =
         if (await applyState('end the conversation', api.assist.end()))
           await get().requestHandoff();
       },
-      addTurn: (role, text) => applyState('add the turn', api.assist.addTurn({ role, text })),
+      addTurn: async (role, text) => {
+        const added = await applyState('add the turn', api.assist.addTurn({ role, text }));
+        // After the agent's own turn the next one is usually the customer's.
+        if (added && role === 'agent') set({ composerRole: 'customer' });
+        return added;
+      },
+      setComposerRole: (composerRole) => set({ composerRole }),
+      switchSpeaker: () =>
+        set((state) => ({
+          composerRole: state.composerRole === 'customer' ? 'agent' : 'customer',
+        })),
       setStep: async (stepId, done) => {
         await applyState('update the checklist', api.assist.setStep({ stepId, done }));
       },
-      moveReplyFocus: (delta) =>
-        set((state) => {
-          const count = state.assist?.suggestions?.replies.length ?? 0;
-          if (count === 0) return state;
-          return { focusedReply: (state.focusedReply + delta + count) % count };
-        }),
-      setReplyFocus: (focusedReply) => set({ focusedReply }),
-      noteReplyCopied: async (reply) => {
-        set({ copiedReply: replyKey(reply) });
-        await get().recordFeedback('copied', 'reply', replyKey(reply), reply.text);
+      // The service records these decisions in the feedback log itself (with their rank).
+      decideStep: async (step, done) => {
+        await applyState('update the checklist', api.assist.setStep({ stepId: step.id, done }));
       },
-      thumbReply: async (reply, thumb) => {
+      pickIntent: async (intentId) => {
+        await applyState('pick the intent', api.assist.pickIntent({ intentId }));
+      },
+      dismissFlag: async (flag) => {
+        if (flag.ruleId)
+          await applyState('dismiss the flag', api.assist.dismissFlag({ ruleId: flag.ruleId }));
+      },
+      moveReplyFocus: (delta) =>
+        set((state) => ({
+          focusedReplyKey: movedHighlight(
+            state.assist?.suggestions?.replies ?? [],
+            state.focusedReplyKey,
+            delta,
+          ),
+        })),
+      setReplyFocus: (focusedReplyKey) => set({ focusedReplyKey }),
+      setFillingReply: (fillingReply) => set({ fillingReply }),
+      noteReplyCopied: async (reply, text, position) => {
+        const key = replyKey(reply);
+        set({ copiedReply: { key, text }, fillingReply: null });
+        await get().recordFeedback({
+          kind: 'copied',
+          target: 'reply',
+          id: key,
+          text,
+          ...(position === undefined ? {} : { position }),
+        });
+      },
+      thumbReply: async (reply, thumb, position) => {
         const key = replyKey(reply);
         set((state) => ({ replyThumbs: { ...state.replyThumbs, [key]: thumb } }));
-        await get().recordFeedback(
-          thumb === 'up' ? 'thumbs-up' : 'thumbs-down',
-          'reply',
-          key,
-          reply.text,
-        );
+        await get().recordFeedback({
+          kind: thumb === 'up' ? 'thumbs-up' : 'thumbs-down',
+          target: 'reply',
+          id: key,
+          text: reply.text,
+          ...(position === undefined ? {} : { position }),
+        });
       },
-      recordFeedback: async (kind, target, id, text) => {
-        await run(
-          'record feedback',
-          api.assist.feedback({ kind, target, id, ...(text ? { text } : {}) }),
-        );
+      recordFeedback: async (feedback) => {
+        await run('record feedback', api.assist.feedback(feedback));
       },
       requestHandoff: async () => {
         const value = await run('write the handoff summary', api.assist.handoff());

@@ -25,16 +25,16 @@ export function startBridge(
     listen(api, 'app:notice', (notice) => state().showNotice({ ...notice, source: 'app' })),
     listen(api, 'knowledge:changed', (status) => state().knowledgeChanged(status)),
     // ── assist ──
-    listen(api, 'assist:updated', (assist) => {
-      state().applyAssist(assist);
-      state().setConversationHits(state().assist?.suggestions?.articles ?? []);
-    }),
+    listen(api, 'assist:updated', (assist) => state().applyAssist(assist)),
     listen(api, 'assist:generation', (generation) => state().applyGeneration(generation)),
     // ── speech ──
     listen(api, 'speech:segment', (segment) => state().applySegment(segment)),
     listen(api, 'speech:state', (speech) => state().setSpeechState(speech)),
     // ── learning ──
     listen(api, 'learning:changed', (summary) => state().setLearning(summary)),
+    // ── policy and feeds ──
+    listen(api, 'policy:changed', (policy) => state().applyPolicy(policy)),
+    listen(api, 'feeds:changed', (feeds) => state().applyFeeds(feeds)),
   ];
   const onStatus = (status: ReturnType<ConnectionMonitor['status']>) => {
     state().setConnection(status);
@@ -73,6 +73,7 @@ export async function loadState(api: InloopApi, store: InloopStore): Promise<voi
     state.loadKnowledge(),
     state.loadAssist(),
     state.loadSpeech(),
+    state.loadPolicy(),
   ]);
 
   async function apply<T>(action: string, request: Promise<Result<T>>, write: (value: T) => void) {

@@ -33,7 +33,9 @@ export interface KnowledgeAnswer {
 
 /** A pack action in flight: installing a file, or removing / rolling back a pack. */
 export type PackBusy =
-  { action: 'install'; fileName: string } | { action: 'remove' | 'rollback'; id: string };
+  | { action: 'install'; fileName: string }
+  | { action: 'install-demo' }
+  | { action: 'remove' | 'rollback'; id: string };
 
 export interface KnowledgeSlice {
   /** Null until the service answers; see `knowledgeUnavailable` when it cannot. */
@@ -41,12 +43,9 @@ export interface KnowledgeSlice {
   /** Why the knowledge service did not answer (not running yet, failed); null when it did. */
   knowledgeUnavailable: string | null;
   knowledgeSearch: KnowledgeSearch;
-  /** The articles for the conversation so far, written by the assist bridge. */
-  conversationHits: SearchHit[];
   packs: InstalledPack[];
   packBusy: PackBusy | null;
   setKnowledgeStatus(status: KnowledgeStatus): void;
-  setConversationHits(hits: SearchHit[]): void;
   /** `knowledge:changed`: keep the new status, reload the packs, ask the search again. */
   knowledgeChanged(status: KnowledgeStatus): void;
   /** The agent typed: keep the text at once, search once typing pauses. */
@@ -61,6 +60,8 @@ export interface KnowledgeSlice {
     request: PackInstallRequest,
     options?: { quiet?: boolean },
   ): Promise<Result<InstalledPack>>;
+  /** Install the bundled example pack, marked as a demo (first run: "Try the example pack"). */
+  installDemoPack(): Promise<Result<InstalledPack>>;
   removePack(id: string, options?: { quiet?: boolean }): Promise<Result<InstalledPack[]>>;
   rollbackPack(id: string, options?: { quiet?: boolean }): Promise<Result<InstalledPack>>;
 }
@@ -132,13 +133,11 @@ export const createKnowledgeSlice =
       knowledgeStatus: null,
       knowledgeUnavailable: null,
       knowledgeSearch: { state: 'idle' },
-      conversationHits: [],
       packs: [],
       packBusy: null,
       setKnowledgeStatus: (knowledgeStatus) => {
         set({ knowledgeStatus, knowledgeUnavailable: null });
       },
-      setConversationHits: (conversationHits) => set({ conversationHits }),
       knowledgeChanged: (status) => {
         get().setKnowledgeStatus(status);
         void api.packs.list().then((packs) => {
@@ -163,6 +162,13 @@ export const createKnowledgeSlice =
           'install the pack',
           () => api.packs.install(request),
           options?.quiet,
+        ),
+      installDemoPack: () =>
+        packAction(
+          { action: 'install-demo' },
+          'install the example pack',
+          () => api.packs.installDemo(),
+          false,
         ),
       removePack: (id, options) =>
         packAction(

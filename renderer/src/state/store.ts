@@ -8,6 +8,7 @@ import type { InloopApi } from '../../../shared/api';
 import { createKnowledgeSlice, type KnowledgeSlice } from './knowledge-slice';
 import { createAssistSlice, type AssistSlice } from './assist-slice';
 import { createNoticesSlice, type NoticesSlice } from './notices-slice';
+import { createPolicySlice, type PolicySlice } from './policy-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 import { createSpeechSlice, type SpeechSlice } from './speech-slice';
 import { createStatusSlice, type StatusSlice } from './status-slice';
@@ -21,7 +22,8 @@ export type InloopState = SettingsSlice &
   KnowledgeSlice &
   AssistSlice &
   SpeechSlice &
-  LearningSlice;
+  LearningSlice &
+  PolicySlice;
 
 /** A slice's creator, typed against the whole state so actions can read other slices. */
 export type SliceCreator<Slice> = StateCreator<InloopState, [], [], Slice>;
@@ -39,5 +41,6 @@ export function createInloopStore(api: InloopApi): InloopStore {
     ...createAssistSlice(api)(...args),
     ...createSpeechSlice(api)(...args),
     ...createLearningSlice(api)(...args),
+    ...createPolicySlice(api)(...args),
   }));
 }

@@ -80,8 +80,6 @@ export const BUILTIN_TRIGGERS: readonly BuiltinTrigger[] = [
       'dispute with my card',
       'dispute the charge',
       'dispute the payment',
-      'called my bank',
-      'contacted my bank',
       'reported it to my bank',
       'bank to reverse',
       'fraud',

@@ -85,6 +85,19 @@ export const ACTION_PHRASES: readonly ActionPhrases[] = [
     ],
   },
   {
+    id: 'shipping-state',
+    step: ['shipping state', 'shipping status'],
+    agent: [
+      'shipped',
+      'shipping status',
+      'order status',
+      'in transit',
+      'out for delivery',
+      'been delivered',
+      'being prepared',
+    ],
+  },
+  {
     id: 'offer-refund',
     step: ['refund', 'reimburse', 'money back'],
     agent: ['refund', 'money back', 'reimburse', 'credit back', 'refunded'],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { suggestReplies, type PackResponse } from '../../../shared/assist/replies';
+import { replyKind } from '../../../shared/assist/reply-safety';
 import { groundedSnippets, MAX_SNIPPET_CHARS } from '../../../shared/assist/snippets';
 import { extractEntities } from '../../../shared/assist/entities';
 import type { Entity } from '../../../shared/schemas/assist';
@@ -45,6 +46,20 @@ const RESPONSES: PackResponse[] = [
     text: "Sorry the promo code didn't apply, {{first_name}}. Codes work on full-price items only and can't be combined; I've applied the discount to your basket manually.",
     intents: ['promo_code'],
     tags: ['discount', 'coupon'],
+  }),
+  reply({
+    id: 'promo-rules',
+    title: 'How promo codes work',
+    text: "Promo codes work on full-price items only and can't be combined, {{first_name}}.",
+    intents: ['promo_code'],
+    tags: ['discount', 'coupon'],
+  }),
+  reply({
+    id: 'password-how',
+    title: 'How to reset a password',
+    text: "You can reset your password from the sign-in page with 'Forgot password'; the link expires in 30 minutes.",
+    intents: ['account_access'],
+    tags: ['login'],
   }),
   reply({
     id: 'password-reset',
@@ -115,7 +130,9 @@ describe('suggestReplies', () => {
 
   const linked = new Map([
     ['promo-code', ['promotions/codes']],
+    ['promo-rules', ['promotions/codes']],
     ['password-reset', ['account/password']],
+    ['password-how', ['account/password']],
     ['order-status', ['orders/tracking']],
   ]);
   const shown = (articleId: string): SearchHit => ({
@@ -140,8 +157,10 @@ describe('suggestReplies', () => {
       replyArticles: linked,
       snippets: 0,
     });
-    expect(out[0]?.id).toBe('promo-code');
-    expect(out.map((r) => r.id)).not.toContain('password-reset');
+    expect(out[0]?.id).toBe('promo-rules');
+    // "I've applied the discount" reports something done: not without an intent.
+    expect(out.map((r) => r.id)).not.toContain('promo-code');
+    expect(out.map((r) => r.id)).not.toContain('password-how');
     expect(out[0]?.text).toContain('[first name]');
     expect(out[0]?.blanks).toEqual([{ name: 'first_name', label: 'first name' }]);
   });
@@ -174,7 +193,7 @@ describe('suggestReplies', () => {
       hits: [shown('account/password'), shown('promotions/codes')],
       replyArticles: linked,
     });
-    expect(out[0]?.id).toBe('password-reset');
+    expect(out[0]?.id).toBe('password-how');
   });
 
   it('keeps to the limit and suggests nothing for small talk without an intent', () => {
@@ -341,5 +360,16 @@ describe('grounded snippets', () => {
     expect(sources.at(-1)).toBe('snippet');
     expect(sources.indexOf('snippet')).toBe(sources.lastIndexOf('canned') + 1);
     expect(out[0]?.id).toBe('refund-timeline');
+  });
+});
+
+describe('replyKind', () => {
+  it('tells a report of something done, a question and information apart', () => {
+    expect(replyKind('Done! Order 5 will now arrive next week.')).toBe('done');
+    expect(replyKind("I've refunded $20 to your card.")).toBe('done');
+    expect(replyKind('Everything has been updated on account 7.')).toBe('done');
+    expect(replyKind('Could you give me the order ID?')).toBe('question');
+    expect(replyKind('Is there anything else I can help you with today?')).toBe('info');
+    expect(replyKind("Promo codes can't be combined.")).toBe('info');
   });
 });

@@ -3,6 +3,7 @@ import { runDoctor } from '../doctor';
 import { createKeytarSecretStore } from '../../secrets/keytar-secret-store';
 import { dataDirFor, dataDirOption, modelsDirFor } from '../../core/cli/cli-context';
 import { EXIT_FAILURE, EXIT_OK, type Command } from '../../core/cli/command';
+import { readCliPolicy } from '../../policy/cli/cli-policy';
 
 const marks = { ok: 'ok  ', warn: 'warn', fail: 'FAIL' } as const;
 
@@ -27,11 +28,13 @@ export const doctorCommand: Command = {
     'data-dir': dataDirOption,
   },
   async run(args, io) {
+    const policy = await readCliPolicy(io);
     const report = await runDoctor({
       dataDir: dataDirFor(args, io),
       modelsDir: modelsDirFor(io),
       secretStore: createKeytarSecretStore(),
       env: io.env,
+      policy: () => policy,
     });
     io.stdout(
       args.values.json ? `${JSON.stringify(report, null, 2)}\n` : formatDoctorReport(report),

@@ -7,7 +7,6 @@
  * optional). Keep the field names stable: evaluation outside the app writes them.
  */
 import { z } from 'zod';
-import { NO_INTENT } from '../../../../shared/learning/intent-examples';
 import { AppError } from '../../../../shared/result';
 import type { AssistState } from '../../../../shared/schemas/assist';
 import { QueryTurnSchema } from '../../../../shared/schemas/knowledge';
@@ -83,7 +82,14 @@ export async function recordConversation(
     recorded += 1;
   };
   if (line.intent !== undefined) {
-    await decide({ kind: 'picked', target: 'intent', id: line.intent ?? NO_INTENT });
+    // The agent's one-key pick: it becomes the conversation's intent and is logged by the service.
+    const picked = await dispatch('assist:pick-intent', { intentId: line.intent });
+    if (picked.ok) {
+      state = picked.value as AssistState;
+      recorded += 1;
+    } else {
+      skipped.push(`intent ${line.intent}: ${picked.error.message}`);
+    }
   }
   const cards = shown()?.articles ?? [];
   for (const [kind, ids] of [

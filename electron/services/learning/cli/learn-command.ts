@@ -53,14 +53,14 @@ const exportCommand = (open: LearningServices): Command => ({
     const since = stringOption(args, 'since');
     if (since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(since))
       throw new UsageError(`--since must be a date such as 2026-11-01, got '${since}'`);
+    const path = resolve(io.cwd, out);
     const services = await open(args, io);
     let lines;
     try {
-      lines = services.learning.exportBundle(since ?? null);
+      lines = services.learning.exportBundle(since ?? null, path);
     } finally {
       await services.close();
     }
-    const path = resolve(io.cwd, out);
     await writeBundle(path, lines);
     const counts = new Map<string, number>();
     for (const l of lines) counts.set(l.kind, (counts.get(l.kind) ?? 0) + 1);

@@ -128,7 +128,11 @@ const rollbackCommand = (open: OpenPacks): Command => ({
       const entry = await services.packs.rollback(args.positionals[0]!, {
         allowUnsigned: args.values['allow-unsigned'] === true,
       });
-      io.stdout(`rolled back: ${describeVersion(entry.current)} is now active\n`);
+      // Rolling back swaps the two: the version left is now the one "roll back" returns to.
+      const left = entry.previous
+        ? ` (was ${entry.previous.version}; roll back again to return to it)`
+        : '';
+      io.stdout(`rolled back: ${describeVersion(entry.current)} is now active${left}\n`);
       return EXIT_OK;
     } finally {
       await services.close();

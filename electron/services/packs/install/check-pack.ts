@@ -14,6 +14,11 @@ import { checkUpgrade } from './upgrade-check';
 export interface PackTrust {
   trustedKeys: readonly string[];
   allowUnsigned: boolean;
+  /**
+   * Set when managed policy enforces "no unsigned packs": why no development flag, rollback or
+   * example pack may get an unsigned pack in.
+   */
+  unsignedLocked?: string;
 }
 
 /** A pack that passed every check, with its parsed content. */

@@ -4,11 +4,14 @@
  */
 import { useShallow } from 'zustand/react/shallow';
 import { Icon } from '../../components/icon';
+import { ManagedNote } from '../../components/managed-note';
 import { useInloop } from '../../state/use-inloop';
+import { useManaged } from './use-managed';
 
 export function AllowedHosts() {
   const hosts = useInloop(useShallow((s) => s.settings?.privacy.allowedEndpointHosts ?? []));
   const update = useInloop((s) => s.updateSettings);
+  const lock = useManaged('privacy.allowedEndpointHosts');
   const remove = (host: string) =>
     void update({ privacy: { allowedEndpointHosts: hosts.filter((entry) => entry !== host) } });
   return (
@@ -20,6 +23,7 @@ export function AllowedHosts() {
         Computers other than this one that may receive the conversation, redacted, to generate a
         reply. Allow one from Assist → Generated replies.
       </p>
+      {lock ? <ManagedNote by={lock} /> : null}
       {hosts.length === 0 ? (
         <p className="packs-empty">
           None: nothing leaves this computer. Generated replies only use an endpoint on it.
@@ -30,14 +34,16 @@ export function AllowedHosts() {
             <li key={host} className="allowed-hosts__item">
               <Icon name="globe" size={14} />
               <span className="allowed-hosts__host">{host}</span>
-              <button
-                type="button"
-                className="button button--small button--ghost"
-                aria-label={`Stop sending text to ${host}`}
-                onClick={() => remove(host)}
-              >
-                Remove
-              </button>
+              {lock ? null : (
+                <button
+                  type="button"
+                  className="button button--small button--ghost"
+                  aria-label={`Stop sending text to ${host}`}
+                  onClick={() => remove(host)}
+                >
+                  Remove
+                </button>
+              )}
             </li>
           ))}
         </ul>

@@ -1,6 +1,7 @@
 /**
  * How the assist engine listens and when a conversation ends: the clipboard watch, the idle
- * timeout, then the generated-replies group (endpoint, model, key, where the text goes).
+ * timeout, where connectors push turns, then the generated-replies group (endpoint, model,
+ * key, where the text goes).
  */
 import { DraftInput } from '../../components/draft-input';
 import { FieldRow } from '../../components/field-row';
@@ -17,6 +18,7 @@ export function AssistSection() {
   // (electron/hosts/electron-main/clipboard-watch.ts); `inloop serve` and the CLI have none.
   const watchHere = useInloop((s) => s.appInfo?.host === 'electron');
   const update = useInloop((s) => s.updateSettings);
+  const ingest = useInloop((s) => s.ingest);
   if (idleTimeout === undefined) return null;
   const { min, max } = idleTimeoutLimits;
   return (
@@ -66,6 +68,18 @@ export function AssistSection() {
             return result.ok ? null : result.error.message;
           }}
         />
+      </FieldRow>
+      <FieldRow
+        label="Connector endpoint"
+        description={
+          ingest?.url
+            ? 'A browser extension or phone system pushes turns here, with the token from inloop assist --ingest-token.'
+            : `Not running${ingest?.reason ? `: ${ingest.reason}` : '.'}`
+        }
+        descriptionId="ingest-help"
+        stacked
+      >
+        {ingest?.url ? <code className="settings-code">{ingest.url}</code> : null}
       </FieldRow>
       <GenerationSettings />
     </SettingsSection>

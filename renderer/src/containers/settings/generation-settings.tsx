@@ -11,8 +11,10 @@ import { useInloop } from '../../state/use-inloop';
 import { ApiKeyField } from './api-key-field';
 import { generationTimeoutLimits, modelNameProblem, wholeNumberProblem } from './assist-limits';
 import { EndpointReachLine } from './endpoint-reach-line';
+import { useManaged } from './use-managed';
 
 export function GenerationSettings() {
+  const generationLock = useManaged('assist.generationEnabled');
   const assist = useInloop((s) => s.settings?.assist);
   const update = useInloop((s) => s.updateSettings);
   if (!assist) return null;
@@ -36,10 +38,12 @@ export function GenerationSettings() {
         htmlFor="generation-enabled"
         description="Offer a generated reply beside the suggested ones. You review it before it is used."
         descriptionId="generation-enabled-help"
+        managed={generationLock}
       >
         <Switch
           id="generation-enabled"
           checked={assist.generationEnabled}
+          disabled={generationLock !== undefined}
           describedBy="generation-enabled-help"
           onChange={(next) => void update({ assist: { generationEnabled: next } })}
         />

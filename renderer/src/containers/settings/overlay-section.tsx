@@ -5,10 +5,12 @@ import { SegmentedControl } from '../../components/segmented-control';
 import { Switch } from '../../components/switch';
 import { useInloop } from '../../state/use-inloop';
 import { sectionNoteId, SettingsSection } from './settings-section';
+import { useManaged } from './use-managed';
 
 const percent = (value: number) => `${Math.round(value * 100)}%`;
 
 export function OverlaySection() {
+  const protectionLock = useManaged('overlay.contentProtection');
   const overlay = useInloop((s) => s.settings?.overlay);
   const canWindow = useInloop((s) => s.appInfo?.capabilities.overlayWindow ?? false);
   const update = useInloop((s) => s.updateSettings);
@@ -93,11 +95,12 @@ export function OverlaySection() {
         htmlFor="content-protection"
         description="Keep Inloop out of screenshots, recordings and screen shares."
         descriptionId="content-protection-help"
+        managed={protectionLock}
       >
         <Switch
           id="content-protection"
           checked={overlay.contentProtection}
-          disabled={!canWindow}
+          disabled={!canWindow || protectionLock !== undefined}
           describedBy={describe('content-protection-help')}
           onChange={(contentProtection) => void update({ overlay: { contentProtection } })}
         />

@@ -4,10 +4,13 @@
  * Errors from the service (an untrusted publisher, a tampered file) show beside the control.
  */
 import { useRef, useState } from 'react';
+import type { Result } from '../../../../shared/result';
+import { FieldRow } from '../../components/field-row';
 import { Icon } from '../../components/icon';
 import { PackRow } from '../../components/pack-row';
 import { useInloop } from '../../state/use-inloop';
 import { readFileBase64 } from './read-file-base64';
+import { FeedsStatus } from './feeds-status';
 import { SettingsSection } from './settings-section';
 import { TrustedKeys } from './trusted-keys';
 
@@ -41,14 +44,16 @@ export function PacksSection() {
     }
   };
 
-  const run = async (
+  const run = async <T,>(
     what: string,
-    action: () => Promise<{ ok: boolean; error?: { message: string } }>,
+    action: () => Promise<Result<T>>,
+    said?: (value: T) => string,
   ) => {
     setError(null);
     setDone(null);
     const result = await action();
-    if (!result.ok) setError(`Couldn't ${what}: ${result.error?.message ?? 'no reason given'}`);
+    if (!result.ok) setError(`Couldn't ${what}: ${result.error.message}`);
+    else if (said) setDone(said(result.value));
   };
 
   return (
@@ -113,15 +118,48 @@ export function PacksSection() {
                 )
               }
               onRollback={() =>
-                void run(`roll back ${pack.current.name}`, () =>
-                  rollbackPack(pack.current.id, { quiet: true }),
+                void run(
+                  `roll back ${pack.current.name}`,
+                  () => rollbackPack(pack.current.id, { quiet: true }),
+                  (now) => `${now.current.name} v${now.current.version} is now active.`,
                 )
               }
             />
           ))}
         </ul>
       )}
+      <SearchMode />
+      <FeedsStatus />
       <TrustedKeys />
     </SettingsSection>
+  );
+}
+
+/**
+ * How search works here and, when it matches words only, the technical reason (a missing
+ * model and the command that fetches it): the agent's panel says it in plain words only.
+ */
+function SearchMode() {
+  const mode = useInloop((s) => s.knowledgeStatus?.mode ?? null);
+  if (!mode) return null;
+  return (
+    <FieldRow
+      label="Search"
+      description={
+        mode.mode === 'hybrid' ? (
+          <>
+            Words and meaning, with the on-device model <code>{mode.embeddingModel}</code>.
+          </>
+        ) : (
+          <>
+            Words only. Why: {mode.reason ?? 'no embedding model is loaded'}. See{' '}
+            <code>inloop doctor</code> for the fix.
+          </>
+        )
+      }
+      stacked
+    >
+      {null}
+    </FieldRow>
   );
 }

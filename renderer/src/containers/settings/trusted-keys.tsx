@@ -1,12 +1,17 @@
 /**
- * Who may publish packs to this computer: trusted publisher keys (a name and the pasted
- * public key PEM) and the switch that lets unsigned packs in (for a team lead's own tests).
+ * Who may publish packs to this computer: trusted publisher keys (a name, its key id, and the
+ * pasted public key PEM) and the switch that lets unsigned packs in (for a team lead's own
+ * tests). The key id matches what signatures and refusals name ("key c370aaf4314d22ba").
+ * Either may be managed by the organisation's policy, and is then read-only here.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { publicKeyId } from '../../../../shared/packs/key-id';
 import { FieldRow } from '../../components/field-row';
 import { Icon } from '../../components/icon';
+import { ManagedNote } from '../../components/managed-note';
 import { Switch } from '../../components/switch';
 import { useInloop } from '../../state/use-inloop';
+import { useManaged } from './use-managed';
 
 /** What is wrong with a key the agent is about to add, or null when it looks right. */
 export function publisherKeyProblem(name: string, pem: string, taken: readonly string[]) {
@@ -17,7 +22,25 @@ export function publisherKeyProblem(name: string, pem: string, taken: readonly s
   return null;
 }
 
+/** "key c370aaf4314d22ba", computed from the PEM (nothing while it computes or if it cannot). */
+function KeyId({ pem }: { pem: string }) {
+  const [id, setId] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    publicKeyId(pem).then(
+      (value) => live && setId(value),
+      () => live && setId(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [pem]);
+  return id ? <span className="trusted-keys__id">key {id}</span> : null;
+}
+
 export function TrustedKeys() {
+  const keysLock = useManaged('knowledge.trustedPublisherKeys');
+  const unsignedLock = useManaged('knowledge.allowUnsignedPacks');
   const keys = useInloop((s) => s.settings?.knowledge.trustedPublisherKeys ?? []);
   const allowUnsigned = useInloop((s) => s.settings?.knowledge.allowUnsignedPacks ?? false);
   const update = useInloop((s) => s.updateSettings);
@@ -49,15 +72,18 @@ export function TrustedKeys() {
         htmlFor="allow-unsigned-packs"
         description="Install packs no trusted publisher signed. Only for trying out a pack you built yourself."
         descriptionId="allow-unsigned-packs-help"
+        managed={unsignedLock}
       >
         <Switch
           id="allow-unsigned-packs"
           checked={allowUnsigned}
+          disabled={unsignedLock !== undefined}
           describedBy="allow-unsigned-packs-help"
           onChange={(next) => void update({ knowledge: { allowUnsignedPacks: next } })}
         />
       </FieldRow>
       <p className="trusted-keys__label">Trusted publisher keys</p>
+      {keysLock ? <ManagedNote by={keysLock} /> : null}
       {keys.length === 0 ? (
         <p className="packs-empty">
           No publisher key trusted yet. Paste a publisher's public key to install the packs they
@@ -69,56 +95,61 @@ export function TrustedKeys() {
             <li key={`${index}:${key.name}`} className="trusted-keys__item">
               <Icon name="key" size={14} />
               <span className="trusted-keys__name">{key.name}</span>
-              <button
-                type="button"
-                className="button button--small button--ghost"
-                aria-label={`Stop trusting ${key.name}`}
-                onClick={() => remove(index)}
-              >
-                Remove
-              </button>
+              <KeyId pem={key.publicKeyPem} />
+              {keysLock ? null : (
+                <button
+                  type="button"
+                  className="button button--small button--ghost"
+                  aria-label={`Stop trusting ${key.name}`}
+                  onClick={() => remove(index)}
+                >
+                  Remove
+                </button>
+              )}
             </li>
           ))}
         </ul>
       )}
-      <form
-        className="trusted-keys__form"
-        aria-label="Trust a publisher key"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void add();
-        }}
-      >
-        <input
-          className="text-input trusted-keys__name-input"
-          aria-label="Key name"
-          placeholder="Name, e.g. Acme Support Ops"
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-        />
-        <textarea
-          className="text-input trusted-keys__pem"
-          aria-label="Public key PEM"
-          placeholder="-----BEGIN PUBLIC KEY-----"
-          rows={3}
-          spellCheck={false}
-          value={pem}
-          aria-invalid={error ? true : undefined}
-          onChange={(event) => setPem(event.target.value)}
-        />
-        <div className="trusted-keys__row">
-          {error ? (
-            <p className="packs-error" role="alert">
-              {error}
-            </p>
-          ) : (
-            <span />
-          )}
-          <button type="submit" className="button button--small">
-            Trust key
-          </button>
-        </div>
-      </form>
+      {keysLock ? null : (
+        <form
+          className="trusted-keys__form"
+          aria-label="Trust a publisher key"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void add();
+          }}
+        >
+          <input
+            className="text-input trusted-keys__name-input"
+            aria-label="Key name"
+            placeholder="Name, e.g. Acme Support Ops"
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+          />
+          <textarea
+            className="text-input trusted-keys__pem"
+            aria-label="Public key PEM"
+            placeholder="-----BEGIN PUBLIC KEY-----"
+            rows={3}
+            spellCheck={false}
+            value={pem}
+            aria-invalid={error ? true : undefined}
+            onChange={(event) => setPem(event.target.value)}
+          />
+          <div className="trusted-keys__row">
+            {error ? (
+              <p className="packs-error" role="alert">
+                {error}
+              </p>
+            ) : (
+              <span />
+            )}
+            <button type="submit" className="button button--small">
+              Trust key
+            </button>
+          </div>
+        </form>
+      )}
     </div>
   );
 }

@@ -86,6 +86,7 @@ describe('the tray', () => {
       'toggle-overlay': () => done.push('toggle-overlay'),
       'toggle-pause': () => done.push('toggle-pause'),
       'toggle-click-through': () => done.push('toggle-click-through'),
+      'check-updates': () => done.push('check-updates'),
       quit: () => done.push('quit'),
     };
     const tray = createTray(mock, initial, actions);
@@ -112,6 +113,14 @@ describe('the tray', () => {
     fake.clickItem('Hide Inloop');
     fake.clickItem('Quit Inloop');
     expect(done).toEqual(['toggle-pause', 'toggle-click-through', 'toggle-overlay', 'quit']);
+  });
+
+  it('offers "Check for updates" only while updates are on', () => {
+    const { tray, fake, done } = setup();
+    expect(fake.labels()).not.toContain('Check for updates');
+    tray.update({ ...listening, checkForUpdates: true });
+    fake.clickItem('Check for updates');
+    expect(done).toEqual(['check-updates']);
   });
 
   it('shows or hides the overlay on a click on the icon', () => {

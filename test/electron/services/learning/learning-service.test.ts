@@ -16,7 +16,7 @@ let dir: string;
 let settings: LearningSettings;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'inloop-learning-'));
-  settings = { enabled: true, allowExport: false, k: 3 };
+  settings = { enabled: true, allowExport: false, exportFolder: '', k: 3 };
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
@@ -113,5 +113,16 @@ describe('LearningService', () => {
     expect(() => learning.exportBundle(null)).toThrow(/Exporting what this device learned is off/);
     settings = { ...settings, allowExport: true };
     expect(learning.exportBundle(null)[0]).toMatchObject({ kind: 'meta', k: 3 });
+  });
+
+  it('writes an export only inside the folder managed policy allows', async () => {
+    const learning = await open();
+    settings = { ...settings, allowExport: true, exportFolder: join(dir, 'exports') };
+    expect(() => learning.exportBundle(null, join(dir, 'elsewhere', 'b.jsonl'))).toThrow(
+      /learning exports go to .*exports only \(policy LearningExportFolder\)/,
+    );
+    expect(learning.exportBundle(null, join(dir, 'exports', 'b.jsonl'))[0]).toMatchObject({
+      kind: 'meta',
+    });
   });
 });

@@ -24,7 +24,12 @@ describe('settings.learning', () => {
       JSON.stringify({ version: 1, privacy: { recordFeedback: false, allowedEndpointHosts: [] } }),
     );
     const settings = await SettingsService.open(dir, new EventBus(), silentLogger);
-    expect(settings.get().learning).toEqual({ enabled: true, allowExport: false, k: 3 });
+    expect(settings.get().learning).toEqual({
+      enabled: true,
+      allowExport: false,
+      exportFolder: '',
+      k: 3,
+    });
     expect(settings.get().privacy.recordFeedback).toBe(false);
   });
 
@@ -32,11 +37,12 @@ describe('settings.learning', () => {
     const settings = await SettingsService.open(dir, new EventBus(), silentLogger);
     await settings.update({ learning: { enabled: false } });
     const next = await settings.update({ learning: { k: 5 } });
-    expect(next.learning).toEqual({ enabled: false, allowExport: false, k: 5 });
+    expect(next.learning).toEqual({ enabled: false, allowExport: false, exportFolder: '', k: 5 });
     expect(SettingsPatchSchema.safeParse({ learning: { k: 1 } }).success).toBe(false);
     expect(SettingsSchema.shape.learning.parse(undefined)).toEqual({
       enabled: true,
       allowExport: false,
+      exportFolder: '',
       k: 3,
     });
   });

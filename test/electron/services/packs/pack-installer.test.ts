@@ -160,3 +160,22 @@ describe('the bundled example pack', () => {
     expect(knowledge.status().packs).toBe(0);
   }, 60_000);
 });
+
+describe('managed policy that forbids unsigned packs', () => {
+  it('refuses the development flag, an unsigned rollback and the example pack, naming the policy', async () => {
+    const locked = 'Managed by your organisation: "Allow unsigned packs" is set by policy';
+    trust = { trustedKeys: [], allowUnsigned: false, unsignedLocked: locked };
+    const { packs } = await open();
+    const unsigned = await writeFixturePack(join(dir, 'u.inloop'), {
+      id: 'acme',
+      version: '1.0.0',
+      articles: BILLING_ARTICLES,
+    });
+    expect(await messageOf(packs.install({ path: unsigned }, { allowUnsigned: true }))).toBe(
+      locked,
+    );
+    expect(await messageOf(packs.rollback('acme', { allowUnsigned: true }))).toBe(locked);
+    expect(await messageOf(packs.installDemo())).toBe(`The example pack is unsigned. ${locked}`);
+    expect(await packs.list()).toEqual([]);
+  });
+});

@@ -12,6 +12,7 @@ import {
   SETTINGS_FILE,
   SettingsService,
 } from '../../../../electron/services/settings/settings-service';
+import { USER_SET_FILE } from '../../../../electron/services/settings/settings-user-set';
 
 let dir: string;
 beforeEach(async () => {
@@ -185,6 +186,7 @@ describe('updating settings', () => {
   it('leaves no temp files behind', async () => {
     const service = await open();
     await Promise.all([1, 0.9, 0.8].map((opacity) => service.update({ overlay: { opacity } })));
-    expect(await readdir(dir)).toEqual([SETTINGS_FILE]);
+    // The settings, and the fields the user set (policy defaults no longer apply to them).
+    expect((await readdir(dir)).sort()).toEqual([SETTINGS_FILE, USER_SET_FILE]);
   });
 });

@@ -14,6 +14,8 @@ import { assistFixtures } from './fixtures/assist';
 // ── speech: import the speech fixtures here ──
 import { speechFixtures } from './fixtures/speech';
 import { learningFixtures } from './fixtures/learning';
+// ── policy and feeds ──
+import { policyFixtures } from './fixtures/policy';
 
 const overlayState: OverlayState = {
   visible: true,
@@ -103,6 +105,8 @@ export const channelFixtures: { [C in RequestChannel]: Fixture<C> } = {
   ...speechFixtures,
   // ── learning fixtures ──
   ...learningFixtures,
+  // ── policy and feeds fixtures ──
+  ...policyFixtures,
 };
 
 /** Services that answer each channel with its fixture response and record the requests. */

@@ -125,7 +125,9 @@ describe('inloop pack and inloop search', () => {
     );
     expect((await inloop('pack', 'list')).stdout).toMatch(/^acme 1\.1\.0/);
     const rolled = await inloop('pack', 'rollback', 'acme', '--allow-unsigned');
-    expect(rolled.stdout).toMatch(/rolled back: acme 1\.0\.0 .* is now active/);
+    expect(rolled.stdout).toMatch(
+      /rolled back: acme 1\.0\.0 .* is now active \(was 1\.1\.0; roll back again to return to it\)\n$/,
+    );
     expect((await inloop('pack', 'remove', 'acme')).stdout).toBe('removed acme 1.0.0\n');
     expect((await inloop('pack', 'list')).stdout).toMatch(/no packs installed/);
     expect((await inloop('pack', 'remove', 'acme')).code).toBe(1);

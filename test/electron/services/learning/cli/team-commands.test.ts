@@ -33,7 +33,7 @@ async function device(name: string, n: number): Promise<string> {
   );
   const learning = await LearningService.open({
     dataDir: data,
-    settings: () => ({ enabled: true, allowExport: true, k: 3 }),
+    settings: () => ({ enabled: true, allowExport: true, exportFolder: '', k: 3 }),
   });
   for (let i = 0; i < n; i++) {
     const context = {

@@ -2,6 +2,9 @@
 import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { commands } from '../../../../../electron/hosts/cli/commands';
+import { runCli } from '../../../../../electron/hosts/cli/run-cli';
+import type { CliIo } from '../../../../../electron/services/core/cli/command';
 import { readPackFile, type VerifiedPack } from '../../../../../electron/services/packs/pack-file';
 import type { Article, Passage } from '../../../../../shared/packs/pack-schemas';
 
@@ -47,4 +50,22 @@ export async function readBack(
     articles: jsonLines<Article>(pack.entry('content/articles.jsonl')),
     passages: jsonLines<Passage>(pack.entry('content/passages.jsonl')),
   };
+}
+
+/** `inloop <argv>` through the real CLI runner in `cwd` (lexical only): exit code and output. */
+export async function runInloop(
+  cwd: string,
+  argv: readonly string[],
+): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    env: { INLOOP_EMBED_MODEL: 'none' },
+    cwd,
+    isTty: false,
+  };
+  const code = await runCli([...argv], commands, '1.0.0', io);
+  return { code, out: out.join(''), err: err.join('') };
 }

@@ -2,10 +2,7 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../../../../electron/services/core/cli/command';
-import { runCli } from '../../../../../electron/hosts/cli/run-cli';
-import { commands } from '../../../../../electron/hosts/cli/commands';
-import { brokenPack, examplePack, packFixtures, tempDir } from './build-fixtures';
+import { brokenPack, examplePack, packFixtures, runInloop, tempDir } from './build-fixtures';
 
 let temp: Awaited<ReturnType<typeof tempDir>>;
 beforeEach(async () => {
@@ -15,19 +12,7 @@ afterEach(async () => {
   await temp.remove();
 });
 
-async function inloop(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    env: { INLOOP_EMBED_MODEL: 'none' },
-    cwd: temp.dir,
-    isTty: false,
-  };
-  const code = await runCli(['pack', ...argv], commands, '1.0.0', io);
-  return { code, out: out.join(''), err: err.join('') };
-}
+const inloop = (...argv: string[]) => runInloop(temp.dir, ['pack', ...argv]);
 
 describe('inloop pack build', () => {
   it('builds the example pack and prints a summary', async () => {

@@ -6,11 +6,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { commands } from '../../../../../electron/hosts/cli/commands';
-import { runCli } from '../../../../../electron/hosts/cli/run-cli';
-import type { CliIo } from '../../../../../electron/services/core/cli/command';
 import { readPackSource } from '../../../../../electron/services/packs/source/read-pack-source';
-import { tempDir } from './build-fixtures';
+import { runInloop, tempDir } from './build-fixtures';
 
 let temp: Awaited<ReturnType<typeof tempDir>>;
 beforeEach(async () => {
@@ -20,19 +17,7 @@ afterEach(async () => {
   await temp.remove();
 });
 
-async function inloop(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    env: { INLOOP_EMBED_MODEL: 'none' },
-    cwd: temp.dir,
-    isTty: false,
-  };
-  const code = await runCli(argv, commands, '1.0.0', io);
-  return { code, out: out.join(''), err: err.join('') };
-}
+const inloop = (...argv: string[]) => runInloop(temp.dir, argv);
 
 async function source(name: string, files: Record<string, string>): Promise<string> {
   const dir = join(temp.dir, name);
@@ -97,7 +82,7 @@ describe('packs without articles', () => {
       nextActions: { id: string }[];
     };
     if (name === 'intents-only') {
-      // A two-intent pack calibrates on eight examples: confident, or asking with candidates.
+      // Shown, or (a pack this small calibrates cautiously) first among the candidates.
       expect(result.intent?.id ?? result.candidates[0]?.id).toBe('missing');
       if (result.intent) expect(result.nextActions.map((s) => s.id)).toEqual(['ask-days']);
     } else {
