@@ -4,14 +4,15 @@
  * show) on the same model, dtype and ONNX threads, on this process's main thread. Load time,
  * single-query latency (100 queries of ~60 characters), batched throughput (256 passages of
  * ~400 characters: Inloop's `embed` takes them all and batches them itself; the pipeline is
- * called with 32 at a time, in order), and memory after.
+ * called with 32 at a time, in order), and memory after (RSS of this process and its worker
+ * processes: Inloop's model runs in one).
  */
 import { availableParallelism } from 'node:os';
 import {
   createEmbedder,
   defaultEmbedThreads,
 } from '../../electron/services/embeddings/create-embedder';
-import { childInput, memoryNow, reportResult } from '../child';
+import { childInput, descendantsRss, memoryNow, reportResult } from '../child';
 import { EMBED_MODEL, modelsDir } from '../corpora';
 import { sampleTexts } from '../embed.bench';
 import { percentile } from '../table';
@@ -85,14 +86,16 @@ for (const query of sampleTexts(QUERIES, 60, 11)) {
   await model.embed([query]);
   samples.push(performance.now() - t);
 }
+// The model's process too: Inloop's runs in a worker process of its own.
 const memory = memoryNow();
+const workersRss = descendantsRss();
 await model.close();
 const result: EmbedChildResult = {
   loadMs,
   p50: percentile(samples, 50),
   p95: percentile(samples, 95),
   textsPerSecond,
-  rssAfter: memory.rss,
+  rssAfter: memory.rss + workersRss,
   heapAfter: memory.heapUsed,
   threads,
 };

@@ -44,7 +44,7 @@ export async function benchEmbedPeers(): Promise<BenchRow[]> {
       inloop.textsPerSecond,
       peer.textsPerSecond,
     ),
-    row(b, 'RSS after', 'MiB', 'lower', inloop.rssAfter, peer.rssAfter),
+    row(b, 'RSS after, with worker processes', 'MiB', 'lower', inloop.rssAfter, peer.rssAfter),
   ];
 }
 

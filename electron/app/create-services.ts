@@ -57,6 +57,11 @@ export interface ServiceOptions {
   electronVersion?: string;
   /** Answer `diagnostics:process-sample` (`inloop serve --diagnostics`, for `npm run soak`). */
   processDiagnostics?: boolean;
+  /**
+   * Build installed packs' indexes in a child process, so an install (a feed's, mid-shift)
+   * leaves no LanceDB write memory in this one (default: `runsApp`).
+   */
+  isolateIndexing?: boolean;
 }
 
 /** Where managed policy is read, for `createFoundation`. */
@@ -169,6 +174,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
         bus,
         logger,
         learned: learning.service.ranking,
+        isolateIndexing: options.isolateIndexing ?? options.runsApp === true,
       }),
     );
     packVersions = async () =>

@@ -76,11 +76,26 @@ function vectorColumn(vectors: readonly Float32Array[], dimension: number): arro
 const utf8 = (values: readonly string[]) => arrow.vectorFromArray(values, new arrow.Utf8());
 const int32 = (values: ArrayLike<number>) => arrow.makeVector(Int32Array.from(values));
 
+/** The tables of a database and the `close()` that lets go of them and their caches. */
+export type OpenPassageStore = PassageStore & { close(): void };
+
+function closable(db: lancedb.Connection, store: PassageStore): OpenPassageStore {
+  return {
+    ...store,
+    close() {
+      store.passages.close();
+      store.articles.close();
+      db.close();
+    },
+  };
+}
+
 /**
  * Creates (overwriting) both tables in the database at `uri` and builds their FTS indexes.
  * With `vectors` (one per passage, in order) the passages table gets a `vector` column, and
  * an IVF-RQ index on it (RaBitQ codes, `VECTOR_CODE_BITS` a dimension) once the pack is large
- * enough to need one.
+ * enough to need one. The caller closes the store (the installer does at once: what LanceDB
+ * cached while writing would otherwise stay until the tables are collected).
  */
 export async function createPassageStore(
   uri: string,
@@ -88,7 +103,7 @@ export async function createPassageStore(
   passages: readonly Passage[],
   analyzer: AnalyzerOptions,
   vectors?: readonly Float32Array[],
-): Promise<PassageStore> {
+): Promise<OpenPassageStore> {
   const db = await lancedb.connect(uri);
   const articleTable = await createTable(
     db,
@@ -133,7 +148,7 @@ export async function createPassageStore(
       replace: true,
     });
   }
-  return { passages: passageTable, articles: articleTable };
+  return closable(db, { passages: passageTable, articles: articleTable });
 }
 
 /**
@@ -152,21 +167,13 @@ function createTable(
 }
 
 /** Opens the two tables of an installed pack's database. */
-export async function openPassageStore(uri: string): Promise<PassageStore & { close(): void }> {
+export async function openPassageStore(uri: string): Promise<OpenPassageStore> {
   const db = await lancedb.connect(uri);
   const [passages, articles] = await Promise.all([
     db.openTable('passages'),
     db.openTable('articles'),
   ]);
-  return {
-    passages,
-    articles,
-    close() {
-      passages.close();
-      articles.close();
-      db.close();
-    },
-  };
+  return closable(db, { passages, articles });
 }
 
 /** The `limit` passages nearest to `vector` (cosine), best first: row position and distance. */

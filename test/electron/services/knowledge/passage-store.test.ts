@@ -71,6 +71,7 @@ describe('LanceDB passage store', () => {
       expect((await passagesOfArticles(store, [246])).sort((a, b) => a - b)).toEqual([
         1230, 1231, 1232, 1233, 1234,
       ]);
+      store.close();
     } finally {
       await cleanup();
     }
