@@ -55,8 +55,14 @@ test('unsure of the intent, the engine offers candidates: 1 picks, 0 is none of 
   await expect(chip).toContainText('you picked it');
   await expect(candidates).toBeHidden();
 
+  // The pick taught this device: the same words in the next conversation show that intent.
   await freshConversation(page);
   await addCustomerTurns(page, ['Something is wrong with my order.']);
+  await expect(chip).toContainText(label);
+  await expect(candidates).toBeHidden();
+
+  await freshConversation(page);
+  await addCustomerTurns(page, ['There is a problem with my account.']);
   await expect(candidates).toBeVisible();
   await page.keyboard.press('Alt+Digit2');
   await page.keyboard.press('0');

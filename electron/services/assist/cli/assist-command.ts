@@ -11,7 +11,13 @@ import type { Suggestions } from '../../../../shared/schemas/assist';
 import type { AssistService } from '../assist-service';
 import { loadIngestToken } from '../ingest-token';
 import { dataDirOption } from '../../core/cli/cli-context';
-import { EXIT_OK, UsageError, type Command, type OpenServices } from '../../core/cli/command';
+import {
+  EXIT_OK,
+  UsageError,
+  type Command,
+  type OpenServices,
+  withServices,
+} from '../../core/cli/command';
 import type { SecretStore } from '../../secrets/secret-store';
 import { stringOption } from '../../core/cli/option-values';
 import { parseAssistInput, type AssistInput } from './assist-input';
@@ -48,8 +54,7 @@ export const assistCommand = (open: OpenServices<AssistCliServices>): Command =>
     const file = args.positionals[0];
     if (batch !== undefined && file !== undefined)
       throw new UsageError('give --batch or a file, not both');
-    const services = await open(args, io);
-    try {
+    return withServices(open, args, io, async (services) => {
       if (args.values['ingest-token'] === true) {
         const { token, storage } = await loadIngestToken(
           services.secrets,
@@ -84,9 +89,7 @@ export const assistCommand = (open: OpenServices<AssistCliServices>): Command =>
         args.values.json === true ? `${JSON.stringify(result, null, 2)}\n` : formatAssist(result),
       );
       return EXIT_OK;
-    } finally {
-      await services.close();
-    }
+    });
   },
 });
 

@@ -49,6 +49,21 @@ export type OpenServices<S> = (
   io: CliIo,
 ) => Promise<S & { close(): Promise<void> }>;
 
+/** Opens the services, runs `work` with them, and closes them whatever `work` does. */
+export async function withServices<S, T>(
+  open: OpenServices<S>,
+  args: ParsedArgs,
+  io: CliIo,
+  work: (services: S) => Promise<T>,
+): Promise<T> {
+  const services = await open(args, io);
+  try {
+    return await work(services);
+  } finally {
+    await services.close();
+  }
+}
+
 /** Bad command-line usage: exit code 2 and the command's usage on stderr. */
 export class UsageError extends Error {}
 

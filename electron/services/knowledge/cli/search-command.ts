@@ -9,6 +9,7 @@ import {
   type CliIo,
   type Command,
   type OpenServices,
+  withServices,
 } from '../../core/cli/command';
 import { intOption, stringOption } from '../../core/cli/option-values';
 import type { KnowledgeResults, KnowledgeService } from '../knowledge-service';
@@ -73,8 +74,7 @@ export const searchCommand = (
       throw new UsageError('give either search text or --batch <file>, not both');
     }
     if (batch === undefined && text === '') throw new UsageError('give the text to search for');
-    const services = await open(args, io);
-    try {
+    return withServices(open, args, io, async (services) => {
       if (batch !== undefined) {
         await runBatch(services.knowledge, batch, k, io);
         return EXIT_OK;
@@ -84,8 +84,6 @@ export const searchCommand = (
         args.values.json ? `${JSON.stringify(results, null, 2)}\n` : formatResults(results),
       );
       return EXIT_OK;
-    } finally {
-      await services.close();
-    }
+    });
   },
 });

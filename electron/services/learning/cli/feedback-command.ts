@@ -7,7 +7,13 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { dataDirOption } from '../../core/cli/cli-context';
-import { EXIT_OK, UsageError, type Command, type OpenServices } from '../../core/cli/command';
+import {
+  EXIT_OK,
+  UsageError,
+  type Command,
+  type OpenServices,
+  withServices,
+} from '../../core/cli/command';
 import type { Dispatch } from '../../core/dispatcher';
 import type { SettingsService } from '../../settings/settings-service';
 import { stringOption } from '../../core/cli/option-values';
@@ -38,8 +44,7 @@ export const feedbackCommand = (
       .map((line, i) => ({ line, where: `${batch} line ${i + 1}` }))
       .filter(({ line }) => line.trim() !== '')
       .map(({ line, where }) => parseFeedbackLine(line, where));
-    const services = await open(args, io);
-    try {
+    return withServices(open, args, io, async (services) => {
       if (!services.settings.get().learning.enabled)
         io.stderr(
           "inloop feedback: learning is off in this data folder's settings: decisions are logged, nothing is learned\n",
@@ -48,8 +53,6 @@ export const feedbackCommand = (
         io.stdout(`${JSON.stringify(await recordConversation(services.dispatch, line))}\n`);
       }
       return EXIT_OK;
-    } finally {
-      await services.close();
-    }
+    });
   },
 });

@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import type { InstalledPack, InstalledVersion } from '../../../../shared/schemas/packs';
 import { dataDirOption } from '../../core/cli/cli-context';
-import { EXIT_OK, type Command, type OpenServices } from '../../core/cli/command';
+import { EXIT_OK, type Command, type OpenServices, withServices } from '../../core/cli/command';
 import type { PackInstaller } from '../pack-installer';
 
 /** What the pack commands use of the services. */
@@ -52,8 +52,7 @@ const installCommand = (open: OpenPacks): Command => ({
   },
   positionals: [1, 1],
   async run(args, io) {
-    const services = await open(args, io);
-    try {
+    return withServices(open, args, io, async (services) => {
       const entry = await services.packs.install(
         { path: resolve(io.cwd, args.positionals[0]!) },
         {
@@ -67,9 +66,7 @@ const installCommand = (open: OpenPacks): Command => ({
           : `installed ${describeVersion(entry.current)}\n`,
       );
       return EXIT_OK;
-    } finally {
-      await services.close();
-    }
+    });
   },
 });
 
@@ -79,14 +76,11 @@ const listCommand = (open: OpenPacks): Command => ({
   usage: 'pack list [--json] [--data-dir D]',
   options: { json, 'data-dir': dataDirOption },
   async run(args, io) {
-    const services = await open(args, io);
-    try {
+    return withServices(open, args, io, async (services) => {
       const packs = await services.packs.list();
       io.stdout(args.values.json ? `${JSON.stringify(packs, null, 2)}\n` : formatPackList(packs));
       return EXIT_OK;
-    } finally {
-      await services.close();
-    }
+    });
   },
 });
 
@@ -97,16 +91,13 @@ const removeCommand = (open: OpenPacks): Command => ({
   options: { 'data-dir': dataDirOption },
   positionals: [1, 1],
   async run(args, io) {
-    const services = await open(args, io);
-    try {
+    return withServices(open, args, io, async (services) => {
       const id = args.positionals[0]!;
       const before = (await services.packs.list()).find((p) => p.current.id === id);
       await services.packs.remove(id);
       io.stdout(`removed ${id}${before ? ` ${before.current.version}` : ''}\n`);
       return EXIT_OK;
-    } finally {
-      await services.close();
-    }
+    });
   },
 });
 
@@ -123,8 +114,7 @@ const rollbackCommand = (open: OpenPacks): Command => ({
   },
   positionals: [1, 1],
   async run(args, io) {
-    const services = await open(args, io);
-    try {
+    return withServices(open, args, io, async (services) => {
       const entry = await services.packs.rollback(args.positionals[0]!, {
         allowUnsigned: args.values['allow-unsigned'] === true,
       });
@@ -134,9 +124,7 @@ const rollbackCommand = (open: OpenPacks): Command => ({
         : '';
       io.stdout(`rolled back: ${describeVersion(entry.current)} is now active${left}\n`);
       return EXIT_OK;
-    } finally {
-      await services.close();
-    }
+    });
   },
 });
 

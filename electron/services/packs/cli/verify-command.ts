@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { dataDirOption } from '../../core/cli/cli-context';
-import { EXIT_OK, type Command } from '../../core/cli/command';
+import { EXIT_OK, withServices, type Command } from '../../core/cli/command';
 import { stringOption } from '../../core/cli/option-values';
 import type { PackVerdict } from '../pack-installer';
 import { readPemFile } from './build-command';
@@ -87,10 +87,7 @@ async function verdictOf(
   open: OpenPacks,
 ): Promise<PackVerdict> {
   if (stringOption(args, 'data-dir') === undefined) return verifyPackFile(file, key);
-  const services = await open(args, io);
-  try {
-    return await services.packs.verify(file, { publisherKeyPem: key, againstDevice: true });
-  } finally {
-    await services.close();
-  }
+  return withServices(open, args, io, (services) =>
+    services.packs.verify(file, { publisherKeyPem: key, againstDevice: true }),
+  );
 }

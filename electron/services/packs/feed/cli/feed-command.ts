@@ -13,6 +13,7 @@ import {
   UsageError,
   type Command,
   type OpenServices,
+  withServices,
 } from '../../../core/cli/command';
 import { intOption, stringOption } from '../../../core/cli/option-values';
 import { readPemFile } from '../../cli/build-command';
@@ -95,8 +96,7 @@ const syncCommand = (open: OpenFeeds): Command => ({
   usage: 'feed sync [--json] [--data-dir D]',
   options: { json, 'data-dir': dataDirOption },
   async run(args, io) {
-    const services = await open(args, io);
-    try {
+    return withServices(open, args, io, async (services) => {
       const status = await services.feeds.checkAll(
         args.values.json ? undefined : (line) => io.stdout(`${line}\n`),
       );
@@ -107,9 +107,7 @@ const syncCommand = (open: OpenFeeds): Command => ({
         (f) => f.error !== null || f.packs.some((p) => p.state === 'failed'),
       );
       return failed ? EXIT_FAILURE : EXIT_OK;
-    } finally {
-      await services.close();
-    }
+    });
   },
 });
 
