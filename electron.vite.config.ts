@@ -47,6 +47,7 @@ export default defineConfig(({ command }) => ({
           index: fromRoot('electron/hosts/electron-main/index.ts'),
           'embed-worker': fromRoot('electron/services/embeddings/embed-worker.ts'),
           'asr-worker': fromRoot('electron/services/speech/asr-worker.ts'),
+          'index-worker': fromRoot('electron/services/knowledge/index-worker.ts'),
         },
         output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
         external: withSubpaths,

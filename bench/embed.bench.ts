@@ -25,7 +25,7 @@ const words = (
 ).split(' ');
 
 /** Deterministic English-like texts of about `chars` characters. */
-function sampleTexts(count: number, chars: number, seed: number): string[] {
+export function sampleTexts(count: number, chars: number, seed: number): string[] {
   let state = seed;
   const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31);
   return Array.from({ length: count }, () => {

@@ -36,7 +36,7 @@ const modelsDir = join(root, '..', 'shared', 'models');
 const wavPath = join(root, '..', 'shared', 'data', 'audio', 'en-Wikipedia-Ignore_All_Rules.wav');
 const FRAME = SPEECH_SAMPLE_RATE / 10;
 
-interface RunResult {
+export interface RunResult {
   readonly audioSeconds: number;
   readonly workerMs: number;
   readonly finalLatencies: number[];
@@ -47,13 +47,18 @@ interface RunResult {
   /** CPU seconds the whole process (workers included) spent from the first frame to the last final. */
   readonly cpuSeconds: number;
   readonly loopDelayP99: number;
+  /** From the last frame pushed to the final of the recording's last utterance. */
+  readonly lastWordMs: number;
+  /** Decoding cap summed over every recognition pass (random weights decode to the cap). */
+  readonly tokens: number;
 }
 
-/** Wrap an engine to add up the time its worker spends per request. */
-function timed(engine: AsrEngine, total: { ms: number }): AsrEngine {
+/** Wrap an engine to add up the time its worker spends per request, and the tokens asked. */
+function timed(engine: AsrEngine, total: { ms: number; tokens: number }): AsrEngine {
   return {
     ...engine,
     transcribe: async (audio, tokens) => {
+      total.tokens += tokens;
       const started = performance.now();
       try {
         return await engine.transcribe(audio, tokens);
@@ -64,8 +69,12 @@ function timed(engine: AsrEngine, total: { ms: number }): AsrEngine {
   };
 }
 
-async function streamOnce(samples: Float32Array, speakers: readonly Speaker[]): Promise<RunResult> {
-  const busy = { ms: 0 };
+/** Streams `samples` in real time, 100 ms frames, to each of `speakers` (the same audio). */
+export async function streamOnce(
+  samples: Float32Array,
+  speakers: readonly Speaker[],
+): Promise<RunResult> {
+  const busy = { ms: 0, tokens: 0 };
   const engines = new Map<Speaker, AsrEngine>();
   const results: { segment: TranscriptSegment; timing: SegmentTiming }[] = [];
   const speech = new SpeechService({
@@ -108,6 +117,10 @@ async function streamOnce(samples: Float32Array, speakers: readonly Speaker[]): 
   const pushedAt = (seconds: number) =>
     t0 + (Math.floor((seconds * SPEECH_SAMPLE_RATE - 1) / FRAME) + 1) * 100;
   const finals = results.filter((r) => r.segment.final);
+  const last = finals.reduce<(typeof finals)[number] | null>(
+    (a, b) => (a === null || b.segment.end > a.segment.end ? b : a),
+    null,
+  );
   return {
     audioSeconds: (frames * FRAME) / SPEECH_SAMPLE_RATE,
     workerMs: busy.ms,
@@ -120,6 +133,8 @@ async function streamOnce(samples: Float32Array, speakers: readonly Speaker[]): 
     cpuCores: (cpu.user + cpu.system) / 1000 / streamed,
     cpuSeconds: (total.user + total.system) / 1e6,
     loopDelayP99: loop.percentile(99) / 1e6,
+    lastWordMs: last ? last.timing.doneAt - (t0 + frames * 100) : Number.NaN,
+    tokens: busy.tokens,
   };
 }
 

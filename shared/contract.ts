@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { AppInfoSchema, NoticeSchema } from './schemas/app';
-import { DoctorReportSchema } from './schemas/diagnostics';
+import { DoctorReportSchema, ProcessSampleSchema } from './schemas/diagnostics';
 import {
   AddTurnRequestSchema,
   AssistStateSchema,
@@ -84,6 +84,7 @@ export const requests = {
     response: SecretStatusSchema,
   },
   'diagnostics:doctor': { request: none, response: DoctorReportSchema },
+  'diagnostics:process-sample': { request: none, response: ProcessSampleSchema },
   // ── knowledge: search (electron/services/knowledge) ──
   'knowledge:search': { request: SearchRequestSchema, response: SearchResponseSchema },
   'knowledge:status': { request: none, response: KnowledgeStatusSchema },

@@ -14,6 +14,7 @@ import { createDispatcher, type Dispatch, type Handlers } from '../services/core
 import { EventBus } from '../services/core/event-bus';
 import type { Logger } from '../services/core/log';
 import { createDiagnostics } from '../services/diagnostics';
+import type { ProcessStats } from '../services/diagnostics/process-stats';
 import { createEmbeddings } from '../services/embeddings';
 import type { KnowledgeService } from '../services/knowledge';
 import { createLearning, type LearningService } from '../services/learning';
@@ -54,6 +55,13 @@ export interface ServiceOptions {
   clipboard?: ClipboardLike;
   /** The Electron version, when the host is Electron. */
   electronVersion?: string;
+  /** Answer `diagnostics:process-sample` (`inloop serve --diagnostics`, for `npm run soak`). */
+  processDiagnostics?: boolean;
+  /**
+   * Build installed packs' indexes in a child process, so an install (a feed's, mid-shift)
+   * leaves no LanceDB write memory in this one (default: `runsApp`).
+   */
+  isolateIndexing?: boolean;
 }
 
 /** Where managed policy is read, for `createFoundation`. */
@@ -115,6 +123,8 @@ export interface Services {
   readonly options: ServiceOptions;
   /** Where the ingest endpoint listens, when this host runs the app and it started. */
   readonly ingestUrl: string | null;
+  /** The process sampler when `processDiagnostics` is on: hosts add their own gauges. */
+  readonly processStats: ProcessStats | null;
   close(): Promise<void>;
 }
 
@@ -141,9 +151,11 @@ export async function createServices(options: ServiceOptions): Promise<Services>
         secretStore: options.secretStore,
         electronVersion: options.electronVersion,
         env,
+        processDiagnostics: options.processDiagnostics === true,
         policy: () => policy.service.report(),
       }),
     );
+    diagnostics.service.processStats?.gauge('event-bus listeners', () => bus.listenerCount);
     const embeddings = open(await createEmbeddings({ modelsDir, env, logger }));
     // Learning first: search and assist apply what it learned; it learns from the feedback log.
     let packVersions = async (): Promise<readonly string[]> => [];
@@ -165,6 +177,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
         bus,
         logger,
         learned: learning.service.ranking,
+        isolateIndexing: options.isolateIndexing ?? options.runsApp === true,
       }),
     );
     packVersions = async () =>
@@ -272,6 +285,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       feeds: feeds.service,
       options,
       ingestUrl,
+      processStats: diagnostics.service.processStats,
       close: () => closeAll(opened, logger),
     };
   } catch (error) {

@@ -20,13 +20,20 @@ export interface KnowledgeDeps {
   readonly logger?: Logger;
   /** What the device learned (the learning capability's re-ranking step). */
   readonly learned?: LearnedRanking;
+  /**
+   * Write each installed version's index in a child process (pack-indexer.ts), so the memory
+   * LanceDB's write path holds leaves with it: for hosts that run all day.
+   */
+  readonly isolateIndexing?: boolean;
 }
 
 export async function openKnowledge(deps: KnowledgeDeps) {
   const packs = await createPacks({
     dataDir: deps.dataDir,
     trust: deps.trust,
-    indexer: createPackIndexer(deps.embeddings.embedder),
+    indexer: createPackIndexer(deps.embeddings.embedder, {
+      isolation: deps.isolateIndexing ? 'process' : 'inline',
+    }),
     examplePackDir: deps.examplePackDir,
   });
   const knowledge = await createKnowledge({

@@ -18,5 +18,6 @@ export function openServices(args: ParsedArgs, io: CliIo, host: HostKind): Promi
     secretStore: createKeytarSecretStore(),
     logger: createLogger(host === 'web' ? 'serve' : 'inloop'),
     runsApp: host === 'web',
+    processDiagnostics: args.values.diagnostics === true,
   });
 }

@@ -5,8 +5,8 @@
  * weights. With one field of weight 1 this is plain Okapi BM25 with Lucene's idf.
  *
  * The index is an inverted index in compressed-sparse-row form (one set of typed arrays for
- * every term, not an object per term or per document), so 100k passages fit in a few hundred
- * megabytes. Because BM25F saturates a sum that depends only on the document and the field
+ * every term, not an object per term or per document; 12 bytes a posting with its impact), so
+ * 100k passages fit in about a hundred megabytes. Because BM25F saturates a sum that depends only on the document and the field
  * specs, each posting's saturated "impact" is computed once per parameter set; a query then
  * costs one multiply-add per posting of its terms.
  */
@@ -26,18 +26,19 @@ export interface Bm25Index {
   readonly termIds: ReadonlyMap<string, number>;
   /**
    * Postings of term t: documents `docs[offsets[t] .. offsets[t + 1])`, ascending, and for the
-   * posting at i the term's frequency in each field at `tfs[i * fieldCount + f]`.
+   * posting at i the term's frequency in each field at `tfs[i * fieldCount + f]`, capped at
+   * 255 (one byte: BM25's saturation makes a count past that indistinguishable).
    */
   readonly offsets: Int32Array;
   readonly docs: Int32Array;
-  readonly tfs: Uint16Array;
+  readonly tfs: Uint8Array;
   /** lengths[field][doc] in terms. */
   readonly lengths: readonly Float64Array[];
   readonly averageLengths: readonly number[];
 }
 
 /** A typed array that grows by doubling. */
-class Growable<T extends Int32Array | Uint16Array> {
+class Growable<T extends Int32Array | Uint8Array> {
   length = 0;
   constructor(
     private data: T,
@@ -59,7 +60,7 @@ class Growable<T extends Int32Array | Uint16Array> {
   }
 }
 
-const MAX_TF = 65_535;
+const MAX_TF = 255;
 
 /**
  * Builds the index of `count` documents; `fieldsOf(d)` lists the terms of each field of
@@ -76,7 +77,7 @@ export function buildBm25IndexFrom(
   // Document-major postings, turned around below.
   const starts = new Int32Array(count + 1);
   const byDocTerm = new Growable(new Int32Array(1024), (n) => new Int32Array(n));
-  const byDocTf = new Growable(new Uint16Array(1024 * fieldCount), (n) => new Uint16Array(n));
+  const byDocTf = new Growable(new Uint8Array(1024 * fieldCount), (n) => new Uint8Array(n));
   for (let d = 0; d < count; d++) {
     const fields = fieldsOf(d);
     const slots = new Map<number, number>();
@@ -112,7 +113,7 @@ export function buildBm25IndexFrom(
   for (let t = 0; t < terms; t++) offsets[t + 1] = offsets[t]! + df.get(t);
   const total = offsets[terms]!;
   const docs = new Int32Array(total);
-  const tfs = new Uint16Array(total * fieldCount);
+  const tfs = new Uint8Array(total * fieldCount);
   const fill = offsets.slice(0, terms);
   for (let d = 0; d < count; d++) {
     for (let i = starts[d]!; i < starts[d + 1]!; i++) {

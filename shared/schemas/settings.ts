@@ -29,6 +29,9 @@ export type HotkeyAction = z.infer<typeof HotkeyActionSchema>;
 /** Retention of the local logs, in days. */
 export const RetentionDaysSchema = z.number().int().min(1).max(3650);
 export const DEFAULT_RETENTION_DAYS = 90;
+/** Size cap of one local log, in MiB. */
+export const LogMaxMiBSchema = z.number().int().min(1).max(4096);
+export const DEFAULT_LOG_MAX_MIB = 64;
 
 /** A publisher public key (ed25519 SPKI PEM) whose signed packs and feeds this device trusts. */
 export const TrustedPublisherKeySchema = z.object({
@@ -101,8 +104,14 @@ export const SettingsSchema = z.object({
      * host listed here receives redacted conversation text. Empty: nothing leaves the device.
      */
     allowedEndpointHosts: z.array(z.string().trim().min(1).max(253)).max(50),
-    /** Days the local logs keep a record (policy DataRetentionDays may set it). */
+    /**
+     * Days the local logs (feedback, transcript corrections, learned state) keep a record;
+     * older records are deleted (electron/services/core/rotating-log.ts). Policy
+     * DataRetentionDays may set it.
+     */
     retentionDays: RetentionDaysSchema,
+    /** Size cap of each local log, all its files together, in MiB; the oldest go first. */
+    logMaxMiB: LogMaxMiBSchema,
   }),
   knowledge: z.object({
     /** Publisher public keys (ed25519 SPKI PEM) whose signed packs this device installs. */
@@ -154,6 +163,7 @@ export const defaultSettings: Settings = {
     recordFeedback: true,
     allowedEndpointHosts: [],
     retentionDays: DEFAULT_RETENTION_DAYS,
+    logMaxMiB: DEFAULT_LOG_MAX_MIB,
   },
   knowledge: { trustedPublisherKeys: [], allowUnsignedPacks: false },
   assist: {
@@ -176,7 +186,14 @@ export const SettingsPatchSchema = z
     appearance: SettingsSchema.shape.appearance.partial(),
     overlay: SettingsSchema.shape.overlay.partial(),
     hotkeys: z.partialRecord(HotkeyActionSchema, AcceleratorSchema),
-    privacy: SettingsSchema.shape.privacy.partial(),
+    // Spelled out: `.partial()` would keep the zod defaults and fill them into every patch.
+    privacy: z
+      .object({
+        ...SettingsSchema.shape.privacy.shape,
+        retentionDays: RetentionDaysSchema,
+        logMaxMiB: LogMaxMiBSchema,
+      })
+      .partial(),
     knowledge: SettingsSchema.shape.knowledge.partial(),
     assist: SettingsSchema.shape.assist.partial(),
     speech: SettingsSchema.shape.speech.partial(),

@@ -10,7 +10,7 @@ export const serveCommand: Command = {
   name: 'serve',
   summary:
     'Run Inloop in a browser: a local web host on 127.0.0.1 (for VDI, thin clients and tests)',
-  usage: 'serve [--port N] [--data-dir D]',
+  usage: 'serve [--port N] [--data-dir D] [--diagnostics]',
   options: {
     port: {
       type: 'string',
@@ -22,6 +22,11 @@ export const serveCommand: Command = {
       type: 'string',
       value: '<dir>',
       description: 'Built renderer to serve (default out/renderer)',
+    },
+    diagnostics: {
+      type: 'boolean',
+      description:
+        'Answer diagnostics:process-sample (memory, handles, listeners, event-loop delay) on the API, for npm run soak',
     },
   },
   async run(args, io) {

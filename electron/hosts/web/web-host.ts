@@ -74,6 +74,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     );
   });
 
+  options.services.processStats?.gauge('web sockets', () => sockets.clients.size);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => resolve());

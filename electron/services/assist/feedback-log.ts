@@ -1,13 +1,19 @@
 /**
  * The feedback log: what agents did with suggestions, and what the engine saw, one JSON object
  * per line in `feedback.jsonl` of the data folder. Append-only, local, redacted (the caller
- * passes redacted text; nothing else is stored). Off when `privacy.recordFeedback` is false.
+ * passes redacted text; nothing else is stored), rotated within `privacy.logMaxMiB` and
+ * `privacy.retentionDays` (core/rotating-log.ts). Off when `privacy.recordFeedback` is false.
  * `inloop report` reads it.
  */
-import { appendFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { FeedbackKindSchema, FeedbackTargetSchema } from '../../../shared/schemas/assist';
+import {
+  DEFAULT_LOG_LIMITS,
+  readLogLines,
+  RotatingLog,
+  type LogLimits,
+} from '../core/rotating-log';
 
 export const FEEDBACK_FILE = 'feedback.jsonl';
 
@@ -55,16 +61,23 @@ export type FeedbackRecord = z.infer<typeof FeedbackRecordSchema>;
 export type FeedbackObserver = (record: FeedbackRecord) => void;
 
 export class FeedbackLog {
-  private queue: Promise<void> = Promise.resolve();
+  private readonly log: RotatingLog;
   private readonly observers = new Set<FeedbackObserver>();
 
   constructor(
     readonly path: string,
     private readonly enabled: () => boolean,
-  ) {}
+    limits: () => LogLimits = () => DEFAULT_LOG_LIMITS,
+  ) {
+    this.log = new RotatingLog(path, limits);
+  }
 
-  static in(dataDir: string, enabled: () => boolean): FeedbackLog {
-    return new FeedbackLog(join(dataDir, FEEDBACK_FILE), enabled);
+  static in(
+    dataDir: string,
+    enabled: () => boolean,
+    limits: () => LogLimits = () => DEFAULT_LOG_LIMITS,
+  ): FeedbackLog {
+    return new FeedbackLog(join(dataDir, FEEDBACK_FILE), enabled, limits);
   }
 
   /** Calls `observer` with every record from now on; returns the function that stops it. */
@@ -78,25 +91,17 @@ export class FeedbackLog {
     const parsed = FeedbackRecordSchema.parse(record);
     for (const observer of this.observers) observer(parsed);
     if (!this.enabled()) return Promise.resolve(false);
-    const line = `${JSON.stringify(parsed)}\n`;
-    const write = this.queue.then(() => appendFile(this.path, line, { mode: 0o600 }));
-    this.queue = write.catch(() => undefined);
-    return write.then(() => true);
+    return this.log.append(JSON.stringify(parsed)).then(() => true);
   }
 }
 
-/** Every valid record of the log at `path` (malformed lines skipped), oldest first. */
+/**
+ * Every valid record of the log at `path` (its rotated segments too; malformed lines
+ * skipped), oldest first.
+ */
 export async function readFeedback(path: string): Promise<FeedbackRecord[]> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
   const records: FeedbackRecord[] = [];
-  for (const line of text.split('\n')) {
-    if (line.trim() === '') continue;
+  for (const line of await readLogLines(path)) {
     try {
       const parsed = FeedbackRecordSchema.safeParse(JSON.parse(line));
       if (parsed.success) records.push(parsed.data);

@@ -12,6 +12,7 @@ import type { SettingsService } from '../settings/settings-service';
 import type { AssistKnowledge } from './assist-knowledge';
 import { AssistService } from './assist-service';
 import { FeedbackLog } from './feedback-log';
+import { logLimitsOf } from '../core/rotating-log';
 import { GenerationRunner } from './generation/generation-runner';
 import { startIngestServer, type IngestServer } from './ingest-server';
 import { loadIngestToken } from './ingest-token';
@@ -45,7 +46,11 @@ export interface AssistCapability extends Capability<AssistService, 'assist'> {
 
 export async function createAssist(options: AssistOptions): Promise<AssistCapability> {
   const { bus, settings } = options;
-  const feedback = FeedbackLog.in(options.dataDir, () => settings.get().privacy.recordFeedback);
+  const feedback = FeedbackLog.in(
+    options.dataDir,
+    () => settings.get().privacy.recordFeedback,
+    () => logLimitsOf(settings.get().privacy),
+  );
   const service = new AssistService({
     bus,
     knowledge: options.knowledge,

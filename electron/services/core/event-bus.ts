@@ -10,6 +10,11 @@ export class EventBus {
     for (const listener of this.listeners) listener(event, payload);
   }
 
+  /** How many listeners are subscribed (a number that keeps growing is a leak). */
+  get listenerCount(): number {
+    return this.listeners.size;
+  }
+
   subscribe(listener: EventListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -8,6 +8,8 @@
  *   `none` forces lexical mode.
  * - `INLOOP_EMBED_THREADS` overrides the ONNX Runtime threads (default: half the cores, at
  *   least 1, at most 4, so the UI and speech keep a core on a 2-core machine).
+ * - `INLOOP_EMBED_IDLE_SECONDS`: the worker process (model and runtime, ~100 MB) stops after
+ *   this long without a request and starts again on the next one (default 300; 0 keeps it).
  */
 import { availableParallelism } from 'node:os';
 import { DEFAULT_EMBED_MODEL } from '../models/wanted-model';
@@ -30,6 +32,19 @@ export interface CreateEmbedderOptions {
   batchSize?: number;
   /** How long loading the model may take, in milliseconds. */
   loadTimeoutMs?: number;
+  /** Stop the idle worker after this long (default `embedIdleMs(env)`); 0 never. */
+  idleMs?: number;
+}
+
+/** Default idle time before the embedding worker stops: 5 minutes between searches. */
+export const DEFAULT_EMBED_IDLE_MS = 5 * 60_000;
+
+/** The idle stop of the embedding worker for `env`, in ms; 0 keeps it running. */
+export function embedIdleMs(env: NodeJS.ProcessEnv): number {
+  const seconds = Number(env.INLOOP_EMBED_IDLE_SECONDS);
+  return env.INLOOP_EMBED_IDLE_SECONDS !== undefined && Number.isFinite(seconds) && seconds >= 0
+    ? seconds * 1000
+    : DEFAULT_EMBED_IDLE_MS;
 }
 
 export interface EmbedderChoice {
@@ -61,10 +76,16 @@ export async function createEmbedder(options: CreateEmbedderOptions): Promise<Em
     dtype,
     threads: options.threads ?? defaultEmbedThreads(availableParallelism(), options.env),
   };
+  const idleMs = options.idleMs ?? embedIdleMs(options.env);
   const worker = new WorkerClient<EmbedRequest, EmbedResponse>({
     name: 'embeddings',
     entry: workerEntryUrl(import.meta.url, 'embed-worker'),
     workerData: config,
+    // A process, not a thread: when it stops after idling, the model's native memory (ONNX
+    // Runtime's library, arenas, the allocator's free lists) leaves with it, instead of staying
+    // in the services process (~60 MiB after a thread worker ended).
+    isolation: 'process',
+    ...(idleMs > 0 ? { idleTimeoutMs: idleMs } : {}),
   });
   try {
     const loaded = await worker.request(

@@ -6,10 +6,10 @@ import { z } from 'zod';
 
 /** `workerData` of the embedding worker. */
 export const embedWorkerConfigSchema = z.object({
-  /** The folder holding `<org>/<name>/` model folders (`env.localModelPath`). */
+  /** The folder holding `<org>/<name>/` model folders. */
   modelsDir: z.string().min(1),
   modelId: z.string().min(1),
-  /** transformers.js dtype; `q8` loads `onnx/model_quantized.onnx`. */
+  /** Weights variant; `q8` loads `onnx/model_quantized.onnx` (models/model-files.ts). */
   dtype: z.string().min(1),
   /** ONNX Runtime intra-op threads. */
   threads: z.number().int().positive(),

@@ -47,6 +47,14 @@ export const VECTOR_INDEX_MIN_ROWS = 2_000;
 /** Vectors per IVF partition: a query probes `VECTOR_NPROBES` partitions, ~16k vectors at most. */
 const ROWS_PER_PARTITION = 800;
 export const VECTOR_NPROBES = 20;
+/**
+ * Bits per dimension of the IVF-RQ (RaBitQ) codes: 4 keep 96 % of IVF-flat's recall within the
+ * probed partitions (measured on 40k random vectors: 0.548 vs 0.569 of the exact top 50) at a
+ * seventh of its index (8 MB instead of 59 MB per 40k) and half the memory a searching
+ * process holds on to (+42 MB instead of +94 MB per 40k passages: LanceDB keeps every
+ * partition it has read). 1 bit halves the recall.
+ */
+const VECTOR_CODE_BITS = 4;
 
 /** IVF partitions for a table of `rows` vectors. */
 export function vectorPartitions(rows: number): number {
@@ -68,11 +76,26 @@ function vectorColumn(vectors: readonly Float32Array[], dimension: number): arro
 const utf8 = (values: readonly string[]) => arrow.vectorFromArray(values, new arrow.Utf8());
 const int32 = (values: ArrayLike<number>) => arrow.makeVector(Int32Array.from(values));
 
+/** The tables of a database and the `close()` that lets go of them and their caches. */
+export type OpenPassageStore = PassageStore & { close(): void };
+
+function closable(db: lancedb.Connection, store: PassageStore): OpenPassageStore {
+  return {
+    ...store,
+    close() {
+      store.passages.close();
+      store.articles.close();
+      db.close();
+    },
+  };
+}
+
 /**
  * Creates (overwriting) both tables in the database at `uri` and builds their FTS indexes.
  * With `vectors` (one per passage, in order) the passages table gets a `vector` column, and
- * an IVF-flat index on it (exact distances within the probed partitions) once the pack is
- * large enough to need one.
+ * an IVF-RQ index on it (RaBitQ codes, `VECTOR_CODE_BITS` a dimension) once the pack is large
+ * enough to need one. The caller closes the store (the installer does at once: what LanceDB
+ * cached while writing would otherwise stay until the tables are collected).
  */
 export async function createPassageStore(
   uri: string,
@@ -80,7 +103,7 @@ export async function createPassageStore(
   passages: readonly Passage[],
   analyzer: AnalyzerOptions,
   vectors?: readonly Float32Array[],
-): Promise<PassageStore> {
+): Promise<OpenPassageStore> {
   const db = await lancedb.connect(uri);
   const articleTable = await createTable(
     db,
@@ -117,14 +140,15 @@ export async function createPassageStore(
   }
   if (vectors && passages.length >= VECTOR_INDEX_MIN_ROWS && dimension > 0) {
     await passageTable.createIndex('vector', {
-      config: lancedb.Index.ivfFlat({
+      config: lancedb.Index.ivfRq({
         distanceType: 'cosine',
         numPartitions: vectorPartitions(passages.length),
+        numBits: VECTOR_CODE_BITS,
       }),
       replace: true,
     });
   }
-  return { passages: passageTable, articles: articleTable };
+  return closable(db, { passages: passageTable, articles: articleTable });
 }
 
 /**
@@ -143,21 +167,13 @@ function createTable(
 }
 
 /** Opens the two tables of an installed pack's database. */
-export async function openPassageStore(uri: string): Promise<PassageStore & { close(): void }> {
+export async function openPassageStore(uri: string): Promise<OpenPassageStore> {
   const db = await lancedb.connect(uri);
   const [passages, articles] = await Promise.all([
     db.openTable('passages'),
     db.openTable('articles'),
   ]);
-  return {
-    passages,
-    articles,
-    close() {
-      passages.close();
-      articles.close();
-      db.close();
-    },
-  };
+  return closable(db, { passages, articles });
 }
 
 /** The `limit` passages nearest to `vector` (cosine), best first: row position and distance. */

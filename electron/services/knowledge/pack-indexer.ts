@@ -4,47 +4,82 @@
  * pre-analysed terms and, when there are vectors, a vector column and index; the articles
  * table with FTS). Vectors come from the pack when it was embedded with this device's model,
  * and are recomputed here otherwise (`planVectors`).
+ *
+ * With `isolation: 'process'` (the hosts that run the app all day) the index is written by a
+ * child process started for the install (index-worker.ts), so LanceDB's write path leaves no
+ * memory behind in the app: in one process, installing the example pack left ~50 MiB and a 10k
+ * pack ~250 MiB that the process kept until it ended. `inline` (the default: one-shot CLI
+ * commands, tests) writes it here.
  */
 import { join } from 'node:path';
-import { DEFAULT_ANALYZER } from '../../../shared/knowledge/analyzer';
 import { planVectors, type VectorPlan } from '../../../shared/knowledge/vector-plan';
 import { AppError, assertNever } from '../../../shared/result';
 import { writeFileAtomic } from '../core/atomic-file';
+import { workerEntryUrl } from '../core/workers/worker-entry';
+import { WorkerClient } from '../core/workers/worker-client';
 import type { Embedder } from '../embeddings/embedder';
 import { embeddingText } from '../packs/build/pack-passages';
 import { EMBEDDINGS_ENTRY_PATH, type VerifiedPack } from '../packs/pack-file';
 import type { PackIndexer } from '../packs/install/pack-store';
-import { createPassageStore } from './lancedb-passage-store';
 import type { InstalledContent } from '../packs/install/installed-content';
-import { indexArticles, indexPassages } from './installed-pack';
+import { CONTENT_FILE, flatVectors, INDEX_FOLDER, writeIndex } from './index-build';
+import type { IndexRequest, IndexResponse } from './index-protocol';
 
-/** File and folder names inside an installed version folder. */
-export const CONTENT_FILE = 'content.json';
-export const INDEX_FOLDER = 'index.lancedb';
+export { CONTENT_FILE, INDEX_FOLDER };
 
 /** Passages embedded per call while re-embedding (progress granularity). */
 const EMBED_CHUNK = 256;
+/** Building a 100k-passage index (FTS and IVF training) takes minutes on a slow machine. */
+const INDEX_TIMEOUT_MS = 60 * 60_000;
 
 /** Reports re-embedding progress: `done` of `total` passages. */
 export type IndexProgress = (done: number, total: number) => void;
 
+export interface PackIndexerOptions {
+  /** Where `index.lancedb` is written: this process (default) or a child process. */
+  readonly isolation?: 'inline' | 'process';
+  readonly onProgress?: IndexProgress;
+}
+
+/** Writes the index in a child process started for this one build. */
+async function writeIndexInWorker(
+  folder: string,
+  vectors: readonly Float32Array[] | null,
+): Promise<void> {
+  const worker = new WorkerClient<IndexRequest, IndexResponse>({
+    name: 'pack index',
+    entry: workerEntryUrl(import.meta.url, 'index-worker'),
+    isolation: 'process',
+  });
+  try {
+    const dimension = vectors?.[0]?.length ?? 0;
+    await worker.request(
+      {
+        kind: 'build',
+        folder,
+        vectors:
+          vectors && dimension > 0 ? { dimension, data: flatVectors(vectors, dimension) } : null,
+      },
+      { timeoutMs: INDEX_TIMEOUT_MS },
+    );
+  } finally {
+    await worker.close();
+  }
+}
+
 /** The indexer for this device: `embedder` null means lexical only. */
 export function createPackIndexer(
   embedder: Embedder | null,
-  onProgress: IndexProgress = () => {},
+  options: PackIndexerOptions = {},
 ): PackIndexer {
+  const onProgress = options.onProgress ?? (() => {});
   return {
     async build(pack, content, folder) {
       const plan = planVectors(pack.manifest.embedding?.model ?? null, embedder?.modelId ?? null);
       const vectors = await vectorsFor(plan, pack, content, embedder, onProgress);
       await writeFileAtomic(join(folder, CONTENT_FILE), JSON.stringify(content));
-      await createPassageStore(
-        join(folder, INDEX_FOLDER),
-        indexArticles(content, null),
-        indexPassages(content, null),
-        DEFAULT_ANALYZER,
-        vectors ?? undefined,
-      );
+      if (options.isolation === 'process') await writeIndexInWorker(folder, vectors);
+      else await writeIndex(folder, content, vectors);
       return { embeddingModel: vectors && plan.kind !== 'none' ? plan.model : null };
     },
   };

@@ -1,21 +1,28 @@
 /**
  * What speech writes to the data folder, and only there: the agent's transcript corrections
- * (feedback, JSONL) and, when `settings.speech.saveAudio` is on, each utterance as a WAV.
+ * (feedback, JSONL, rotated within the privacy limits) and, when `settings.speech.saveAudio`
+ * is on, each utterance as a WAV.
  */
-import { appendFile, mkdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SPEECH_SAMPLE_RATE, type TranscriptSegment } from '../../../shared/schemas/speech';
 import { encodeWav } from '../../../shared/speech/wav';
 import { writeFileAtomic } from '../core/atomic-file';
+import { RotatingLog, type LogLimits } from '../core/rotating-log';
 
 /** The correction log, one JSON object a line. */
 export const CORRECTIONS_FILE = 'speech-corrections.jsonl';
 /** Saved utterances, `<segment id>.wav`, only with saveAudio on. */
 export const AUDIO_FOLDER = 'call-audio';
 
+/** The correction log of `dataDir`. */
+export function correctionLog(dataDir: string, limits: () => LogLimits): RotatingLog {
+  return new RotatingLog(join(dataDir, CORRECTIONS_FILE), limits);
+}
+
 /** Append one correction of a final segment to the log. */
 export async function recordCorrection(
-  dataDir: string,
+  log: RotatingLog,
   segment: TranscriptSegment,
   corrected: string,
 ): Promise<void> {
@@ -29,7 +36,7 @@ export async function recordCorrection(
     recognised: segment.text,
     corrected,
   };
-  await appendFile(join(dataDir, CORRECTIONS_FILE), `${JSON.stringify(line)}\n`, { mode: 0o600 });
+  await log.append(JSON.stringify(line));
 }
 
 /** Write one utterance as a 16 kHz mono WAV. */

@@ -20,7 +20,8 @@ import type { EventBus } from '../core/event-bus';
 import { silentLogger, type Logger } from '../core/log';
 import type { AsrEngine } from './asr-engine';
 import { SpeakerChannel, type SegmentTiming } from './speaker-channel';
-import { recordCorrection, saveUtteranceAudio } from './speech-files';
+import { correctionLog, recordCorrection, saveUtteranceAudio } from './speech-files';
+import { DEFAULT_LOG_LIMITS, logLimitsOf, type RotatingLog } from '../core/rotating-log';
 
 /** Largest gap in a speaker's frame numbers filled with silence (10 s of 100 ms frames). */
 const MAX_GAP_FRAMES = 100;
@@ -178,12 +179,22 @@ export class SpeechService {
     if (this.options.dataDir && (this.options.settings?.().privacy.recordFeedback ?? true)) {
       const redact = this.options.redact ?? ((text: string) => text);
       await recordCorrection(
-        this.options.dataDir,
+        this.correctionLog(this.options.dataDir),
         { ...before, text: redact(before.text) },
         redact(after.text),
       );
     }
     return after;
+  }
+
+  private corrections: RotatingLog | null = null;
+
+  private correctionLog(dataDir: string): RotatingLog {
+    const settings = this.options.settings;
+    this.corrections ??= correctionLog(dataDir, () =>
+      settings ? logLimitsOf(settings().privacy) : DEFAULT_LOG_LIMITS,
+    );
+    return this.corrections;
   }
 
   /** Stop and end the workers. */

@@ -12,10 +12,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Tokenizer } from '@huggingface/tokenizers';
 import * as ort from 'onnxruntime-node';
 import { fuseSelfAttention } from './fused-attention';
 import { quantizeLogitsProjection } from './int8-logits';
 import { LogMelSpectrogram } from '../../../shared/speech/log-mel';
+import { periodicHann, slaneyMelFilters } from '../../../shared/speech/mel-filters';
 import {
   bannedTokens,
   decodingDone,
@@ -49,8 +51,13 @@ export interface WhisperResult {
   readonly stopped: boolean;
 }
 
-interface Tokenizer {
-  decode(tokens: number[], options: { skip_special_tokens: boolean }): string;
+/** The model's own tokenizer (tokenizer.json), for turning tokens back into text. */
+async function loadTokenizer(dir: string): Promise<Tokenizer> {
+  const [json, config] = await Promise.all([
+    readJson(join(dir, 'tokenizer.json')),
+    readJson(join(dir, 'tokenizer_config.json')).catch((): Record<string, unknown> => ({})),
+  ]);
+  return new Tokenizer(json, config);
 }
 
 type Feeds = Record<string, ort.Tensor>;
@@ -111,18 +118,19 @@ export class WhisperSession {
       readJson(join(dir, 'generation_config.json')),
       readJson(join(dir, 'preprocessor_config.json')),
     ]);
-    const { AutoTokenizer, WhisperFeatureExtractor, env } =
-      await import('@huggingface/transformers');
-    env.allowRemoteModels = false;
-    env.localModelPath = options.modelsDir.endsWith('/')
-      ? options.modelsDir
-      : `${options.modelsDir}/`;
-    // The reference filters and window, so our features are exactly the extractor's.
-    const reference = new WhisperFeatureExtractor(preprocessor);
+    // Whisper's filters and window as its feature extractor builds them (mel-filters.ts), and
+    // the model's tokenizer: no ML library in the worker (transformers.js would add its tensor
+    // layer and image library, ~50 MiB a worker, ~180 MiB under tsx).
+    const nFft = preprocessor.n_fft as number;
+    const melFilters = slaneyMelFilters(
+      Math.floor(nFft / 2) + 1,
+      preprocessor.feature_size as number,
+      preprocessor.sampling_rate as number,
+    );
     const frames = preprocessor.nb_max_frames as number;
     const features = new LogMelSpectrogram({
-      melFilters: reference.config.mel_filters as number[][],
-      window: reference.window,
+      melFilters,
+      window: periodicHann(nFft),
       hopLength: preprocessor.hop_length as number,
       windowSamples: preprocessor.n_samples as number,
       frames,
@@ -140,7 +148,7 @@ export class WhisperSession {
     const [encoder, decoder, tokenizer] = await Promise.all([
       createSession(encoderModel, encoderFile, options.threads),
       createSession(decoderModel, decoderFile, options.threads),
-      AutoTokenizer.from_pretrained(options.modelId, { local_files_only: true }),
+      loadTokenizer(dir),
     ]);
     const heads = config.decoder_attention_heads as number;
     const headDim = (config.d_model as number) / heads;
@@ -149,7 +157,7 @@ export class WhisperSession {
       decoder,
       features,
       whisperGeneration(generationConfig),
-      tokenizer as unknown as Tokenizer,
+      tokenizer,
       preprocessor.feature_size as number,
       frames,
       new ort.Tensor('float32', new Float32Array(0), [1, heads, 0, headDim]),

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventChannel } from '../../../shared/contract';
-import { DoctorReportSchema } from '../../../shared/schemas/diagnostics';
+import { DoctorReportSchema, ProcessSampleSchema } from '../../../shared/schemas/diagnostics';
 import { defaultSettings } from '../../../shared/schemas/settings';
 import { createServices, type ServiceOptions } from '../../../electron/app/create-services';
 import { silentLogger } from '../../../electron/services/core/log';
@@ -129,5 +129,28 @@ describe('createServices (web host)', () => {
     expect(report.checks.find((c) => c.id === 'models-dir')?.detail).toContain(
       join(dataDir, 'models'),
     );
+  });
+
+  it('answers diagnostics:process-sample only when the host turns process diagnostics on', async () => {
+    const plain = await open();
+    const refused = await plain.dispatch('diagnostics:process-sample', undefined);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(refused.ok ? '' : refused.error.message).toContain('--diagnostics');
+    await plain.close();
+
+    const services = await open({ processDiagnostics: true });
+    const listening = services.bus.subscribe(() => {});
+    const result = await services.dispatch('diagnostics:process-sample', undefined);
+    if (!result.ok) throw new Error(result.error.message);
+    const sample = ProcessSampleSchema.parse(result.value);
+    expect(sample.memory.rss).toBeGreaterThan(sample.memory.heapUsed);
+    expect(sample.gauges['event-bus listeners']).toBeGreaterThanOrEqual(1);
+    listening();
+    const after = ProcessSampleSchema.parse(
+      ((await services.dispatch('diagnostics:process-sample', undefined)) as { value: unknown })
+        .value,
+    );
+    expect(after.gauges['event-bus listeners']).toBe(sample.gauges['event-bus listeners']! - 1);
+    expect(after.eventLoopDelay.p99).toBeGreaterThanOrEqual(0);
   });
 });

@@ -1,18 +1,20 @@
 /**
- * A small typed client for one `node:worker_threads` worker (Signal's SQL worker, VS Code's
- * utility-process workers): every request gets an id, an optional timeout and optional
- * progress reports; errors thrown in the worker are rebuilt here (name, message, code).
+ * A small typed client for one worker, a thread or a child process (worker-transport.ts;
+ * Signal's SQL worker, VS Code's utility-process workers): every request gets an id, an
+ * optional timeout and optional progress reports; errors thrown in the worker are rebuilt
+ * here (name, message, code).
  *
  * The worker starts on the first request. If it crashes (an uncaught error, or it exits),
  * every in-flight request fails with `unavailable` naming the crash, and the next request
  * starts a fresh worker. A timeout fails only its own request (a late reply is dropped);
  * pass `restartOnTimeout` when a stuck worker should be replaced instead. An idle worker is
- * unref'd, so it never keeps a process alive on its own.
+ * unref'd, so it never keeps a process alive on its own, and with `idleTimeoutMs` it is
+ * stopped after that long idle (its memory given back), to start again on the next request.
  */
-import { Worker, type ResourceLimits, type Transferable } from 'node:worker_threads';
+import type { ResourceLimits, Transferable } from 'node:worker_threads';
 import { AppError } from '../../../../shared/result';
-import { workerExecArgv } from './worker-entry';
 import { rebuildError, workerReplySchema, type WorkerRequestMessage } from './worker-protocol';
+import { startTransport, type WorkerIsolation, type WorkerTransport } from './worker-transport';
 
 export interface WorkerClientOptions {
   /** A short name for messages and logs, e.g. `embeddings`. */
@@ -26,8 +28,15 @@ export interface WorkerClientOptions {
   /** Terminate and replace the worker when a request times out. */
   readonly restartOnTimeout?: boolean;
   readonly resourceLimits?: ResourceLimits;
+  /**
+   * Stop the worker after this long without a request in flight, giving its memory (a model,
+   * its runtime arenas) back; the next request starts it again. Off when omitted.
+   */
+  readonly idleTimeoutMs?: number;
   /** Environment for the worker; a copy of `process.env` when omitted. */
   readonly env?: NodeJS.ProcessEnv;
+  /** A thread (default) or a child process (worker-transport.ts says when to pick which). */
+  readonly isolation?: WorkerIsolation;
 }
 
 export interface RequestOptions<Progress> {
@@ -44,17 +53,28 @@ interface Pending {
 }
 
 export class WorkerClient<Req, Res, Progress = never> {
-  private worker: Worker | null = null;
+  private worker: WorkerTransport | null = null;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private closed = false;
   private starts = 0;
+  private idleTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: WorkerClientOptions) {}
 
   /** How many times a worker thread was started (1 after the first request; more after crashes). */
   get startCount(): number {
     return this.starts;
+  }
+
+  /** True while a worker thread is started (false before the first request and after an idle stop). */
+  get running(): boolean {
+    return this.worker !== null;
+  }
+
+  /** The worker's process id while a process worker runs (null for a thread). */
+  get pid(): number | null {
+    return this.worker?.pid ?? null;
   }
 
   /** Requests sent and not yet answered. */
@@ -69,6 +89,7 @@ export class WorkerClient<Req, Res, Progress = never> {
     }
     const worker = this.worker ?? this.start();
     worker.ref();
+    clearTimeout(this.idleTimer);
     const id = this.nextId++;
     const timeoutMs = options.timeoutMs ?? this.options.timeoutMs;
     return new Promise<Res>((resolve, reject) => {
@@ -84,7 +105,7 @@ export class WorkerClient<Req, Res, Progress = never> {
       });
       const message: WorkerRequestMessage = { type: 'request', id, payload };
       try {
-        worker.postMessage(message, options.transfer);
+        worker.post(message, options.transfer);
       } catch (error) {
         this.settle(id)?.reject(error instanceof Error ? error : new Error(String(error)));
       }
@@ -94,24 +115,25 @@ export class WorkerClient<Req, Res, Progress = never> {
   /** Fail whatever is in flight, stop the worker and wait until its thread has exited. */
   async close(): Promise<void> {
     this.closed = true;
+    clearTimeout(this.idleTimer);
     this.failAll(new AppError('unavailable', `${this.options.name} worker was closed`));
     const worker = this.worker;
     this.worker = null;
     if (worker) await worker.terminate();
   }
 
-  private start(): Worker {
+  private start(): WorkerTransport {
     const { entry, workerData, resourceLimits, env } = this.options;
-    const worker = new Worker(entry, {
+    const worker = startTransport(this.options.isolation ?? 'thread', {
+      entry,
       workerData,
-      execArgv: workerExecArgv(entry),
-      ...(resourceLimits ? { resourceLimits } : {}),
+      resourceLimits,
       env: env ?? { ...process.env },
     });
     this.starts++;
-    worker.on('message', (message: unknown) => this.onMessage(message));
-    worker.on('error', (error) => this.onCrash(worker, `crashed: ${error.message}`));
-    worker.on('exit', (code) => this.onCrash(worker, `exited with code ${code}`));
+    worker.onMessage((message: unknown) => this.onMessage(message));
+    worker.onError((error) => this.onCrash(worker, `crashed: ${error.message}`));
+    worker.onExit((code) => this.onCrash(worker, `exited with code ${code}`));
     this.worker = worker;
     return worker;
   }
@@ -133,7 +155,7 @@ export class WorkerClient<Req, Res, Progress = never> {
     }
   }
 
-  private onCrash(worker: Worker, what: string): void {
+  private onCrash(worker: WorkerTransport, what: string): void {
     if (this.worker !== worker) return; // an old worker we already replaced or closed
     this.worker = null;
     void worker.terminate();
@@ -163,8 +185,24 @@ export class WorkerClient<Req, Res, Progress = never> {
     this.pending.delete(id);
     if (pending.timer) clearTimeout(pending.timer);
     // An idle worker does not keep the process alive (a CLI command that forgot close() exits).
-    if (this.pending.size === 0) this.worker?.unref();
+    if (this.pending.size === 0 && this.worker) {
+      this.worker.unref();
+      this.scheduleIdleStop();
+    }
     return pending;
+  }
+
+  private scheduleIdleStop(): void {
+    const ms = this.options.idleTimeoutMs;
+    if (ms === undefined) return;
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      const worker = this.worker;
+      if (!worker || this.pending.size > 0) return;
+      this.worker = null;
+      void worker.terminate();
+    }, ms);
+    this.idleTimer.unref();
   }
 
   private failAll(error: AppError): void {

@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import {
   createEmbedder,
   defaultEmbedThreads,
+  embedIdleMs,
 } from '../../../../electron/services/embeddings/create-embedder';
 import type { Embedder } from '../../../../electron/services/embeddings/embedder';
+import { env, pipeline } from '@huggingface/transformers';
 import { hasSharedModel, sharedModelsDir, TINY_MODEL } from './shared-models';
 
 const norm = (v: Float32Array) => Math.hypot(...v);
@@ -23,7 +25,7 @@ const texts = [
 ];
 
 describe.skipIf(!hasSharedModel())(
-  'createEmbedder on the tiny test model (real transformers.js)',
+  'createEmbedder on the tiny test model (real ONNX Runtime)',
   () => {
     let embedder: Embedder;
 
@@ -71,6 +73,22 @@ describe.skipIf(!hasSharedModel())(
       const [vector] = await embedder.embed([long]);
       expect(norm(vector!)).toBeCloseTo(1, 4);
     });
+
+    it("gives transformers.js's feature-extraction vectors (the pipeline packs were built with)", async () => {
+      env.allowRemoteModels = false;
+      env.localModelPath = `${sharedModelsDir}/`;
+      const extractor = await pipeline('feature-extraction', TINY_MODEL, { dtype: 'q8' });
+      // The long text crosses the 512-token truncation, which must cut where the pipeline's does.
+      const inputs = [...texts, `${texts[2]} `.repeat(40)];
+      const reference = await extractor(inputs, { pooling: 'mean', normalize: true });
+      await extractor.dispose();
+      const ours = await embedder.embed(inputs);
+      const width = reference.dims[1]!;
+      ours.forEach((vector, i) => {
+        const expected = (reference.data as Float32Array).slice(i * width, (i + 1) * width);
+        expect(cosine(vector, expected)).toBeGreaterThan(0.99999);
+      });
+    }, 60_000);
 
     it('answers an empty list with no vectors', async () => {
       expect(await embedder.embed([])).toEqual([]);
@@ -123,4 +141,31 @@ describe('defaultEmbedThreads', () => {
     expect(defaultEmbedThreads(2, { INLOOP_EMBED_THREADS: '2' })).toBe(2);
     expect(defaultEmbedThreads(2, { INLOOP_EMBED_THREADS: 'lots' })).toBe(1);
   });
+});
+
+describe('embedIdleMs', () => {
+  it('stops the idle worker after 5 minutes unless INLOOP_EMBED_IDLE_SECONDS says otherwise', () => {
+    expect(embedIdleMs({})).toBe(300_000);
+    expect(embedIdleMs({ INLOOP_EMBED_IDLE_SECONDS: '30' })).toBe(30_000);
+    expect(embedIdleMs({ INLOOP_EMBED_IDLE_SECONDS: '0' })).toBe(0);
+    expect(embedIdleMs({ INLOOP_EMBED_IDLE_SECONDS: 'soon' })).toBe(300_000);
+  });
+});
+
+describe.skipIf(!hasSharedModel())('an embedder whose worker stops when idle', () => {
+  it('gives the same vector after the worker stopped and started again', async () => {
+    const { embedder } = await createEmbedder({
+      modelsDir: sharedModelsDir,
+      env: { INLOOP_EMBED_MODEL: TINY_MODEL },
+      idleMs: 100,
+    });
+    try {
+      const [before] = await embedder!.embed(['where is my parcel']);
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      const [after] = await embedder!.embed(['where is my parcel']);
+      expect(cosine(before!, after!)).toBeGreaterThan(0.99999);
+    } finally {
+      await embedder?.close();
+    }
+  }, 60_000);
 });

@@ -11,6 +11,8 @@ import {
   WhisperSession,
 } from '../../../../electron/services/speech/whisper-session';
 import { hasSharedModel, sharedModelsDir } from '../embeddings/shared-models';
+import { Tokenizer } from '@huggingface/tokenizers';
+import { seededRandom } from '../../../../shared/seeded-random';
 
 const MODEL = 'inloop-test/whisper-tiny-random';
 
@@ -44,5 +46,25 @@ describe.skipIf(!hasSharedModel(MODEL))('whisper session', () => {
     const session = await createSession(broken, original, 1);
     expect(session.inputNames).toEqual(['input_features']);
     await session.release();
+  });
+
+  it("decodes tokens as transformers.js's Whisper tokenizer does", async () => {
+    const { AutoTokenizer, env } = await import('@huggingface/transformers');
+    env.allowRemoteModels = false;
+    env.localModelPath = `${sharedModelsDir}/`;
+    const reference = await AutoTokenizer.from_pretrained(MODEL, { local_files_only: true });
+    const ours = new Tokenizer(
+      JSON.parse(readFileSync(join(sharedModelsDir, MODEL, 'tokenizer.json'), 'utf8')),
+      JSON.parse(readFileSync(join(sharedModelsDir, MODEL, 'tokenizer_config.json'), 'utf8')),
+    );
+    const random = seededRandom(5);
+    for (let n = 0; n < 200; n++) {
+      // Text tokens with a special one now and then (they are skipped).
+      const ids = Array.from({ length: 1 + Math.floor(random() * 30) }, () =>
+        random() < 0.05 ? 50257 + Math.floor(random() * 100) : Math.floor(random() * 50257),
+      );
+      const options = { skip_special_tokens: true };
+      expect(ours.decode(ids, options)).toBe(reference.decode(ids, options));
+    }
   });
 });

@@ -91,6 +91,18 @@ export const channelFixtures: { [C in RequestChannel]: Fixture<C> } = {
     response: { checks: [{ id: 'node', label: 'Node.js', verdict: 'ok', detail: '22' }] },
     malformed: { verbose: true },
   },
+  'diagnostics:process-sample': {
+    request: undefined,
+    response: {
+      at: 1_800_000_000_000,
+      uptimeSeconds: 60,
+      memory: { rss: 2e8, heapTotal: 6e7, heapUsed: 4e7, external: 1e7, arrayBuffers: 5e6 },
+      handles: { TCPServerWrap: 2, Timeout: 3 },
+      gauges: { 'event-bus listeners': 4, 'web sockets': 1 },
+      eventLoopDelay: { p50: 10.2, p99: 12.5, max: 20.1 },
+    },
+    malformed: { reset: true },
+  },
   ...knowledgeFixtures,
   // ── assist fixtures ──
   ...assistFixtures,

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../../../shared/result';
 import { WorkerClient } from '../../../../../electron/services/core/workers/worker-client';
 import type { TestRequest } from './fixtures/test-worker';
@@ -7,7 +7,13 @@ const entry = new URL('./fixtures/test-worker.ts', import.meta.url);
 let clients: WorkerClient<TestRequest, unknown, number>[] = [];
 
 function client(
-  options: { timeoutMs?: number; restartOnTimeout?: boolean; workerData?: unknown } = {},
+  options: {
+    timeoutMs?: number;
+    restartOnTimeout?: boolean;
+    workerData?: unknown;
+    idleTimeoutMs?: number;
+    isolation?: 'thread' | 'process';
+  } = {},
 ) {
   const created = new WorkerClient<TestRequest, unknown, number>({
     name: 'test',
@@ -120,6 +126,17 @@ describe('WorkerClient', () => {
     expect(await worker.request({ kind: 'echo', value: 2 })).toBe(2);
   });
 
+  it('stops an idle worker after idleTimeoutMs, never one with a request in flight, and restarts it', async () => {
+    const worker = client({ idleTimeoutMs: 150 });
+    // Longer than the idle time: the worker is busy, so it stays.
+    expect(await worker.request({ kind: 'sleep', ms: 400, value: 'done' })).toBe('done');
+    expect(worker.running).toBe(true);
+    expect(worker.startCount).toBe(1);
+    await vi.waitFor(() => expect(worker.running).toBe(false), { timeout: 5_000, interval: 20 });
+    expect(await worker.request({ kind: 'echo', value: 'back' })).toBe('back');
+    expect(worker.startCount).toBe(2);
+  });
+
   it('close() fails what is in flight, stops the thread, and refuses later requests', async () => {
     const worker = client();
     await worker.request({ kind: 'echo', value: 0 });
@@ -141,5 +158,61 @@ describe('WorkerClient', () => {
       code: 'unavailable',
       message: expect.stringContaining('missing worker crashed'),
     });
+  });
+});
+
+describe('WorkerClient with a process worker', () => {
+  const processClient = (options: { idleTimeoutMs?: number; workerData?: unknown } = {}) =>
+    client({ ...options, isolation: 'process' });
+
+  it('runs the worker in a child process, answers by id and passes workerData', async () => {
+    const worker = processClient({ workerData: { modelId: 'inloop-test/minilm-tiny-random' } });
+    const answers = await Promise.all([
+      worker.request({ kind: 'sleep', ms: 60, value: 'slow' }),
+      worker.request({ kind: 'echo', value: new Float32Array([0.5, 1.5]) }),
+      worker.request({ kind: 'worker-data' }),
+    ]);
+    expect(answers).toEqual([
+      'slow',
+      new Float32Array([0.5, 1.5]),
+      { modelId: 'inloop-test/minilm-tiny-random' },
+    ]);
+    expect(worker.pid).toEqual(expect.any(Number));
+    expect(worker.pid).not.toBe(process.pid);
+  });
+
+  it('rebuilds errors and reports progress across the process boundary', async () => {
+    const worker = processClient();
+    await expect(worker.request({ kind: 'app-error' })).rejects.toMatchObject({
+      code: 'not_found',
+      message: 'no such passage: p-42',
+    });
+    const seen: number[] = [];
+    await worker.request({ kind: 'count', to: 3 }, { onProgress: (n) => seen.push(n) });
+    expect(seen).toEqual([1, 2, 3]);
+  });
+
+  it('fails in-flight requests when the process dies, then starts a new one', async () => {
+    const worker = processClient();
+    const first = worker.pid ?? (await worker.request({ kind: 'echo', value: 0 }), worker.pid);
+    await expect(worker.request({ kind: 'crash' })).rejects.toMatchObject({
+      code: 'unavailable',
+      message: expect.stringMatching(/test worker exited with code 1/),
+    });
+    expect(await worker.request({ kind: 'echo', value: 'again' })).toBe('again');
+    expect(worker.pid).not.toBe(first);
+  });
+
+  it('ends the process when idle, and on close', async () => {
+    const worker = processClient({ idleTimeoutMs: 150 });
+    await worker.request({ kind: 'echo', value: 1 });
+    const pid = worker.pid!;
+    await vi.waitFor(() => expect(worker.running).toBe(false), { timeout: 5_000, interval: 20 });
+    const gone = (id: number) => () => expect(() => process.kill(id, 0)).toThrow();
+    await vi.waitFor(gone(pid), { timeout: 5_000, interval: 20 });
+    await worker.request({ kind: 'echo', value: 2 });
+    const second = worker.pid!;
+    await worker.close();
+    await vi.waitFor(gone(second), { timeout: 5_000, interval: 20 });
   });
 });
