@@ -46,10 +46,7 @@ export function vectorRows(data: Float32Array, dimension: number): Float32Array[
 }
 
 /** One flat copy of `vectors` (all of `dimension` values), as it crosses to the worker. */
-export function flatVectors(
-  vectors: readonly Float32Array[],
-  dimension: number,
-): Float32Array {
+export function flatVectors(vectors: readonly Float32Array[], dimension: number): Float32Array {
   const flat = new Float32Array(vectors.length * dimension);
   vectors.forEach((v, i) => flat.set(v.subarray(0, dimension), i * dimension));
   return flat;
