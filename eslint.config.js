@@ -221,6 +221,7 @@ export default tseslint.config(
       'node_modules/**',
       'out/**',
       'dist/**',
+      '.bench-build/**',
       '.tools/**',
       'test-results/**',
       'playwright-report/**',

@@ -2,7 +2,10 @@
  * Benchmarks that measure memory run each measurement in a fresh Node process (a process's
  * RSS never shrinks back to what a fresh one holds): `runChild(script, input)` starts
  * `node --expose-gc --import tsx <script> <input as JSON>` and resolves with the JSON the
- * child prints on its last `@@result` line (`reportResult`). The child's stderr is passed on.
+ * child prints on its last `@@result` line (`reportResult`). The child's stderr is passed on,
+ * and so is the rest of its stdout. A `.js` script (a bundle, see bench/memory/bundle.ts) runs
+ * as plain Node, without tsx. `INLOOP_BENCH_NODE_FLAGS` adds Node flags to every child
+ * (`--trace-gc` to see where a latency tail comes from).
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -17,9 +20,11 @@ export async function runChild<T>(
   options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
 ): Promise<T> {
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  const loader = script.endsWith('.ts') ? ['--import', tsx] : [];
+  const flags = (process.env.INLOOP_BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
   const child = spawn(
     process.execPath,
-    ['--expose-gc', '--import', tsx, script, JSON.stringify(input)],
+    ['--expose-gc', ...flags, ...loader, script, JSON.stringify(input)],
     { stdio: ['ignore', 'pipe', 'inherit'], env: options.env ?? process.env },
   );
   let out = '';
@@ -29,7 +34,10 @@ export async function runChild<T>(
     : undefined;
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   clearTimeout(timer);
-  const line = out.split('\n').findLast((l) => l.startsWith(RESULT));
+  const lines = out.split('\n');
+  const other = lines.filter((l) => l !== '' && !l.startsWith(RESULT));
+  if (other.length > 0) process.stderr.write(`${other.join('\n')}\n`);
+  const line = lines.findLast((l) => l.startsWith(RESULT));
   if (code !== 0 || !line) {
     throw new Error(`${script} ${JSON.stringify(input)} exited with ${code}: ${out.slice(-500)}`);
   }

@@ -8,11 +8,31 @@
  * the pure code agree on every term. Queries are a BooleanQuery of SHOULD MatchQuery clauses,
  * one per weighted term, with the term's conversation weight as its boost.
  */
-import './lancedb-log-level';
-import * as lancedb from '@lancedb/lancedb';
+import type * as lancedb from '@lancedb/lancedb';
 import * as arrow from 'apache-arrow';
 import { analyze, type AnalyzerOptions } from '../../../shared/knowledge/analyzer';
 import type { Article, Passage } from '../../../shared/knowledge/types';
+
+let loaded: typeof lancedb | undefined;
+
+/**
+ * LanceDB's module, loaded on first use: its native part reads `LANCEDB_LOG` once as it loads,
+ * and a static import would load it before any code of ours runs wherever the modules are
+ * bundled (a bundler hoists external imports to the top of the file), so the setting would
+ * come too late and routine events ("No existing dataset ...") would reach stderr as warnings.
+ * An explicit setting wins.
+ */
+async function lance(): Promise<typeof lancedb> {
+  process.env.LANCEDB_LOG ??= 'error';
+  loaded ??= await import('@lancedb/lancedb');
+  return loaded;
+}
+
+/** The loaded module, for the synchronous query builders (a store is open, so it is). */
+function lanceLoaded(): typeof lancedb {
+  if (!loaded) throw new Error('LanceDB is used before a pack database was opened');
+  return loaded;
+}
 
 /** Prefix that keeps heading and title words apart from body words in the one FTS column. */
 export const CONTEXT_PREFIX = 'ctx_';
@@ -104,7 +124,8 @@ export async function createPassageStore(
   analyzer: AnalyzerOptions,
   vectors?: readonly Float32Array[],
 ): Promise<OpenPassageStore> {
-  const db = await lancedb.connect(uri);
+  const { connect, Index } = await lance();
+  const db = await connect(uri);
   const articleTable = await createTable(
     db,
     'articles',
@@ -136,11 +157,11 @@ export async function createPassageStore(
     }),
   );
   for (const table of [articleTable, passageTable]) {
-    await table.createIndex('terms', { config: lancedb.Index.fts(PRE_ANALYSED), replace: true });
+    await table.createIndex('terms', { config: Index.fts(PRE_ANALYSED), replace: true });
   }
   if (vectors && passages.length >= VECTOR_INDEX_MIN_ROWS && dimension > 0) {
     await passageTable.createIndex('vector', {
-      config: lancedb.Index.ivfRq({
+      config: Index.ivfRq({
         distanceType: 'cosine',
         numPartitions: vectorPartitions(passages.length),
         numBits: VECTOR_CODE_BITS,
@@ -168,7 +189,7 @@ function createTable(
 
 /** Opens the two tables of an installed pack's database. */
 export async function openPassageStore(uri: string): Promise<OpenPassageStore> {
-  const db = await lancedb.connect(uri);
+  const db = await (await lance()).connect(uri);
   const [passages, articles] = await Promise.all([
     db.openTable('passages'),
     db.openTable('articles'),
@@ -197,19 +218,17 @@ export function weightedTermQuery(
   query: ReadonlyMap<string, number>,
   contextWeight: number,
 ): lancedb.FullTextQuery {
+  const { BooleanQuery, MatchQuery, Occur } = lanceLoaded();
   const clauses: [lancedb.Occur, lancedb.FullTextQuery][] = [];
   for (const [term, weight] of query) {
     if (weight <= 0 || term.includes(' ')) continue; // bigrams stay with the re-ranker
-    clauses.push([lancedb.Occur.Should, new lancedb.MatchQuery(term, 'terms', { boost: weight })]);
+    clauses.push([Occur.Should, new MatchQuery(term, 'terms', { boost: weight })]);
     if (contextWeight > 0) {
       const boost = weight * contextWeight;
-      clauses.push([
-        lancedb.Occur.Should,
-        new lancedb.MatchQuery(CONTEXT_PREFIX + term, 'terms', { boost }),
-      ]);
+      clauses.push([Occur.Should, new MatchQuery(CONTEXT_PREFIX + term, 'terms', { boost })]);
     }
   }
-  return new lancedb.BooleanQuery(clauses);
+  return new BooleanQuery(clauses);
 }
 
 /** Row positions (`idx`) of the best `limit` rows of `table` for `query`, best first. */
