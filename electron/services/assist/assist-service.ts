@@ -62,11 +62,7 @@ export class AssistService implements TurnSink {
   private generation: AssistState['generation'] = null;
   private seq = 0;
   private turnSeq = 0;
-  private engine: {
-    packs: readonly PackPlaybook[];
-    learned: ReadonlyMap<string, readonly string[]> | undefined;
-    engine: AssistEngine;
-  } | null = null;
+  private engine: PreparedEngine | null = null;
   private idle: NodeJS.Timeout | null = null;
   private known: { state: ConversationState; tally: KnownPersonalTally } | null = null;
   private readonly now: () => number;
@@ -364,10 +360,17 @@ export class AssistService implements TurnSink {
   private currentEngine(): AssistEngine {
     const packs = this.options.knowledge.content();
     const learned = this.options.learning?.intentExamples();
-    if (!this.engine || !samePacks(this.engine.packs, packs) || this.engine.learned !== learned) {
-      this.engine = { packs, learned, engine: prepareEngine(packs, learned) };
+    const now = this.now();
+    const rebuild = engineRebuild(this.engine, packs, learned, now);
+    if (rebuild !== 'keep') {
+      this.engine = {
+        packs,
+        learned,
+        engine: prepareEngine(packs, learned),
+        learnedAt: rebuild === 'learned' ? now : (this.engine?.learnedAt ?? -Infinity),
+      };
     }
-    return this.engine.engine;
+    return this.engine!.engine;
   }
 
   private async noteAgentTurn(state: ConversationState, original: string): Promise<void> {
@@ -443,6 +446,44 @@ export class AssistService implements TurnSink {
 }
 
 /** True when both lists hold the same packs' content (by identity: a reload makes new arrays). */
+/** The engine in use, what it was prepared from, and when learning last made it retrain. */
+export interface PreparedEngine {
+  readonly packs: readonly PackPlaybook[];
+  readonly learned: ReadonlyMap<string, readonly string[]> | undefined;
+  readonly engine: AssistEngine;
+  /** When new learned examples last rebuilt it (ms); -Infinity before they ever did. */
+  readonly learnedAt: number;
+}
+
+/**
+ * How often new learned examples may retrain the intent model. A retrain is the whole model
+ * with its cross-validated calibration (~0.3–0.5 s on the main process for the example pack),
+ * and a busy agent picks intents many times a minute; retraining on each pick kept the
+ * process's event loop blocked for a third of a shift (`npm run soak`: loop p99 350–680 ms).
+ * The pick itself applies to its conversation at once; the next conversations learn from it
+ * at most this much later.
+ */
+export const LEARNED_RETRAIN_MS = 10_000;
+
+/**
+ * Whether the engine must be prepared again (pure): at once when the packs changed or there is
+ * none yet ('packs'); when only the learned examples changed, at once the first time and then
+ * at most every `LEARNED_RETRAIN_MS` ('learned'), the latest examples winning, and at once when
+ * there are none any more (learning turned off or cleared); else 'keep'.
+ */
+export function engineRebuild(
+  current: PreparedEngine | null,
+  packs: readonly PackPlaybook[],
+  learned: ReadonlyMap<string, readonly string[]> | undefined,
+  now: number,
+): 'packs' | 'learned' | 'keep' {
+  if (!current || !samePacks(current.packs, packs)) return 'packs';
+  if (current.learned === learned) return 'keep';
+  // Learning turned off or cleared: the agent expects that at once.
+  if (learned === undefined) return 'learned';
+  return now - current.learnedAt >= LEARNED_RETRAIN_MS ? 'learned' : 'keep';
+}
+
 function samePacks(a: readonly PackPlaybook[], b: readonly PackPlaybook[]): boolean {
   return (
     a === b ||
