@@ -103,6 +103,13 @@ const ENGLISH_FTS: Partial<lancedb.FtsOptions> = {
   withPosition: false,
 };
 
+function closeTables(open: readonly { table: lancedb.Table; db: lancedb.Connection }[]): void {
+  for (const { table, db } of open) {
+    table.close();
+    db.close();
+  }
+}
+
 async function openTables(tables: readonly { index: string; offset: number }[]) {
   return Promise.all(
     tables.map(async (t) => {
@@ -153,10 +160,7 @@ function lancedbFts(dataDir: string): SearchEngine {
       return mergeByScore(lists, k).map((r) => ranked(passages[r.idx]!));
     },
     async close() {
-      for (const { table, db } of open) {
-        table.close();
-        db.close();
-      }
+      closeTables(open);
     },
   };
 }
@@ -194,10 +198,7 @@ function lancedbHybrid(dataDir: string, embedder: Embedder): SearchEngine {
       return mergeByScore(lists, k).map((r) => ranked(passages[r.idx]!));
     },
     async close() {
-      for (const { table, db } of open) {
-        table.close();
-        db.close();
-      }
+      closeTables(open);
     },
   };
 }
