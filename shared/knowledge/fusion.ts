@@ -5,26 +5,32 @@
  * conversation is about, ranks first.
  */
 
-/** Scores divided by the largest (all zeros stay zeros). */
-export function maxNormalize(scores: ArrayLike<number>): Float64Array {
+/**
+ * Scores divided by the largest (all zeros stay zeros), into `out` (a new array unless given;
+ * `out` may be `scores` itself: each element is read before it is written).
+ */
+export function maxNormalize(
+  scores: ArrayLike<number>,
+  out: Float64Array = new Float64Array(scores.length),
+): Float64Array {
   let max = 0;
   for (let i = 0; i < scores.length; i++) max = Math.max(max, scores[i]!);
-  const out = new Float64Array(scores.length);
   if (max > 0) for (let i = 0; i < scores.length; i++) out[i] = scores[i]! / max;
+  else if (out !== scores) out.fill(0);
   return out;
 }
 
 /**
  * Fused scores of passages: `passage[i] + articleWeight * article[articleOf[i]]`, both already
- * normalised.
+ * normalised, into `out` (a new array unless given; it may be `passage` itself).
  */
 export function fuseWithArticles(
   passage: ArrayLike<number>,
   article: ArrayLike<number>,
   articleOf: ArrayLike<number>,
   articleWeight: number,
+  out: Float64Array = new Float64Array(passage.length),
 ): Float64Array {
-  const out = new Float64Array(passage.length);
   for (let i = 0; i < passage.length; i++) {
     out[i] = passage[i]! + articleWeight * (article[articleOf[i]!] ?? 0);
   }
