@@ -72,12 +72,12 @@ export function articleEvidence(
     termMapper(index, options),
   );
   const params = { k1: options.k1, fields: options.articleFields };
-  const scores = candidates
-    ? new Float64Array(index.articleIds.length)
-    : scoreAll(index.articleIndex, query, params);
-  if (candidates) {
-    for (const c of candidates) scores[c] = scoreOne(index.articleIndex, query, params, c);
+  if (!candidates) {
+    const all = scoreAll(index.articleIndex, query, params);
+    return maxNormalize(all, all);
   }
+  const scores = new Float64Array(index.articleIds.length);
+  for (const c of candidates) scores[c] = scoreOne(index.articleIndex, query, params, c);
   return maxNormalize(scores, scores);
 }
 

@@ -361,16 +361,17 @@ export class AssistService implements TurnSink {
     const packs = this.options.knowledge.content();
     const learned = this.options.learning?.intentExamples();
     const now = this.now();
-    const rebuild = engineRebuild(this.engine, packs, learned, now);
-    if (rebuild !== 'keep') {
-      this.engine = {
-        packs,
-        learned,
-        engine: prepareEngine(packs, learned),
-        learnedAt: rebuild === 'learned' ? now : (this.engine?.learnedAt ?? -Infinity),
-      };
-    }
-    return this.engine!.engine;
+    const current = this.engine;
+    const rebuild = engineRebuild(current, packs, learned, now);
+    if (current && rebuild === 'keep') return current.engine;
+    const next: PreparedEngine = {
+      packs,
+      learned,
+      engine: prepareEngine(packs, learned),
+      learnedAt: rebuild === 'learned' ? now : (current?.learnedAt ?? -Infinity),
+    };
+    this.engine = next;
+    return next.engine;
   }
 
   private async noteAgentTurn(state: ConversationState, original: string): Promise<void> {
@@ -445,7 +446,6 @@ export class AssistService implements TurnSink {
   }
 }
 
-/** True when both lists hold the same packs' content (by identity: a reload makes new arrays). */
 /** The engine in use, what it was prepared from, and when learning last made it retrain. */
 export interface PreparedEngine {
   readonly packs: readonly PackPlaybook[];
@@ -484,6 +484,7 @@ export function engineRebuild(
   return now - current.learnedAt >= LEARNED_RETRAIN_MS ? 'learned' : 'keep';
 }
 
+/** True when both lists hold the same packs' content (by identity: a reload makes new arrays). */
 function samePacks(a: readonly PackPlaybook[], b: readonly PackPlaybook[]): boolean {
   return (
     a === b ||
