@@ -1,22 +1,35 @@
 /**
  * Learned article priors: an article the agent used (copied, opened, "this answered it") or
  * dismissed ("not relevant") for a conversation teaches a preference under each of the
- * conversation's query terms and under its intent. A use is weighted by the inverse of how
+ * conversation's query terms and under its intent, and so does the passage of the card (which
+ * part of the article answered: most misses once the article is right are its wrong passage). A use is weighted by the inverse of how
  * likely the agent was to look at the position it was shown at (a use of the fifth card says
  * more than a use of the first, which agents read anyway), with that weight capped. At search
  * time the preference of every candidate article is a share in [-1, 1] (its uses minus its
  * dismissals over everything learned under the key, plus one unseen decision), averaged over
  * the query's terms weighted as the conversation weighs them; in the live conversation, an
  * article the agent already used (or dismissed) in it counts for (or against) itself, and the
- * very card they used steps back. The score moves by at most `PRIOR_CAP` of the best score, so
- * one click can neither bury the pack's own ranking nor lift an article from nowhere.
+ * very card they used steps back. The passage's own evidence is the share of the article's
+ * decisions under the query's terms that went to that very passage, each term counting less the
+ * more passages it was used for (a word said about everything says little about which part).
+ * The score moves by at most `PRIOR_CAP` of the best score for the article and `PASSAGE_CAP` for
+ * the passage, so one click can neither bury the pack's own ranking nor lift an article from
+ * nowhere.
  */
 import { analyze } from '../knowledge/analyzer';
 import { words as tokenize } from '../knowledge/tokenizer';
-import { articleKey, articleRef, type LearnedState, type PriorRow } from './learned-state';
+import {
+  articleKey,
+  articleRef,
+  type LearnedState,
+  type PriorCell,
+  type PriorRow,
+} from './learned-state';
 
 /** The most a learned prior moves a score (scores are normalised: the best hit has 1). */
 export const PRIOR_CAP = 0.3;
+/** The most a learned passage preference moves a score, on top of its article's prior. */
+export const PASSAGE_CAP = 0.2;
 /** Query terms a decision teaches, and a search reads: the most weighted of the conversation. */
 export const PRIOR_TERMS = 16;
 /** Position-bias exponent: the chance an agent reads the card at 0-based position p ∝ 1/(p+1)^η. */
@@ -92,20 +105,33 @@ export interface ArticleDecision {
   /** The word each query term came from. */
   readonly words?: ReadonlyMap<string, string>;
   readonly intentId: string | null;
+  /** The fingerprint of the card's passage (`passageFingerprint`), when the card said it. */
+  readonly passage?: string;
+}
+
+function addCell<K>(cells: Map<K, PriorCell>, key: K, used: boolean, w: number): void {
+  const cell = cells.get(key) ?? { used: 0, dismissed: 0 };
+  if (used) cell.used += w;
+  else cell.dismissed += w;
+  cells.set(key, cell);
 }
 
 function addTo(
   row: PriorRow | undefined,
   article: number,
-  used: boolean,
+  decision: ArticleDecision,
   w: number,
   word = '',
 ): PriorRow {
-  const target = row ?? { weight: 0, conversations: 0, cells: new Map(), word };
-  const cell = target.cells.get(article) ?? { used: 0, dismissed: 0 };
-  if (used) cell.used += w;
-  else cell.dismissed += w;
-  target.cells.set(article, cell);
+  const target = row ?? {
+    weight: 0,
+    conversations: 0,
+    cells: new Map(),
+    word,
+    passages: new Map(),
+  };
+  addCell(target.cells, article, decision.used, w);
+  if (decision.passage) addCell(target.passages, decision.passage, decision.used, w);
   target.weight += w;
   return target;
 }
@@ -124,23 +150,47 @@ export function learnArticle(
   const w = decision.used ? positionWeight(decision.position) : 1;
   for (const [term, q] of decision.query) {
     const word = decision.words?.get(term) ?? term;
-    const row = addTo(state.terms.get(term), article, decision.used, w * q, word);
+    const row = addTo(state.terms.get(term), article, decision, w * q, word);
     if (firstInConversation(`t:${term}`)) row.conversations += 1;
     state.terms.set(term, row);
   }
   if (decision.intentId !== null) {
-    const row = addTo(state.intentPriors.get(decision.intentId), article, decision.used, w);
+    const row = addTo(state.intentPriors.get(decision.intentId), article, decision, w);
     if (firstInConversation(`i:${decision.intentId}`)) row.conversations += 1;
     state.intentPriors.set(decision.intentId, row);
   }
 }
 
-/** The share of `row` for `article`, in [-1, 1]; 0 when the row does not know it. */
-function share(row: PriorRow | undefined, article: number | undefined): number {
-  if (!row || article === undefined) return 0;
+/** The share of `article` in `row`, in [-1, 1]; 0 when the row does not know it. */
+function share(row: PriorRow, article: number): number {
   const cell = row.cells.get(article);
-  if (!cell) return 0;
-  return (cell.used - cell.dismissed) / (row.weight + SMOOTHING);
+  return cell ? (cell.used - cell.dismissed) / (row.weight + SMOOTHING) : 0;
+}
+
+/** How much a row says about which passage: less the more passages it was learned for. */
+const passageSpecificity = (row: PriorRow): number => 1 / Math.log2(1 + row.passages.size);
+
+/**
+ * The passage's share of its article's decisions under `rows`, in [-1, 1]: its uses minus its
+ * dismissals over the article's decisions (plus one unseen), each row weighted by its query
+ * weight and its specificity.
+ */
+function passageShare(
+  rows: readonly { row: PriorRow; q: number }[],
+  article: number,
+  fingerprint: string,
+): number {
+  let passage = 0;
+  let all = 0;
+  for (const { row, q } of rows) {
+    const articleCell = row.cells.get(article);
+    if (!articleCell) continue;
+    const w = q * passageSpecificity(row);
+    all += w * (articleCell.used + articleCell.dismissed);
+    const cell = row.passages.get(fingerprint);
+    if (cell) passage += w * (cell.used - cell.dismissed);
+  }
+  return passage / (all + SMOOTHING);
 }
 
 /** What a search knows beside the turns: the conversation's intent and id, when it has them. */
@@ -186,18 +236,22 @@ export function priorBoosts(
     const key = articleKey(c.packId, c.articleId);
     const article = state.articleIndex.get(key);
     if (article === undefined) return;
+    const fingerprint = passageFingerprint(c.passage);
     let sum = 0;
     for (const { row, q } of rows) sum += q * share(row, article);
     let evidence = total > 0 ? sum / total : 0;
+    let passage = passageShare(rows, article, fingerprint);
     if (memo) {
       evidence += CONVERSATION_SHARE * Math.sign(memo.articleVotes.get(key) ?? 0);
-      if (memo.usedPassages.has(passageFingerprint(c.passage))) evidence -= USED_CARD_SHARE;
+      if (memo.usedPassages.has(fingerprint)) passage -= USED_CARD_SHARE;
     }
-    boosts[i] = PRIOR_CAP * Math.max(-1, Math.min(1, evidence));
+    boosts[i] = PRIOR_CAP * clamp(evidence) + PASSAGE_CAP * clamp(passage);
     if (boosts[i] !== 0) any = true;
   });
   return any ? boosts : null;
 }
+
+const clamp = (x: number): number => Math.max(-1, Math.min(1, x));
 
 /** A scored candidate of a ranking. */
 export interface PriorCandidate {

@@ -4,8 +4,9 @@
  * corrections and gaps a team lead sees, and per-day counts. Bounded by construction: every
  * table has a cap, and `compactLearnedState` drops the weakest entries past it, so 10,000
  * decisions or a million keep the file to a few megabytes. Articles are referred to by pack id
- * and article id only (never a passage or a pack version), so a prior follows its article
- * across pack upgrades. Every text is redacted before it gets here.
+ * and article id only (never a pack version), so a prior follows its article across pack
+ * upgrades; a passage by the fingerprint of its text, so its own preference holds while its
+ * text does. Every text is redacted before it gets here.
  */
 import type { DayCounts, LearnedStateFile } from '../schemas/learning';
 
@@ -25,6 +26,11 @@ export interface PriorRow {
   cells: Map<number, PriorCell>;
   /** The word the (stemmed) term came from; '' for intents. */
   word: string;
+  /**
+   * The same decisions per passage, by the fingerprint of its text (`passageFingerprint`): which
+   * part of an article answered. Weighed against the row's `weight` as the article cells are.
+   */
+  passages: Map<string, PriorCell>;
 }
 
 /** A redacted text and how many conversations it was seen in. */
@@ -189,19 +195,35 @@ function compactRows(rows: Map<string, PriorRow>, cap: number, cellCap: number):
   }
   let cells = 0;
   for (const row of rows.values()) cells += row.cells.size;
-  if (cells <= cellCap) return;
-  // Past the cap, drop the lightest cells down to 80 % of it, so compaction runs rarely.
-  const all: { row: PriorRow; article: number; w: number }[] = [];
-  for (const row of rows.values())
-    for (const [article, cell] of row.cells)
-      all.push({ row, article, w: cell.used + cell.dismissed });
-  all.sort((a, b) => a.w - b.w);
-  for (const { row, article } of all.slice(0, cells - Math.floor(cellCap * 0.8))) {
-    const cell = row.cells.get(article)!;
-    row.weight -= cell.used + cell.dismissed;
-    row.cells.delete(article);
+  if (cells > cellCap) {
+    // Past the cap, drop the lightest cells down to 80 % of it, so compaction runs rarely.
+    const all: { row: PriorRow; article: number; w: number }[] = [];
+    for (const row of rows.values())
+      for (const [article, cell] of row.cells)
+        all.push({ row, article, w: cell.used + cell.dismissed });
+    all.sort((a, b) => a.w - b.w);
+    for (const { row, article } of all.slice(0, cells - Math.floor(cellCap * 0.8))) {
+      const cell = row.cells.get(article)!;
+      row.weight -= cell.used + cell.dismissed;
+      row.cells.delete(article);
+    }
+    for (const [k, row] of rows) if (row.cells.size === 0) rows.delete(k);
   }
-  for (const [k, row] of rows) if (row.cells.size === 0) rows.delete(k);
+  compactPassages(rows, cellCap);
+}
+
+/** At most `cap` passage cells overall: past it, the lightest go (down to 80 % of it). */
+function compactPassages(rows: Map<string, PriorRow>, cap: number): void {
+  let cells = 0;
+  for (const row of rows.values()) cells += row.passages.size;
+  if (cells <= cap) return;
+  const all: { row: PriorRow; fingerprint: string; w: number }[] = [];
+  for (const row of rows.values())
+    for (const [fingerprint, cell] of row.passages)
+      all.push({ row, fingerprint, w: cell.used + cell.dismissed });
+  all.sort((a, b) => a.w - b.w);
+  for (const { row, fingerprint } of all.slice(0, cells - Math.floor(cap * 0.8)))
+    row.passages.delete(fingerprint);
 }
 
 function capMap<V>(map: Map<string, V>, cap: number, weight: (v: V) => number): void {
@@ -259,14 +281,16 @@ const rowsToFile = (rows: Map<string, PriorRow>): LearnedStateFile['terms'] =>
     row.conversations,
     [...row.cells].map(([a, c]) => [a, round(c.used), round(c.dismissed)]),
     row.word,
+    [...row.passages].map(([f, c]) => [f, round(c.used), round(c.dismissed)]),
   ]);
 
 function rowsFromFile(rows: LearnedStateFile['terms'], articles: number): Map<string, PriorRow> {
   const out = new Map<string, PriorRow>();
-  for (const [key, weight, conversations, cells, word] of rows) {
+  for (const [key, weight, conversations, cells, word, passageCells = []] of rows) {
     const map = new Map<number, PriorCell>();
     for (const [a, used, dismissed] of cells) if (a < articles) map.set(a, { used, dismissed });
-    if (map.size > 0) out.set(key, { weight, conversations, cells: map, word });
+    const passages = new Map(passageCells.map(([f, used, dismissed]) => [f, { used, dismissed }]));
+    if (map.size > 0) out.set(key, { weight, conversations, cells: map, word, passages });
   }
   return out;
 }

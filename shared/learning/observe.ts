@@ -145,8 +145,11 @@ function observeArticle(
   used: boolean,
 ) {
   const cards = c.suggestions?.articles ?? [];
-  const position = cards.findIndex((a) => a.articleId === r.id);
-  // Only a card the engine showed says which pack it is and where it stood.
+  // The card at the position the record names, else the article's first card: only a card the
+  // engine showed says which pack and passage it is and where it stood.
+  const named = r.position ?? -1;
+  const position =
+    cards[named]?.articleId === r.id ? named : cards.findIndex((a) => a.articleId === r.id);
   if (position < 0 || r.id === undefined) return;
   const card = cards[position]!;
   const customerTurns = c.turns.filter((t) => t.role === 'customer').length;
@@ -167,6 +170,7 @@ function observeArticle(
       query,
       words,
       intentId: c.suggestions?.intent?.id ?? null,
+      ...(card.passage !== undefined && { passage: passageFingerprint(card.passage) }),
     },
     (k) => first(memo.terms, k),
   );

@@ -43,11 +43,22 @@ const int = z.number().int().min(0);
 /** Uses and dismissals of one article under one term or intent: [article, used, dismissed]. */
 const PriorCellSchema = z.tuple([int, count, count]);
 
+/** Uses and dismissals of one passage (by text fingerprint): [fingerprint, used, dismissed]. */
+const PassageCellSchema = z.tuple([z.string().min(1).max(16), count, count]);
+
 /**
  * One term's (or intent's) learned article preferences: [key, weight, conversations, cells,
- * word] (`word`: the customers' word the stemmed term came from; '' for intents).
+ * word, passages] (`word`: the customers' word the stemmed term came from, '' for intents;
+ * `passages`: the same decisions per passage, absent in files from before passages were learned).
  */
-const PriorRowSchema = z.tuple([z.string(), count, int, z.array(PriorCellSchema), z.string()]);
+const PriorRowSchema = z.tuple([
+  z.string(),
+  count,
+  int,
+  z.array(PriorCellSchema),
+  z.string(),
+  z.array(PassageCellSchema).optional(),
+]);
 
 /** A redacted text seen in `c` conversations, last at `at` (ms since the epoch). */
 const SeenTextSchema = z.object({ text: z.string().max(2000), c: int, at: z.number() });

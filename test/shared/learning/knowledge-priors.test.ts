@@ -8,8 +8,16 @@ import {
   priorQuery,
   scoresWithPriors,
   MAX_POSITION_WEIGHT,
+  PASSAGE_CAP,
+  passageFingerprint,
 } from '../../../shared/learning/knowledge-priors';
-import { emptyLearnedState, type LearnedState } from '../../../shared/learning/learned-state';
+import {
+  emptyLearnedState,
+  learnedStateFromFile,
+  learnedStateToFile,
+  type LearnedState,
+} from '../../../shared/learning/learned-state';
+import { LearnedStateFileSchema } from '../../../shared/schemas/learning';
 import { observeRecord } from '../../../shared/learning/observe';
 
 const turns = [{ role: 'customer' as const, text: 'How do I renew my driving licence online?' }];
@@ -97,5 +105,92 @@ describe('knowledge priors', () => {
       candidates,
     )!;
     expect(same[2]).toBeGreaterThan(other[2]!);
+  });
+
+  describe('passages', () => {
+    // One article in three parts; the pack ranks its eligibility part first for these words.
+    const parts = [
+      { packId: 'dmv', articleId: 'renew', passage: 'Who can renew: residents.', score: 1 },
+      { packId: 'dmv', articleId: 'renew', passage: 'Renewal fees: 30 dollars.', score: 0.85 },
+      { packId: 'dmv', articleId: 'renew', passage: 'Renew by mail with form MV-44.', score: 0.8 },
+      { packId: 'dmv', articleId: 'fees', passage: 'Fees for a licence.', score: 0.7 },
+    ];
+    const ask = [{ role: 'customer' as const, text: 'How much does renewing cost?' }];
+    function usePart(state: LearnedState, index: number, text = ask) {
+      let first = true;
+      learnArticle(
+        state,
+        {
+          packId: 'dmv',
+          articleId: 'renew',
+          used: true,
+          position: index,
+          query: priorQuery(text),
+          intentId: null,
+          passage: passageFingerprint(parts[index]!.passage),
+        },
+        () => first && !(first = false),
+      );
+    }
+
+    it("lifts the part of the article agents used under these words above the article's first part", () => {
+      const state = emptyLearnedState();
+      for (let i = 0; i < 2; i++) usePart(state, 1);
+      const scores = scoresWithPriors(state, { query: priorQuery(ask) }, parts)!;
+      expect(scores[1]).toBe(1);
+      expect(scores[0]).toBeLessThan(1);
+      // The article's other parts stay above another article: the article prior lifts them all.
+      expect(scores[2]).toBeGreaterThan(scores[3]!);
+    });
+
+    it('moves a passage by at most its cap on top of the article prior', () => {
+      const state = emptyLearnedState();
+      for (let i = 0; i < 50; i++) usePart(state, 1);
+      const boosts = priorBoosts(state, { query: priorQuery(ask) }, parts)!;
+      expect(boosts[1]! - boosts[0]!).toBeLessThanOrEqual(PASSAGE_CAP + 1e-9);
+      expect(boosts[1]).toBeLessThanOrEqual(PRIOR_CAP + PASSAGE_CAP + 1e-9);
+    });
+
+    it('does not follow a rewritten passage, but keeps its article up', () => {
+      const state = emptyLearnedState();
+      for (let i = 0; i < 2; i++) usePart(state, 2);
+      const rewritten = parts.map((p) => ({ ...p, passage: `${p.passage} (2.0)` }));
+      const boosts = priorBoosts(state, { query: priorQuery(ask) }, rewritten)!;
+      expect(boosts[0]).toBeCloseTo(boosts[2]!, 9);
+      expect(boosts[0]).toBeGreaterThan(0);
+    });
+
+    it('learns the card the agent used, not the first card of its article', () => {
+      const state = emptyLearnedState();
+      const cards = parts.map(({ packId, articleId, passage }) => ({ packId, articleId, passage }));
+      observeRecord(
+        state,
+        { kind: 'copied', target: 'article', id: 'renew', position: 2, at: 1, conversationId: 'c' },
+        {
+          turns: ask,
+          suggestions: { intent: null, articles: cards, replies: [], escalation: [] },
+          packs: [],
+        },
+      );
+      const scores = scoresWithPriors(state, { query: priorQuery(ask) }, parts)!;
+      expect(scores[2]).toBeGreaterThan(scores[1]!);
+    });
+
+    it('keeps what it learned per passage through the file, and reads a file from before', () => {
+      const state = emptyLearnedState();
+      for (let i = 0; i < 2; i++) usePart(state, 1);
+      const file = LearnedStateFileSchema.parse(
+        JSON.parse(JSON.stringify(learnedStateToFile(state))),
+      );
+      const again = learnedStateFromFile(file);
+      expect(priorBoosts(again, { query: priorQuery(ask) }, parts)).toEqual(
+        priorBoosts(state, { query: priorQuery(ask) }, parts),
+      );
+      const before = { ...file, terms: file.terms.map((row) => row.slice(0, 5)) };
+      const old = learnedStateFromFile(LearnedStateFileSchema.parse(before));
+      const boosts = priorBoosts(old, { query: priorQuery(ask) }, parts)!;
+      expect(boosts[1]).toBeCloseTo(boosts[0]!, 9);
+      expect(boosts[1]).toBeGreaterThan(boosts[3]!);
+    });
   });
 });
