@@ -205,17 +205,17 @@ function intentSection(out: string[]): void {
     );
     const team = intentTeam(head, rest, d.test, rebuildEvery);
     teams.push(
-      `| ${d.name} | ${f3(team.v1)} | ${f3(team.v2)} (${delta(team.v2 - team.v1)}) | ${team.exported} | ${team.proposed} |`,
+      `| ${d.name} | ${f3(team.v1)} | ${f3(team.v2)} (${delta(team.v2 - team.v1)}) | ${team.exported} | ${team.phrases} | ${team.proposed - team.proposedPhrases} + ${team.proposedPhrases} |`,
     );
   }
   out.push(
     '',
     "### 3b. Team, intents: version 2 from 5 agents' bundles",
     '',
-    'Each agent corrects a fifth of the stream on its own device; a bundle carries an example only when it was seen in k = 3 conversations, and `learn merge` proposes those at least 2 agents agree on.',
+    "Each agent corrects a fifth of the stream on its own device; a bundle carries a customer's words only when they were seen in k = 3 conversations: a whole example, or a phrase of 1–3 words of the device's learned examples of one intent (no stop word at either end, never a redaction mask). `learn merge` proposes what at least 2 agents agree on (a phrase only when at least half of its uses were for that intent), at most 20 per intent. Version 2 is version 1's 10 examples per intent plus the proposal.",
     '',
-    '| data set | version 1 | version 2 | examples exported | examples proposed |',
-    '| --- | --- | --- | --- | --- |',
+    '| data set | version 1 | version 2 | whole examples exported | phrases exported | proposed (whole + phrases) |',
+    '| --- | --- | --- | --- | --- | --- |',
     ...teams,
     '',
   );

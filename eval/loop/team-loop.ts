@@ -123,7 +123,11 @@ export interface IntentTeamResult {
   readonly v1: number;
   readonly v2: number;
   readonly proposed: number;
+  /** Of `proposed`, the phrases. */
+  readonly proposedPhrases: number;
+  /** Whole examples and phrases the bundles carried. */
   readonly exported: number;
+  readonly phrases: number;
 }
 
 /**
@@ -140,6 +144,7 @@ export function intentTeam(
 ): IntentTeamResult {
   const merged = emptyMerge();
   let exported = 0;
+  let phrases = 0;
   for (let a = 0; a < AGENTS; a++) {
     const mine = stream.filter((_, i) => i % AGENTS === a);
     const { state } = correctionCurve(initial, mine, test, {
@@ -149,6 +154,7 @@ export function intentTeam(
     });
     const lines = exportBundle(state, { k, since: null, device: `agent-${a + 1}`, now: 0 });
     exported += lines.filter((l) => l.kind === 'intent-example').length;
+    phrases += lines.filter((l) => l.kind === 'intent-phrase').length;
     mergeBundle(merged, lines);
   }
   const byIntent = new Map<string, string[]>();
@@ -167,6 +173,8 @@ export function intentTeam(
     v1: accuracy(modelWith(initial), test),
     v2: accuracy(modelWith(v2), test),
     proposed: proposal.examples.length,
+    proposedPhrases: proposal.examples.filter((e) => e.from === 'phrase').length,
     exported,
+    phrases,
   };
 }

@@ -1,12 +1,13 @@
 /**
  * A device's team bundle: what it learned as counts, never conversations. Ids the packs define
  * (articles, intents, replies, rules, escalation reasons) travel as they are; anything from the
- * customers' own words (a query term, an intent example, a rewrite, a knowledge-gap message)
- * leaves the device only when it was redacted (it always is here) and seen in at least `k`
- * conversations.
+ * customers' own words (a query term, an intent example or a phrase of one, a rewrite, a
+ * knowledge-gap message) leaves the device only when it was redacted (it always is here) and seen
+ * in at least `k` conversations.
  */
 import type { BundleLine } from '../schemas/learning';
 import { groupWeightedGaps } from './gap-groups';
+import { commonPhrases } from './intent-phrases';
 import type { LearnedState } from './learned-state';
 
 export interface BundleOptions {
@@ -66,10 +67,13 @@ export function exportBundle(state: LearnedState, options: BundleOptions): Bundl
       });
     }
   }
-  for (const [intentId, list] of state.examples)
+  for (const [intentId, list] of state.examples) {
     for (const e of list)
       if (e.c >= k)
         lines.push({ kind: 'intent-example', intentId, text: e.text, conversations: e.c });
+    for (const { phrase, conversations } of commonPhrases(list, k))
+      lines.push({ kind: 'intent-phrase', intentId, phrase, conversations });
+  }
   for (const [key, conversations] of state.corrections) {
     const [from, to] = key.split('\u0000') as [string, string];
     lines.push({ kind: 'correction', from: from || null, to: to || null, conversations });

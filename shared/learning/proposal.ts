@@ -1,12 +1,13 @@
 /**
  * What merged bundles propose for the next version of a pack, for the team lead to review: new
- * intent examples and how many agents agreed, aliases for articles agents used under other
- * words, article stubs for clusters of unanswered questions, replies with their most common
- * rewrite, and rules agents dismiss. Only what at least `MIN_AGENTS` agents agree on becomes a
+ * intent examples (whole ones, or the phrases customers keep using) and how many agents agreed,
+ * aliases for articles agents used under other words, article stubs for clusters of unanswered
+ * questions, replies with their most common rewrite, and rules agents dismiss. Only what at least `MIN_AGENTS` agents agree on becomes a
  * change to the pack source; the rest is listed for review.
  */
 import { analyze } from '../knowledge/analyzer';
-import type { MergedLearning } from './team-merge';
+import { phrasesOf } from './intent-phrases';
+import type { Agreed, MergedLearning } from './team-merge';
 
 /** Agents that must agree before a learned example, alias or stub is proposed. */
 export const MIN_AGENTS = 2;
@@ -14,8 +15,10 @@ export const MIN_AGENTS = 2;
 export const ALIAS_MIN_SHARE = 0.5;
 /** Aliases proposed per article at most. */
 export const MAX_ALIASES = 8;
-/** Learned examples proposed per intent at most. */
+/** Learned examples (whole ones first, then phrases) proposed per intent at most. */
 export const MAX_NEW_EXAMPLES = 20;
+/** A phrase becomes an example of an intent when at least this share of its uses were for it. */
+export const PHRASE_MIN_SHARE = 0.5;
 
 /** What the proposal reads of the pack source. */
 export interface PackSourceView {
@@ -35,7 +38,14 @@ export interface Proposal {
   readonly pack: { readonly id: string; readonly from: string; readonly to: string };
   readonly agents: number;
   readonly conversations: number;
-  readonly examples: { intentId: string; text: string; agents: number; conversations: number }[];
+  readonly examples: {
+    intentId: string;
+    text: string;
+    /** A whole example, or a phrase of the examples (when no whole one was seen often enough). */
+    from: 'example' | 'phrase';
+    agents: number;
+    conversations: number;
+  }[];
   readonly aliases: {
     articleId: string;
     words: { word: string; agents: number; uses: number; share: number }[];
@@ -83,17 +93,31 @@ export function slugOf(text: string): string {
 }
 
 function proposedExamples(merged: MergedLearning, pack: PackSourceView): Proposal['examples'] {
-  const intents = new Map(
+  const known = new Map(
     pack.intents.map((i) => [i.id, new Set(i.examples.map((e) => e.toLowerCase()))]),
   );
-  const perIntent = new Map<string, number>();
-  return [...merged.examples.values()]
+  const isNew = (intentId: string, text: string) =>
+    known.get(intentId)?.has(text.toLowerCase()) === false;
+  const whole = [...merged.examples.values()]
+    .filter((e) => e.devices.size >= MIN_AGENTS && isNew(e.intentId, e.text))
+    .map((e) => ({ ...e, from: 'example' as const }));
+  // A phrase agents' customers used mostly for this intent (not "please", said for all of them),
+  // and not part of a whole example proposed beside it.
+  const inWhole = (intentId: string, phrase: string) =>
+    whole.some((e) => e.intentId === intentId && phrasesOf(e.text).has(phrase));
+  const phrases = [...merged.phrases.values()]
     .filter(
-      (e) =>
-        e.devices.size >= MIN_AGENTS &&
-        intents.get(e.intentId)?.has(e.text.toLowerCase()) === false,
+      (p) =>
+        p.devices.size >= MIN_AGENTS &&
+        isNew(p.intentId, p.phrase) &&
+        !inWhole(p.intentId, p.phrase) &&
+        p.conversations >= PHRASE_MIN_SHARE * (merged.phraseUses.get(p.phrase) ?? 0),
     )
-    .sort((a, b) => b.devices.size - a.devices.size || b.conversations - a.conversations)
+    .map((p) => ({ ...p, text: p.phrase, from: 'phrase' as const }));
+  const byAgreement = (a: Agreed, b: Agreed) =>
+    b.devices.size - a.devices.size || b.conversations - a.conversations;
+  const perIntent = new Map<string, number>();
+  return [...whole.sort(byAgreement), ...phrases.sort(byAgreement)]
     .filter((e) => {
       const n = perIntent.get(e.intentId) ?? 0;
       perIntent.set(e.intentId, n + 1);
@@ -102,6 +126,7 @@ function proposedExamples(merged: MergedLearning, pack: PackSourceView): Proposa
     .map((e) => ({
       intentId: e.intentId,
       text: e.text,
+      from: e.from,
       agents: e.devices.size,
       conversations: e.conversations,
     }));

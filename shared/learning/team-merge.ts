@@ -35,6 +35,10 @@ export interface MergedLearning {
   readonly termUses: Map<string, number>;
   /** `intentId\0text` → the example's agreement. */
   readonly examples: Map<string, Agreed & { intentId: string; text: string }>;
+  /** `intentId\0phrase` → the phrase's agreement. */
+  readonly phrases: Map<string, Agreed & { intentId: string; phrase: string }>;
+  /** Phrase → conversations it was said in over all intents (for the share one intent has). */
+  readonly phraseUses: Map<string, number>;
   readonly corrections: Map<string, number>;
   readonly replies: Map<
     string,
@@ -59,6 +63,8 @@ export function emptyMerge(): MergedLearning {
     articleTerms: new Map(),
     termUses: new Map(),
     examples: new Map(),
+    phrases: new Map(),
+    phraseUses: new Map(),
     corrections: new Map(),
     replies: new Map(),
     flags: new Map(),
@@ -131,6 +137,16 @@ export function mergeBundle(merged: MergedLearning, lines: readonly BundleLine[]
         const had = out.examples.get(key);
         const a = agree(had, line.conversations, device);
         out.examples.set(key, { ...a, intentId: line.intentId, text: had?.text ?? line.text });
+        break;
+      }
+      case 'intent-phrase': {
+        const key = `${line.intentId}\u0000${line.phrase}`;
+        const a = agree(out.phrases.get(key), line.conversations, device);
+        out.phrases.set(key, { ...a, intentId: line.intentId, phrase: line.phrase });
+        out.phraseUses.set(
+          line.phrase,
+          (out.phraseUses.get(line.phrase) ?? 0) + line.conversations,
+        );
         break;
       }
       case 'correction': {

@@ -177,6 +177,13 @@ export const BundleLineSchema = z.discriminatedUnion('kind', [
     conversations: int,
   }),
   z.object({
+    /** A phrase of an intent's learned examples said in at least k conversations. */
+    kind: z.literal('intent-phrase'),
+    intentId: z.string(),
+    phrase: z.string().min(1).max(200),
+    conversations: int,
+  }),
+  z.object({
     kind: z.literal('correction'),
     from: z.string().nullable(),
     to: z.string().nullable(),

@@ -18,7 +18,7 @@ export function proposalMarkdown(proposal: Proposal, changes: readonly FileChang
   if (proposal.examples.length === 0) out.push('(none agreed by enough agents)');
   for (const e of proposal.examples)
     out.push(
-      `- \`${e.intentId}\`: ${quote(e.text)}: ${e.agents} agents, ${e.conversations} conversations`,
+      `- \`${e.intentId}\`: ${quote(e.text)}${e.from === 'phrase' ? ' (a phrase of their examples)' : ''}: ${e.agents} agents, ${e.conversations} conversations`,
     );
   out.push(
     '',

@@ -14,9 +14,15 @@ const cards = [
   { articleId: 'returns/policy', packId: 'acme', passage: 'Returns within 30 days.' },
 ];
 
-function device(conversations: number, text: string, pick = 'exchange'): LearnedState {
+/** A device whose agent worked `conversations` conversations saying `texts` in turn. */
+function device(
+  conversations: number,
+  texts: string | readonly string[],
+  pick = 'exchange',
+): LearnedState {
   const state = emptyLearnedState();
   for (let i = 0; i < conversations; i++) {
+    const text = typeof texts === 'string' ? texts : texts[i % texts.length]!;
     const conversationId = `${text}-${i}`;
     const context: ObservedContext = {
       turns: [{ role: 'customer', text }],
@@ -91,14 +97,67 @@ describe('team bundles', () => {
     });
     expect(proposal.pack).toEqual({ id: 'acme', from: '1.2.0', to: '1.3.0' });
     expect(proposal.agents).toBe(3);
+    // The whole example; its own phrases add nothing beside it.
     expect(proposal.examples).toEqual([
-      { intentId: 'exchange', text, agents: 2, conversations: 7 },
+      { intentId: 'exchange', text, from: 'example', agents: 2, conversations: 7 },
     ]);
     const words = proposal.aliases
       .find((a) => a.articleId === 'returns/exchange')!
       .words.map((w) => w.word);
     expect(words).toEqual(expect.arrayContaining(['jumper', 'swap']));
     expect(words).not.toContain('exchanging');
+  });
+
+  it('carries the phrases customers keep using when no whole example was said k times', () => {
+    const said = [
+      'what is my routing number',
+      'I need the routing number please',
+      'routing number for [NAME] please',
+    ];
+    const lines = bundle(device(3, said, 'routing'), 'a');
+    expect(lines.some((l) => l.kind === 'intent-example')).toBe(false);
+    const phrases = lines.flatMap((l) => (l.kind === 'intent-phrase' ? [l] : []));
+    expect(phrases).toContainEqual({
+      kind: 'intent-phrase',
+      intentId: 'routing',
+      phrase: 'routing number',
+      conversations: 3,
+    });
+    // Said in two conversations only, or holding the mask: stays on the device.
+    expect(phrases.map((p) => p.phrase)).not.toContain('please');
+    expect(JSON.stringify(phrases)).not.toMatch(/name|need/);
+    for (const line of lines) expect(BundleLineSchema.safeParse(line).success).toBe(true);
+  });
+
+  it('proposes a phrase two agents agree on, and not one said as much for another intent', () => {
+    const routing = ['my routing number please', 'routing number please', 'the routing number'];
+    const balance = ['my balance please', 'balance please', 'what balance please', 'balance now'];
+    const merged = emptyMerge();
+    mergeBundle(merged, bundle(device(3, routing, 'routing'), 'a'));
+    mergeBundle(merged, bundle(device(3, routing, 'routing'), 'b'));
+    mergeBundle(merged, bundle(device(4, balance, 'balance'), 'c'));
+    mergeBundle(merged, bundle(device(4, balance, 'balance'), 'd'));
+    const proposal = buildProposal(merged, {
+      id: 'acme',
+      version: '1.2.0',
+      intents: [
+        { id: 'routing', examples: ['routing number'] },
+        { id: 'balance', examples: ['how much money do I have'] },
+      ],
+      articles: [],
+      responses: [],
+      rules: [],
+    });
+    const of = (intent: string) =>
+      proposal.examples.filter((e) => e.intentId === intent).map((e) => e.text);
+    // "routing number" is an example already; "please" was said more for balance.
+    expect(of('routing').sort()).toEqual(['number', 'routing']);
+    expect(of('balance')).toEqual(expect.arrayContaining(['balance', 'balance please', 'please']));
+    expect(proposal.examples.find((e) => e.text === 'routing')).toMatchObject({
+      from: 'phrase',
+      agents: 2,
+      conversations: 6,
+    });
   });
 
   it('reports acceptance per pack version, corrections and charts from the merged bundles', () => {
