@@ -12,11 +12,13 @@
  * very card they used steps back. The passage's own evidence is the share of the article's
  * decisions under the query's terms that went to that very passage, each term counting less the
  * more passages it was used for (a word said about everything says little about which part).
+ * Questions like this one that earlier uses answered vote for their passages too (`answer-memory`).
  * The score moves by at most `PRIOR_CAP` of the best score for the article and `PASSAGE_CAP` for
  * the passage, so one click can neither bury the pack's own ranking nor lift an article from
  * nowhere.
  */
 import { analyze } from '../knowledge/analyzer';
+import { answerVotes } from './answer-memory';
 import { words as tokenize } from '../knowledge/tokenizer';
 import {
   articleKey,
@@ -45,6 +47,11 @@ const SMOOTHING = 1;
  */
 export const CONVERSATION_SHARE = 0.7;
 export const USED_CARD_SHARE = 0.3;
+/**
+ * How much a remembered question's vote counts toward its passage (`answer-memory.ts`): a
+ * question alike in every word moves the passage by half its cap.
+ */
+export const ANSWER_SHARE = 0.5;
 /** How much older customer turns count (the latest counts 1; agent turns count AGENT_SHARE). */
 const TURN_DECAY = 0.6;
 const AGENT_SHARE = 0.3;
@@ -86,6 +93,11 @@ export function priorTerms(turns: readonly PriorTurn[]): {
   // Stable order: heaviest first, then as met from the latest turn back.
   const query = new Map([...weights].sort((a, b) => b[1] - a[1]).slice(0, PRIOR_TERMS));
   return { query, words };
+}
+
+/** The terms of the customer's latest turn among the conversation's prior terms (weight 1). */
+export function questionTerms(query: ReadonlyMap<string, number>): string[] {
+  return [...query].filter(([, q]) => q === 1).map(([term]) => term);
 }
 
 /** How much a decision at 0-based `position` counts (unknown position: the cap). */
@@ -229,7 +241,13 @@ export function priorBoosts(
     rows.push({ row: intentRow, q: 1 });
     total += 1;
   } else if (context.intentId) total += 1;
-  if ((rows.length === 0 || total === 0) && !memo?.articleVotes.size) return null;
+  const answers = answerVotes(
+    state,
+    new Set(questionTerms(context.query)),
+    context.conversationId ?? null,
+  );
+  if ((rows.length === 0 || total === 0) && !memo?.articleVotes.size && answers.size === 0)
+    return null;
   const boosts = new Float64Array(candidates.length);
   let any = false;
   candidates.forEach((c, i) => {
@@ -240,7 +258,8 @@ export function priorBoosts(
     let sum = 0;
     for (const { row, q } of rows) sum += q * share(row, article);
     let evidence = total > 0 ? sum / total : 0;
-    let passage = passageShare(rows, article, fingerprint);
+    let passage =
+      passageShare(rows, article, fingerprint) + ANSWER_SHARE * (answers.get(fingerprint) ?? 0);
     if (memo) {
       evidence += CONVERSATION_SHARE * Math.sign(memo.articleVotes.get(key) ?? 0);
       if (memo.usedPassages.has(fingerprint)) passage -= USED_CARD_SHARE;

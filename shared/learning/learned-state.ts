@@ -56,6 +56,17 @@ export interface FlagStats {
   dismissed: number;
 }
 
+/** A question a used card answered: its terms, the card's passage, when. */
+export interface AnswerEntry {
+  /** The distinct (stemmed) terms of the customer's latest turn, at most `PRIOR_TERMS`. */
+  readonly terms: readonly string[];
+  /** The fingerprint of the passage that answered it. */
+  readonly passage: string;
+  readonly at: number;
+  /** The conversation it was learned in (in memory only: not written to the file). */
+  readonly conversation?: string;
+}
+
 /** What the current conversation has already counted (kept in memory only). */
 export interface ConversationMemo {
   readonly id: string;
@@ -87,6 +98,10 @@ export interface LearnedState {
   readonly articleIndex: Map<string, number>;
   readonly terms: Map<string, PriorRow>;
   readonly intentPriors: Map<string, PriorRow>;
+  /** The questions used cards answered, oldest first (`answer-memory.ts`). */
+  readonly answers: AnswerEntry[];
+  /** Term → remembered questions holding it. */
+  readonly answerTerms: Map<string, number>;
   /** Intent id → learned examples. */
   readonly examples: Map<string, SeenText[]>;
   /** `from\u0000to` (engine intent → picked; '' for none) → conversations. */
@@ -119,6 +134,7 @@ export const LEARNED_LIMITS = {
   reasons: 500,
   corrections: 2_000,
   gaps: 500,
+  answers: 5_000,
   days: 400,
 } as const;
 
@@ -131,6 +147,8 @@ export function emptyLearnedState(): LearnedState {
     articleIndex: new Map(),
     terms: new Map(),
     intentPriors: new Map(),
+    answers: [],
+    answerTerms: new Map(),
     examples: new Map(),
     corrections: new Map(),
     replies: new Map(),
@@ -157,6 +175,23 @@ export function articleRef(state: LearnedState, packId: string, articleId: strin
     state.articleIndex.set(key, at);
   }
   return at;
+}
+
+/** Remembers that `entry.passage` answered a question of `entry.terms` (in place, capped). */
+export function learnAnswer(state: LearnedState, entry: AnswerEntry): void {
+  if (entry.terms.length === 0) return;
+  state.answers.push(entry);
+  for (const t of new Set(entry.terms))
+    state.answerTerms.set(t, (state.answerTerms.get(t) ?? 0) + 1);
+  const over = state.answers.length - LEARNED_LIMITS.answers;
+  if (over <= 0) return;
+  // The oldest questions go.
+  for (const old of state.answers.splice(0, over))
+    for (const t of new Set(old.terms)) {
+      const n = (state.answerTerms.get(t) ?? 1) - 1;
+      if (n > 0) state.answerTerms.set(t, n);
+      else state.answerTerms.delete(t);
+    }
 }
 
 /** The correction key of engine intent `from` → picked `to` (null: none). */
@@ -305,6 +340,7 @@ export function learnedStateToFile(state: LearnedState): LearnedStateFile {
     articles: state.articles.map(([p, a]) => [p, a]),
     terms: rowsToFile(state.terms),
     intentPriors: rowsToFile(state.intentPriors),
+    answers: state.answers.map((a) => [[...a.terms], a.passage, a.at]),
     examples: [...state.examples],
     corrections: [...state.corrections].map(([key, n]) => {
       const [from, to] = key.split('\u0000') as [string, string];
@@ -328,6 +364,7 @@ export function learnedStateFromFile(file: LearnedStateFile): LearnedState {
   const n = state.articles.length;
   for (const [k, v] of rowsFromFile(file.terms, n)) state.terms.set(k, v);
   for (const [k, v] of rowsFromFile(file.intentPriors, n)) state.intentPriors.set(k, v);
+  for (const [terms, passage, at] of file.answers ?? []) learnAnswer(state, { terms, passage, at });
   for (const [id, list] of file.examples) state.examples.set(id, list);
   for (const [from, to, c] of file.corrections) state.corrections.set(`${from}\u0000${to}`, c);
   for (const { id, ...r } of file.replies) state.replies.set(id, r);

@@ -6,10 +6,11 @@
  * conversation; article decisions once per article and customer turn.
  */
 import { toDay } from './days';
-import { learnArticle, passageFingerprint, priorTerms } from './knowledge-priors';
+import { learnArticle, passageFingerprint, priorTerms, questionTerms } from './knowledge-priors';
 import { learnFlag } from './flag-weights';
 import { learnIntentPick, NO_INTENT } from './intent-examples';
 import {
+  learnAnswer,
   compactLearnedState,
   LEARNED_LIMITS,
   noteText,
@@ -160,6 +161,13 @@ function observeArticle(
   memo.articleVotes.set(vote, (memo.articleVotes.get(vote) ?? 0) + (used ? 1 : -1));
   if (used && card.passage !== undefined) memo.usedPassages.add(passageFingerprint(card.passage));
   const { query, words } = priorTerms(c.turns);
+  if (used && card.passage !== undefined)
+    learnAnswer(state, {
+      terms: questionTerms(query),
+      passage: passageFingerprint(card.passage),
+      at: r.at,
+      conversation: r.conversationId,
+    });
   learnArticle(
     state,
     {

@@ -88,6 +88,10 @@ export const LearnedStateFileSchema = z.object({
   articles: z.array(z.tuple([z.string(), z.string()])),
   terms: z.array(PriorRowSchema),
   intentPriors: z.array(PriorRowSchema),
+  /** The questions used cards answered: [terms, passage fingerprint, at]; absent before. */
+  answers: z
+    .array(z.tuple([z.array(z.string().max(100)).max(32), z.string().min(1).max(16), z.number()]))
+    .optional(),
   examples: z.array(z.tuple([z.string(), z.array(SeenTextSchema)])),
   /** [engine intent or '', picked intent or '', conversations]. */
   corrections: z.array(z.tuple([z.string(), z.string(), int])),
@@ -120,6 +124,8 @@ export const LearningSummarySchema = z.object({
     intentExamples: int,
     /** Articles with a learned prior (used or dismissed). */
     articles: int,
+    /** Customer questions remembered with the passage that answered them. */
+    questions: int,
     /** Canned replies with learned acceptance. */
     replies: int,
     /** Replies offered as the agents' common rewrite. */

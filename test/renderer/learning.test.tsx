@@ -42,7 +42,7 @@ const render = (node: React.ReactNode) =>
 describe('Settings → Learning', () => {
   it('says what the device learned, per kind, and that nothing leaves it by default', () => {
     expect(learnedCountsText(summary)).toBe(
-      'From 12 decisions in 5 conversations: 2 intent examples, 3 articles ranked, 1 reply ranked (0 offered as rewritten), 1 escalation rule lowered. 2 KB on this computer.',
+      'From 12 decisions in 5 conversations: 2 intent examples, 3 articles ranked (from 4 answered questions), 1 reply ranked (0 offered as rewritten), 1 escalation rule lowered. 2 KB on this computer.',
     );
     expect(learnedCountsText({ ...summary, events: 0 })).toMatch(/^Nothing yet/);
     store.getState().setLearning(summary);

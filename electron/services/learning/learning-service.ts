@@ -128,6 +128,7 @@ export class LearningService {
       counts: {
         intentExamples: [...s.examples.values()].reduce((n, list) => n + list.length, 0),
         articles: cells.size,
+        questions: s.answers.length,
         replies: replies.filter((r) => r.shown > 0 || r.sent > 0).length,
         rewrites: replies.filter((r) => commonRewrite(r) !== null).length,
         flags: [...s.flags.values()].filter((f) => flagWeight(f) < 1).length,

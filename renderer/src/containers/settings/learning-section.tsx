@@ -24,7 +24,7 @@ export function learnedCountsText(summary: LearningSummary): string {
     return 'Nothing yet: it learns as you pick intents, use or dismiss articles, send replies and dismiss flags.';
   const parts = [
     `${counts.intentExamples} intent ${counts.intentExamples === 1 ? 'example' : 'examples'}`,
-    `${counts.articles} ${counts.articles === 1 ? 'article' : 'articles'} ranked`,
+    `${counts.articles} ${counts.articles === 1 ? 'article' : 'articles'} ranked (from ${counts.questions} answered ${counts.questions === 1 ? 'question' : 'questions'})`,
     `${counts.replies} ${counts.replies === 1 ? 'reply' : 'replies'} ranked (${counts.rewrites} offered as rewritten)`,
     `${counts.flags} escalation ${counts.flags === 1 ? 'rule' : 'rules'} lowered`,
   ];
