@@ -2,9 +2,10 @@
  * Learned article priors: an article the agent used (copied, opened, "this answered it") or
  * dismissed ("not relevant") for a conversation teaches a preference under each of the
  * conversation's query terms and under its intent, and so does the passage of the card (which
- * part of the article answered: most misses once the article is right are its wrong passage). A use is weighted by the inverse of how
- * likely the agent was to look at the position it was shown at (a use of the fifth card says
- * more than a use of the first, which agents read anyway), with that weight capped. At search
+ * part of the article answered: most misses once the article is right are its wrong passage).
+ * A use is weighted by the inverse of how likely the agent was to look at the position it was
+ * shown at (a use of the fifth card says more than a use of the first, which agents read
+ * anyway), with that weight capped. At search
  * time the preference of every candidate article is a share in [-1, 1] (its uses minus its
  * dismissals over everything learned under the key, plus one unseen decision), averaged over
  * the query's terms weighted as the conversation weighs them; in the live conversation, an
@@ -18,8 +19,8 @@
  * nowhere.
  */
 import { analyze } from '../knowledge/analyzer';
-import { answerVotes } from './answer-memory';
 import { words as tokenize } from '../knowledge/tokenizer';
+import { answerVotes } from './answer-memory';
 import {
   articleKey,
   articleRef,

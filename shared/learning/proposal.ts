@@ -2,8 +2,9 @@
  * What merged bundles propose for the next version of a pack, for the team lead to review: new
  * intent examples (whole ones, or the phrases customers keep using) and how many agents agreed,
  * aliases for articles agents used under other words, article stubs for clusters of unanswered
- * questions, replies with their most common rewrite, and rules agents dismiss. Only what at least `MIN_AGENTS` agents agree on becomes a
- * change to the pack source; the rest is listed for review.
+ * questions, replies with their most common rewrite, and rules agents dismiss. Only what at
+ * least `MIN_AGENTS` agents agree on becomes a change to the pack source; the rest is listed for
+ * review.
  */
 import { analyze } from '../knowledge/analyzer';
 import { phrasesOf } from './intent-phrases';
