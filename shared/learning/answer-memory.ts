@@ -21,17 +21,20 @@ function idf(state: LearnedState, term: string): number {
 
 /**
  * Passage fingerprint → the similarity of the most similar remembered question it answered,
- * over the `ANSWER_NEIGHBOURS` most similar questions at least `ANSWER_MIN_SIMILARITY` alike.
- * Questions of the conversation `conversationId` itself do not vote (what the agent used in it
- * is the conversation's own memory).
+ * over the `ANSWER_NEIGHBOURS` most similar questions at least `ANSWER_MIN_SIMILARITY` alike
+ * among those answered by one of `candidates` (the passages the ranking offers: a question
+ * answered elsewhere must not take a neighbour's place). Questions of the conversation
+ * `conversationId` itself do not vote (what the agent used in it is the conversation's own
+ * memory).
  */
 export function answerVotes(
   state: LearnedState,
   question: ReadonlySet<string>,
   conversationId: string | null,
+  candidates: ReadonlySet<string>,
 ): Map<string, number> {
   const votes = new Map<string, number>();
-  if (state.answers.length === 0 || question.size === 0) return votes;
+  if (state.answers.length === 0 || question.size === 0 || candidates.size === 0) return votes;
   const weights = new Map<string, number>();
   let norm = 0;
   for (const t of question) {
@@ -42,6 +45,7 @@ export function answerVotes(
   const near: { passage: string; similarity: number }[] = [];
   for (const entry of state.answers) {
     if (conversationId !== null && entry.conversation === conversationId) continue;
+    if (!candidates.has(entry.passage)) continue;
     let dot = 0;
     for (const t of entry.terms) dot += (weights.get(t) ?? 0) ** 2;
     if (dot === 0) continue;

@@ -242,10 +242,12 @@ export function priorBoosts(
     rows.push({ row: intentRow, q: 1 });
     total += 1;
   } else if (context.intentId) total += 1;
+  const fingerprints = candidates.map((c) => passageFingerprint(c.passage));
   const answers = answerVotes(
     state,
     new Set(questionTerms(context.query)),
     context.conversationId ?? null,
+    new Set(fingerprints),
   );
   if ((rows.length === 0 || total === 0) && !memo?.articleVotes.size && answers.size === 0)
     return null;
@@ -255,7 +257,7 @@ export function priorBoosts(
     const key = articleKey(c.packId, c.articleId);
     const article = state.articleIndex.get(key);
     if (article === undefined) return;
-    const fingerprint = passageFingerprint(c.passage);
+    const fingerprint = fingerprints[i]!;
     let sum = 0;
     for (const { row, q } of rows) sum += q * share(row, article);
     let evidence = total > 0 ? sum / total : 0;

@@ -31,6 +31,8 @@ const parts = [
     score: 0.9,
   },
 ];
+/** The passages a ranking offers. */
+const offered = new Set(parts.map((p) => passageFingerprint(p.passage)));
 const cards = parts.map(({ packId, articleId, passage }) => ({ packId, articleId, passage }));
 const ask = (text: string) => [{ role: 'customer' as const, text }];
 
@@ -69,16 +71,30 @@ describe('answer memory', () => {
     const state = emptyLearnedState();
     use(state, 'c1', 'how do I apply for the benefit', 1);
     const question = new Set(questionTerms(priorQuery(ask('how do I apply'))));
-    expect(answerVotes(state, question, 'c1').size).toBe(0);
+    expect(answerVotes(state, question, 'c1', offered).size).toBe(0);
     expect(
-      answerVotes(state, question, 'c2').get(passageFingerprint(parts[1]!.passage)),
+      answerVotes(state, question, 'c2', offered).get(passageFingerprint(parts[1]!.passage)),
     ).toBeGreaterThan(0);
+  });
+
+  it('lets only questions answered by an offered passage vote, so others do not crowd them out', () => {
+    const state = emptyLearnedState();
+    // Six near-identical questions another article answered, one looser one this article did.
+    for (let i = 0; i < 6; i++)
+      learnAnswer(state, { terms: ['apply', 'benefit', `x${i}`], passage: 'elsewhere', at: i });
+    learnAnswer(state, {
+      terms: ['apply', 'form', 'camp', 'lejeune'],
+      passage: passageFingerprint(parts[1]!.passage),
+      at: 9,
+    });
+    const votes = answerVotes(state, new Set(['apply', 'benefit', 'camp']), null, offered);
+    expect([...votes.keys()]).toEqual([passageFingerprint(parts[1]!.passage)]);
   });
 
   it('ignores a question sharing no rare word', () => {
     const state = emptyLearnedState();
     use(state, 'c1', 'how do I apply for the benefit', 1);
-    expect(answerVotes(state, new Set(['parking', 'ticket']), null).size).toBe(0);
+    expect(answerVotes(state, new Set(['parking', 'ticket']), null, offered).size).toBe(0);
   });
 
   it('keeps the newest questions past its cap, and its term counts with them', () => {
@@ -100,6 +116,8 @@ describe('answer memory', () => {
     expect(file.answers).toEqual([[expect.any(Array), passageFingerprint(parts[1]!.passage), 1]]);
     const again = learnedStateFromFile(file);
     const question = new Set(questionTerms(priorQuery(ask('how do I apply'))));
-    expect(answerVotes(again, question, 'c1')).toEqual(answerVotes(state, question, 'c2'));
+    expect(answerVotes(again, question, 'c1', offered)).toEqual(
+      answerVotes(state, question, 'c2', offered),
+    );
   });
 });
