@@ -7,6 +7,7 @@
  * `MAX_PHRASE_WORDS` words of one redacted example, neither ending in a stop word, never holding
  * or spanning a redaction mask, counted once per conversation that said it.
  */
+import { MASK_SHAPE } from '../assist/pii/redact';
 import { isStopWord } from '../knowledge/stop-words';
 import { words } from '../knowledge/tokenizer';
 import type { SeenText } from './learned-state';
@@ -16,14 +17,12 @@ export const MAX_PHRASE_WORDS = 3;
 /** Phrases a bundle carries per intent at most (the most seen). */
 export const MAX_PHRASES_PER_INTENT = 30;
 
-const MASK = /\[[A-Z][A-Z-]*\]/g;
-
 /** The distinct phrases of one redacted text, lower-cased. */
 export function phrasesOf(text: string): Set<string> {
   const out = new Set<string>();
   // A redaction mask (or anything written like one) splits the text: no phrase holds one or
   // runs across it.
-  for (const piece of text.split(MASK)) {
+  for (const piece of text.split(MASK_SHAPE)) {
     const run = words(piece.toLowerCase());
     for (let n = 1; n <= MAX_PHRASE_WORDS; n++)
       for (let i = 0; i + n <= run.length; i++) {

@@ -5,7 +5,7 @@
  * rewriting the same way (the same redacted text in several conversations, at least half of the
  * times it was copied) is offered as that rewritten text.
  */
-import { isMasked } from '../assist/pii/redact';
+import { isMasked, MASK_SHAPE } from '../assist/pii/redact';
 import type { ReplySuggestion } from '../schemas/assist';
 import { SENT_MAX_EDIT_RATIO } from './edits';
 import { LEARNED_LIMITS, noteText, type LearnedState, type ReplyStats } from './learned-state';
@@ -60,7 +60,7 @@ export function learnReply(state: LearnedState, id: string, event: ReplyEvent): 
 
 /** True when `text` holds a redaction mask: it is not a text an agent could send as it is. */
 function holdsMask(text: string): boolean {
-  return (text.match(/\[[A-Z][A-Z-]*\]/g) ?? []).some(isMasked);
+  return (text.match(MASK_SHAPE) ?? []).some(isMasked);
 }
 
 /** The rewrite to offer instead of the reply, or null. */

@@ -6,9 +6,8 @@
  * name, and words no example contains only lower how well a message matches its intent.
  */
 import { extractEntities } from '../entities';
+import { MASK_SHAPE } from '../pii/redact';
 
-/** A mask token written by redaction (`[EMAIL]`, `[ADDRESS]`, …). */
-const MASK = /\[[A-Z][A-Z-]*\]/g;
 /**
  * A token with digits that is a number, id, time or code: digits without letters
  * ("4417-2209", "$89.99", "7:30"), or two digits or more among letters ("SPRING20", "10am").
@@ -46,7 +45,7 @@ const MAY_HOLD_ENTITY = /[\p{N}@$£€]|.\p{Lu}/u;
 
 /** `text` without names, ids, numbers, dates, amounts, contact details and redaction masks. */
 export function neutralise(text: string): string {
-  let out = text.replace(MASK, ' ').replace(INTRODUCTION, ' ');
+  let out = text.replace(MASK_SHAPE, ' ').replace(INTRODUCTION, ' ');
   if (MAY_HOLD_ENTITY.test(out))
     for (const { value, by } of particulars(out)) out = out.split(value).join(by);
   out = out.replace(DIGITS, (token) => (isParticular(token) ? ' ' : token));

@@ -23,6 +23,12 @@ export const MASKS: Readonly<Record<PiiKind, string>> = {
 
 const MASK_SET: ReadonlySet<string> = new Set(Object.values(MASKS));
 
+/**
+ * Anything written like a mask token (`[EMAIL]`, `[NATIONAL-ID]`, …), global: what text split,
+ * stripped or scanned for masks is cut at. `isMasked` tells a real mask from a look-alike.
+ */
+export const MASK_SHAPE = /\[[A-Z][A-Z-]*\]/g;
+
 /** The personal data found in `text`, non-overlapping, in reading order. */
 export function findPii(text: string, context: PiiContext = {}): PiiSpan[] {
   const accepted: PiiSpan[] = [];
