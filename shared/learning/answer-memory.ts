@@ -14,9 +14,17 @@ import type { LearnedState } from './learned-state';
 export const ANSWER_NEIGHBOURS = 5;
 export const ANSWER_MIN_SIMILARITY = 0.3;
 
-/** How rare `term` is among the remembered questions. */
-function idf(state: LearnedState, term: string): number {
-  return Math.log(1 + state.answers.length / ((state.answerTerms.get(term) ?? 0) + 0.5));
+/** How rare each term is among the remembered questions (each term's logarithm taken once). */
+function idfOf(state: LearnedState): (term: string) => number {
+  const known = new Map<string, number>();
+  return (term) => {
+    let w = known.get(term);
+    if (w === undefined) {
+      w = Math.log(1 + state.answers.length / ((state.answerTerms.get(term) ?? 0) + 0.5));
+      known.set(term, w);
+    }
+    return w;
+  };
 }
 
 /**
@@ -35,10 +43,11 @@ export function answerVotes(
 ): Map<string, number> {
   const votes = new Map<string, number>();
   if (state.answers.length === 0 || question.size === 0 || candidates.size === 0) return votes;
+  const idf = idfOf(state);
   const weights = new Map<string, number>();
   let norm = 0;
   for (const t of question) {
-    const w = idf(state, t);
+    const w = idf(t);
     weights.set(t, w);
     norm += w * w;
   }
@@ -50,7 +59,7 @@ export function answerVotes(
     for (const t of entry.terms) dot += (weights.get(t) ?? 0) ** 2;
     if (dot === 0) continue;
     let own = 0;
-    for (const t of entry.terms) own += idf(state, t) ** 2;
+    for (const t of entry.terms) own += idf(t) ** 2;
     const similarity = dot / Math.sqrt(norm * own);
     if (similarity >= ANSWER_MIN_SIMILARITY) near.push({ passage: entry.passage, similarity });
   }

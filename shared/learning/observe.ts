@@ -159,15 +159,17 @@ function observeArticle(
   if (used) memo.day.articleUsed += 1;
   const vote = `${card.packId}\u0000${card.articleId}`;
   memo.articleVotes.set(vote, (memo.articleVotes.get(vote) ?? 0) + (used ? 1 : -1));
-  if (used && card.passage !== undefined) memo.usedPassages.add(passageFingerprint(card.passage));
+  const passage = card.passage === undefined ? undefined : passageFingerprint(card.passage);
   const { query, words } = priorTerms(c.turns);
-  if (used && card.passage !== undefined)
+  if (used && passage !== undefined) {
+    memo.usedPassages.add(passage);
     learnAnswer(state, {
       terms: questionTerms(query),
-      passage: passageFingerprint(card.passage),
+      passage,
       at: r.at,
       conversation: r.conversationId,
     });
+  }
   learnArticle(
     state,
     {
@@ -178,7 +180,7 @@ function observeArticle(
       query,
       words,
       intentId: c.suggestions?.intent?.id ?? null,
-      ...(card.passage !== undefined && { passage: passageFingerprint(card.passage) }),
+      ...(passage !== undefined && { passage }),
     },
     (k) => first(memo.terms, k),
   );

@@ -104,14 +104,15 @@ function proposedExamples(merged: MergedLearning, pack: PackSourceView): Proposa
     .map((e) => ({ ...e, from: 'example' as const }));
   // A phrase agents' customers used mostly for this intent (not "please", said for all of them),
   // and not part of a whole example proposed beside it.
-  const inWhole = (intentId: string, phrase: string) =>
-    whole.some((e) => e.intentId === intentId && phrasesOf(e.text).has(phrase));
+  const inWhole = new Set(
+    whole.flatMap((e) => [...phrasesOf(e.text)].map((p) => `${e.intentId}\u0000${p}`)),
+  );
   const phrases = [...merged.phrases.values()]
     .filter(
       (p) =>
         p.devices.size >= MIN_AGENTS &&
         isNew(p.intentId, p.phrase) &&
-        !inWhole(p.intentId, p.phrase) &&
+        !inWhole.has(`${p.intentId}\u0000${p.phrase}`) &&
         p.conversations >= PHRASE_MIN_SHARE * (merged.phraseUses.get(p.phrase) ?? 0),
     )
     .map((p) => ({ ...p, text: p.phrase, from: 'phrase' as const }));
