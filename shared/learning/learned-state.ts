@@ -228,37 +228,31 @@ function compactRows(rows: Map<string, PriorRow>, cap: number, cellCap: number):
     rows.clear();
     for (const [k, v] of keep) rows.set(k, v);
   }
-  let cells = 0;
-  for (const row of rows.values()) cells += row.cells.size;
-  if (cells > cellCap) {
-    // Past the cap, drop the lightest cells down to 80 % of it, so compaction runs rarely.
-    const all: { row: PriorRow; article: number; w: number }[] = [];
-    for (const row of rows.values())
-      for (const [article, cell] of row.cells)
-        all.push({ row, article, w: cell.used + cell.dismissed });
-    all.sort((a, b) => a.w - b.w);
-    for (const { row, article } of all.slice(0, cells - Math.floor(cellCap * 0.8))) {
-      const cell = row.cells.get(article)!;
-      row.weight -= cell.used + cell.dismissed;
-      row.cells.delete(article);
-    }
-    for (const [k, row] of rows) if (row.cells.size === 0) rows.delete(k);
-  }
-  compactPassages(rows, cellCap);
+  const dropped = dropLightest(rows, (row) => row.cells, cellCap);
+  for (const { row, cell } of dropped) row.weight -= cell.used + cell.dismissed;
+  if (dropped.length > 0) for (const [k, row] of rows) if (row.cells.size === 0) rows.delete(k);
+  dropLightest(rows, (row) => row.passages, cellCap);
 }
 
-/** At most `cap` passage cells overall: past it, the lightest go (down to 80 % of it). */
-function compactPassages(rows: Map<string, PriorRow>, cap: number): void {
+/**
+ * At most `cap` cells of `cellsOf` over all rows: past it, the lightest go (down to 80 % of the
+ * cap, so compaction runs rarely). Returns what went, with its row.
+ */
+function dropLightest<K>(
+  rows: Map<string, PriorRow>,
+  cellsOf: (row: PriorRow) => Map<K, PriorCell>,
+  cap: number,
+): { row: PriorRow; cell: PriorCell }[] {
   let cells = 0;
-  for (const row of rows.values()) cells += row.passages.size;
-  if (cells <= cap) return;
-  const all: { row: PriorRow; fingerprint: string; w: number }[] = [];
+  for (const row of rows.values()) cells += cellsOf(row).size;
+  if (cells <= cap) return [];
+  const all: { row: PriorRow; key: K; cell: PriorCell }[] = [];
   for (const row of rows.values())
-    for (const [fingerprint, cell] of row.passages)
-      all.push({ row, fingerprint, w: cell.used + cell.dismissed });
-  all.sort((a, b) => a.w - b.w);
-  for (const { row, fingerprint } of all.slice(0, cells - Math.floor(cap * 0.8)))
-    row.passages.delete(fingerprint);
+    for (const [key, cell] of cellsOf(row)) all.push({ row, key, cell });
+  all.sort((a, b) => a.cell.used + a.cell.dismissed - (b.cell.used + b.cell.dismissed));
+  const dropped = all.slice(0, cells - Math.floor(cap * 0.8));
+  for (const { row, key } of dropped) cellsOf(row).delete(key);
+  return dropped;
 }
 
 function capMap<V>(map: Map<string, V>, cap: number, weight: (v: V) => number): void {

@@ -12,7 +12,9 @@ import {
   passageFingerprint,
 } from '../../../shared/learning/knowledge-priors';
 import {
+  compactLearnedState,
   emptyLearnedState,
+  LEARNED_LIMITS,
   learnedStateFromFile,
   learnedStateToFile,
   type LearnedState,
@@ -192,5 +194,34 @@ describe('knowledge priors', () => {
       expect(boosts[1]).toBeCloseTo(boosts[0]!, 9);
       expect(boosts[1]).toBeGreaterThan(boosts[3]!);
     });
+  });
+
+  it('stays within its cell caps, keeping the heaviest preference and each row its own weight', () => {
+    const state = emptyLearnedState();
+    const query = new Map(Array.from({ length: 16 }, (_, t) => [`term${t}`, 1] as const));
+    const decide = (articleId: string, passage: string) =>
+      learnArticle(
+        state,
+        { packId: 'p', articleId, used: true, position: 0, query, intentId: null, passage },
+        () => false,
+      );
+    for (let i = 0; i < 20; i++) decide('favourite', 'fav-passage');
+    const many = Math.ceil(LEARNED_LIMITS.termCells / 16) + 10;
+    for (let i = 0; i < many; i++) decide(`a${i}`, `p${i}`);
+    compactLearnedState(state);
+    let cells = 0;
+    let passages = 0;
+    for (const row of state.terms.values()) {
+      cells += row.cells.size;
+      passages += row.passages.size;
+      let weight = 0;
+      for (const cell of row.cells.values()) weight += cell.used + cell.dismissed;
+      expect(row.weight).toBeCloseTo(weight, 6);
+    }
+    expect(cells).toBeLessThanOrEqual(LEARNED_LIMITS.termCells);
+    expect(passages).toBeLessThanOrEqual(LEARNED_LIMITS.termCells);
+    const favourite = state.articleIndex.get('p\u0000favourite')!;
+    expect(state.terms.get('term0')!.cells.has(favourite)).toBe(true);
+    expect(state.terms.get('term0')!.passages.has('fav-passage')).toBe(true);
   });
 });
