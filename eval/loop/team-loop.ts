@@ -125,7 +125,7 @@ export interface IntentTeamResult {
   readonly proposed: number;
   /** Of `proposed`, the phrases. */
   readonly proposedPhrases: number;
-  /** Whole examples and phrases the bundles carried. */
+  /** Whole examples the bundles carried, and phrases. */
   readonly exported: number;
   readonly phrases: number;
 }
