@@ -158,6 +158,7 @@ async function writePack(
     articles,
     responses: [],
     intents: [],
+    ranking: [],
     rules: [],
   };
   await writePackFile(out, {
@@ -177,6 +178,7 @@ async function writePack(
     entries: packContentEntries(
       source,
       passages,
+      [],
       randomUnitVectors(passages.length, embedding.dimension),
     ),
   });

@@ -121,15 +121,28 @@ async function knowledgeSection(out: string[]): Promise<void> {
       '',
     );
     const team = await knowledgeTeam(join(work, 'src'), dataDir, dialogues);
+    const teamOthers: string[] = [];
+    for (const seed of OTHER_SEEDS) {
+      const t = await knowledgeTeam(
+        join(work, 'src'),
+        dataDir,
+        shuffledDialogues(data.states, seed),
+      );
+      teamOthers.push(`seed ${seed} ${delta(t.v2.at1 - t.v1.at1)}`);
+    }
+    const teamWrong = await knowledgeTeam(join(work, 'src'), dataDir, dialogues, 0.2);
     out.push(
       "### 3a. Team, knowledge: version 2 from 5 agents' bundles (doc2dial-dev)",
       '',
-      `${AGENTS} agents work the first half (dealt round-robin) on version 1 and export bundles (k = 3); \`learn merge\` + \`learn apply\` make version 2 (${team.aliases} aliases on ${team.articles} articles, ${team.stubs} stubs); both versions on the held-out second half, no device learning.`,
+      `${AGENTS} agents work the first half (dealt round-robin) on version 1 and export bundles (k = 3); \`learn merge\` + \`learn apply\` make version 2 (${team.aliases} aliases on ${team.articles} articles, ${team.stubs} stubs, and the team's ranking: ${team.ranking.counts} counts on ${team.ranking.articles} articles and ${team.ranking.parts} of their parts); both versions on the held-out second half, no device learning.`,
       '',
       '| version | hit@1 | hit@5 |',
       '| --- | --- | --- |',
       `| 1.0.0 | ${f3(team.v1.at1)} | ${f3(team.v1.at5)} |`,
       `| 1.1.0 (merged) | ${f3(team.v2.at1)} (${delta(team.v2.at1 - team.v1.at1)}) | ${f3(team.v2.at5)} (${delta(team.v2.at5 - team.v1.at5)}) |`,
+      `| 1.1.0 (merged), 20 % of each agent's uses on a wrong card | ${f3(teamWrong.v2.at1)} (${delta(teamWrong.v2.at1 - teamWrong.v1.at1)}) | ${f3(teamWrong.v2.at5)} (${delta(teamWrong.v2.at5 - teamWrong.v1.at5)}) |`,
+      '',
+      `Version 2's hit@1 Δ on other shuffles: ${teamOthers.join(', ')}.`,
       '',
     );
     await costSection(out, dataDir, data.states);

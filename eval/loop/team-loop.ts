@@ -62,6 +62,8 @@ export interface KnowledgeTeamResult {
   readonly articles: number;
   readonly stubs: number;
   readonly bundleLines: number;
+  /** The team's ranking: counts, and the articles and parts they name. */
+  readonly ranking: { counts: number; articles: number; parts: number };
 }
 
 /**
@@ -72,6 +74,8 @@ export async function knowledgeTeam(
   source: string,
   v1Data: string,
   dialogues: readonly (readonly DialogueState[])[],
+  /** Share of each agent's uses that go to a wrong card (the safety run). */
+  wrongShare = 0,
 ): Promise<KnowledgeTeamResult> {
   const work = await mkdtemp(join(tmpdir(), 'inloop-eval-team-'));
   try {
@@ -85,6 +89,7 @@ export async function knowledgeTeam(
         dialogues: mine,
         learnOnly: true,
         seed: 100 + a,
+        wrongShare,
         afterReplay: async (learning) => {
           const lines = learning.exportBundle(null);
           bundleLines += lines.length;
@@ -112,6 +117,12 @@ export async function knowledgeTeam(
       articles: proposal.aliases.length,
       stubs: proposal.stubs.length,
       bundleLines,
+      ranking: {
+        counts: proposal.ranking.length,
+        articles: new Set(proposal.ranking.map((e) => e.articleId)).size,
+        parts: new Set(proposal.ranking.flatMap((e) => (e.part ? [e.articleId + e.part] : [])))
+          .size,
+      },
     };
   } finally {
     await rm(work, { recursive: true, force: true });

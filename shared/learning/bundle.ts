@@ -53,6 +53,15 @@ export function exportBundle(state: LearnedState, options: BundleOptions): Bundl
         conversations: row.conversations,
       });
     }
+    // Which part answered: the passage's fingerprint (the pack's text), under the same rule.
+    for (const [passage, cell] of row.passages)
+      lines.push({
+        kind: 'passage-term',
+        passage,
+        term,
+        used: cell.used,
+        dismissed: cell.dismissed,
+      });
   }
   for (const [intentId, row] of state.intentPriors) {
     for (const [article, cell] of row.cells) {

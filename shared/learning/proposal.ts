@@ -2,12 +2,15 @@
  * What merged bundles propose for the next version of a pack, for the team lead to review: new
  * intent examples (whole ones, or the phrases customers keep using) and how many agents agreed,
  * aliases for articles agents used under other words, article stubs for clusters of unanswered
- * questions, replies with their most common rewrite, and rules agents dismiss. Only what at
+ * questions, the team's ranking (which article, and which part of it, agents used for which
+ * words: `proposal-ranking.ts`), replies with their most common rewrite, and rules agents
+ * dismiss. Only what at
  * least `MIN_AGENTS` agents agree on becomes a change to the pack source; the rest is listed for
  * review.
  */
 import { analyze } from '../knowledge/analyzer';
 import { phrasesOf } from './intent-phrases';
+import { proposedRanking, type RankingProposalEntry, type SourcePassage } from './proposal-ranking';
 import type { Agreed, MergedLearning } from './team-merge';
 
 /** Agents that must agree before a learned example, alias or stub is proposed. */
@@ -33,6 +36,8 @@ export interface PackSourceView {
   }[];
   readonly responses: readonly { readonly id: string; readonly title: string }[];
   readonly rules: readonly { readonly id: string; readonly reason: string }[];
+  /** The articles' passages as the build cuts them (names the parts of the team's ranking). */
+  readonly passages?: readonly SourcePassage[];
 }
 
 export interface Proposal {
@@ -74,6 +79,8 @@ export interface Proposal {
     shown: number;
     agents: number;
   }[];
+  /** The team's ranking (`ranking.yaml`), replacing the source's; empty leaves the file as is. */
+  readonly ranking: readonly RankingProposalEntry[];
 }
 
 /** The next minor version: 1.4.2 → 1.5.0 (a pre-release or build suffix is dropped). */
@@ -218,5 +225,6 @@ export function buildProposal(merged: MergedLearning, pack: PackSourceView): Pro
         agents: f.devices.size,
       }))
       .sort((a, b) => b.dismissed - a.dismissed),
+    ranking: proposedRanking(merged, pack.id, pack.passages ?? []),
   };
 }

@@ -33,6 +33,13 @@ export interface MergedLearning {
   >;
   /** Term → uses under it over all articles (for the share one article has). */
   readonly termUses: Map<string, number>;
+  /** Term → the devices whose bundles carry it (it passed k on each). */
+  readonly termDevices: Map<string, Set<string>>;
+  /** `passage\0term` → uses of the part (by the fingerprint of its text) under the term. */
+  readonly passageTerms: Map<
+    string,
+    { passage: string; term: string; used: number; dismissed: number; devices: Set<string> }
+  >;
   /** `intentId\0text` → the example's agreement. */
   readonly examples: Map<string, Agreed & { intentId: string; text: string }>;
   /** `intentId\0phrase` → the phrase's agreement. */
@@ -62,6 +69,8 @@ export function emptyMerge(): MergedLearning {
     reasons: new Map(),
     articleTerms: new Map(),
     termUses: new Map(),
+    termDevices: new Map(),
+    passageTerms: new Map(),
     examples: new Map(),
     phrases: new Map(),
     phraseUses: new Map(),
@@ -128,6 +137,22 @@ export function mergeBundle(merged: MergedLearning, lines: readonly BundleLine[]
         had.devices.add(device);
         out.articleTerms.set(key, had);
         out.termUses.set(line.term, (out.termUses.get(line.term) ?? 0) + line.used);
+        out.termDevices.set(line.term, (out.termDevices.get(line.term) ?? new Set()).add(device));
+        break;
+      }
+      case 'passage-term': {
+        const key = `${line.passage}\u0000${line.term}`;
+        const had = out.passageTerms.get(key) ?? {
+          passage: line.passage,
+          term: line.term,
+          used: 0,
+          dismissed: 0,
+          devices: new Set<string>(),
+        };
+        had.used += line.used;
+        had.dismissed += line.dismissed;
+        had.devices.add(device);
+        out.passageTerms.set(key, had);
         break;
       }
       case 'article-intent':

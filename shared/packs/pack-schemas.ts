@@ -165,6 +165,37 @@ export const RuleSchema = z
   });
 export type EscalationRule = z.infer<typeof RuleSchema>;
 
+/**
+ * `ranking.yaml`: the team's ranking, written by `inloop learn merge` from agents' bundles:
+ * how often agents used (or dismissed) an article, and which part of it (`part`: the start of
+ * the passage's text), when the customer said `word`. Counts, never conversations.
+ */
+export const RankingEntrySchema = z
+  .object({
+    word: z.string().min(1).max(60),
+    article: ArticleIdSchema,
+    part: z.string().min(1).max(200).optional(),
+    used: z.number().min(0).max(1e9),
+    dismissed: z.number().min(0).max(1e9).default(0),
+    /** How many agents' bundles the counts came from (for the reviewer; the build ignores it). */
+    agents: z.number().int().min(0).optional(),
+  })
+  .strict();
+export type RankingEntry = z.infer<typeof RankingEntrySchema>;
+
+/** A ranking entry as a built pack carries it (`content/ranking.json`): the part as a passage id. */
+export const PackRankingRowSchema = z
+  .object({
+    word: z.string().min(1).max(60),
+    articleId: ArticleIdSchema,
+    /** `<articleId>#<n>`, a passage of the pack; absent for the article as a whole. */
+    passageId: z.string().min(1).max(320).optional(),
+    used: z.number().min(0).max(1e9),
+    dismissed: z.number().min(0).max(1e9),
+  })
+  .strict();
+export type PackRankingRow = z.infer<typeof PackRankingRowSchema>;
+
 /** Everything a pack source folder parses into, before chunking and embedding. */
 export interface PackSource {
   meta: PackMeta;
@@ -172,6 +203,8 @@ export interface PackSource {
   responses: CannedResponse[];
   intents: Intent[];
   rules: EscalationRule[];
+  /** `ranking.yaml` (empty when the source has none). */
+  ranking: RankingEntry[];
 }
 
 /** One problem in a pack source, located so a team lead can fix it. */

@@ -169,6 +169,14 @@ export const BundleLineSchema = z.discriminatedUnion('kind', [
     conversations: int,
   }),
   z.object({
+    /** Which part (the fingerprint of the passage's text) answered under the term. */
+    kind: z.literal('passage-term'),
+    passage: z.string(),
+    term: z.string(),
+    used: count,
+    dismissed: count,
+  }),
+  z.object({
     kind: z.literal('article-intent'),
     packId: z.string(),
     articleId: z.string(),

@@ -10,6 +10,8 @@ import {
 } from '../../../shared/knowledge/knowledge-index';
 import type { SearchHit } from '../../../shared/schemas/knowledge';
 import { highlightRanges } from '../../../shared/knowledge/highlights';
+import type { LearnedState } from '../../../shared/learning/learned-state';
+import { teamRankingState } from '../../../shared/learning/team-ranking';
 import { indexArticles, indexPassages, type InstalledPackIndex } from './installed-pack';
 
 /** The merged index and how to get from its numbers back to packs. */
@@ -26,6 +28,8 @@ export interface KnowledgeCorpus {
   readonly articlePassages: readonly (readonly number[])[];
   /** Global number of each passage object of `index.passages`. */
   readonly positionOf: ReadonlyMap<object, number>;
+  /** The team's ranking of every pack that carries one (`team-ranking.ts`), else null. */
+  readonly team: LearnedState | null;
 }
 
 /** Merges `packs` (in the order given) into one corpus. */
@@ -54,7 +58,33 @@ export function buildCorpus(packs: readonly InstalledPackIndex[]): KnowledgeCorp
     if (article >= 0) articlePassages[article]!.push(passage);
   });
   const positionOf = new Map<object, number>(index.passages.map((p, i) => [p, i]));
-  return { packs, index, passageOffsets, articleOffsets, packOf, articlePassages, positionOf };
+  return {
+    packs,
+    index,
+    passageOffsets,
+    articleOffsets,
+    packOf,
+    articlePassages,
+    positionOf,
+    team: teamRanking(packs),
+  };
+}
+
+/** The packs' team rankings as one learned state (parts resolved to their passages' text). */
+function teamRanking(packs: readonly InstalledPackIndex[]): LearnedState | null {
+  const counts = packs.flatMap(({ content, version }) => {
+    if (!content.ranking?.length) return [];
+    const text = new Map(content.passages.map((p) => [p.id, p.text]));
+    return content.ranking.map((row) => ({
+      packId: version.id,
+      word: row.word,
+      articleId: row.articleId,
+      ...(row.passageId !== undefined && { passage: text.get(row.passageId) ?? '' }),
+      used: row.used,
+      dismissed: row.dismissed,
+    }));
+  });
+  return counts.length > 0 ? teamRankingState(counts) : null;
 }
 
 /** The card for global passage `i`. */

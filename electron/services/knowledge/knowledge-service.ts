@@ -118,7 +118,7 @@ export class KnowledgeService {
     const corpus = this.corpus;
     const turns = turnsOf(request);
     const k = request.k ?? DEFAULT_K;
-    const pool = learnedPool(this.config.learned, k);
+    const pool = learnedPool(corpus, this.config.learned, k);
     const mode = this.mode();
     const terms = termsToHighlight(corpus, turns, this.options);
     let hits: SearchHit[];
@@ -160,7 +160,7 @@ export class KnowledgeService {
     const list = turns.filter((t) => t.text.trim() !== '');
     const terms = termsToHighlight(corpus, list, this.options);
     const learned = this.config.learned;
-    const ranked = rankLexical(corpus, list, learnedPool(learned, k), this.options);
+    const ranked = rankLexical(corpus, list, learnedPool(corpus, learned, k), this.options);
     return hitsOf(
       corpus,
       withLearnedPriors(corpus, ranked, list, k, this.options.diversity, learned, context),

@@ -1,14 +1,19 @@
 /**
- * The one place search applies what the device learned: a ranking of `LEARNED_POOL` passages is
- * re-scored by the learning capability's article priors (`scoresWithPriors`), re-ordered and
- * diversified again (a lifted article must not fill the cards with its overlapping windows), and
- * cut to `k`. Without learning (off, or nothing learned yet) the ranking is the pack's own.
+ * The one place search applies what was learned: a ranking of `LEARNED_POOL` passages is
+ * re-scored first by the team's ranking the packs carry (`ranking.yaml`, part of the pack's own
+ * ranking, applied whether or not this device learns), then by this device's learned priors
+ * (`scoresWithPriors` of the learning capability), re-ordered and diversified again (a lifted
+ * article must not fill the cards with its overlapping windows), and cut to `k`. With neither
+ * (no team ranking, learning off or nothing learned yet) the ranking is the pack's lexical one.
  */
 import { diversify } from '../../../shared/knowledge/diversity';
-import type {
-  LearnedRanking,
-  PriorTurn,
-  SearchContext,
+import {
+  priorQuery,
+  scoresWithPriors,
+  type LearnedRanking,
+  type PriorCandidate,
+  type PriorTurn,
+  type SearchContext,
 } from '../../../shared/learning/knowledge-priors';
 import type { KnowledgeCorpus } from './knowledge-corpus';
 import type { Ranked } from './knowledge-search';
@@ -17,11 +22,15 @@ import type { Ranked } from './knowledge-search';
 export const LEARNED_POOL = 20;
 
 /** The depth to rank to before the learned step. */
-export function learnedPool(learned: LearnedRanking | undefined, k: number): number {
-  return learned?.active() ? Math.max(k, LEARNED_POOL) : k;
+export function learnedPool(
+  corpus: KnowledgeCorpus,
+  learned: LearnedRanking | undefined,
+  k: number,
+): number {
+  return corpus.team || learned?.active() ? Math.max(k, LEARNED_POOL) : k;
 }
 
-/** `ranked` re-scored by the learned priors, diversified with `penalty`, best `k`. */
+/** `ranked` re-scored by the team's ranking and the learned priors, diversified, best `k`. */
 export function withLearnedPriors(
   corpus: KnowledgeCorpus,
   ranked: Ranked,
@@ -31,35 +40,41 @@ export function withLearnedPriors(
   learned: LearnedRanking | undefined,
   context: SearchContext = {},
 ): Ranked {
-  const top = (): Ranked => ({
-    passages: ranked.passages.slice(0, k),
-    scores: ranked.scores.slice(0, k),
+  const device = learned?.active() ? learned : undefined;
+  if ((!corpus.team && !device) || ranked.passages.length === 0)
+    return { passages: ranked.passages.slice(0, k), scores: ranked.scores.slice(0, k) };
+  let order = ranked.passages.map((item, i) => ({ item, score: ranked.scores[i]! }));
+  const rescore = (scores: readonly number[] | null) => {
+    if (!scores) return;
+    order = order.map((o, i) => ({ item: o.item, score: scores[i]! }));
+    order.sort((a, b) => b.score - a.score);
+  };
+  if (corpus.team)
+    rescore(
+      scoresWithPriors(corpus.team, { query: priorQuery(turns) }, candidatesOf(corpus, order)),
+    );
+  if (device) rescore(device.rescore(turns, candidatesOf(corpus, order), context));
+  const items = order.map(({ item, score }) => {
+    const passage = corpus.index.passages[item]!;
+    return { item, articleId: passage.articleId, start: passage.start, end: passage.end, score };
   });
-  if (!learned?.active() || ranked.passages.length === 0) return top();
-  const candidates = ranked.passages.map((p, i) => {
-    const pack = corpus.packOf[p]!;
-    const local = corpus.packs[pack]!.content.passages[p - corpus.passageOffsets[pack]!]!;
+  const picked = diversify(items, k, penalty);
+  return { passages: picked.map((p) => p.item), scores: picked.map((p) => p.score) };
+}
+
+/** The candidates as the priors see them: pack, article, passage text and score. */
+function candidatesOf(
+  corpus: KnowledgeCorpus,
+  order: readonly { item: number; score: number }[],
+): PriorCandidate[] {
+  return order.map(({ item, score }) => {
+    const pack = corpus.packOf[item]!;
+    const local = corpus.packs[pack]!.content.passages[item - corpus.passageOffsets[pack]!]!;
     return {
       packId: corpus.packs[pack]!.version.id,
       articleId: local.articleId,
       passage: local.text,
-      score: ranked.scores[i]!,
+      score,
     };
   });
-  const scores = learned.rescore(turns, candidates, context);
-  if (!scores) return top();
-  const items = ranked.passages
-    .map((p, i) => {
-      const passage = corpus.index.passages[p]!;
-      return {
-        item: p,
-        articleId: passage.articleId,
-        start: passage.start,
-        end: passage.end,
-        score: scores[i]!,
-      };
-    })
-    .sort((a, b) => b.score - a.score);
-  const picked = diversify(items, k, penalty);
-  return { passages: picked.map((p) => p.item), scores: picked.map((p) => p.score) };
 }

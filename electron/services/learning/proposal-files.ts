@@ -1,16 +1,17 @@
 /**
  * A learning proposal as edits of the pack source: the next version in `pack.yaml`, the new
  * intent examples in `intents.yaml`, aliases in the front matter of the articles they belong to,
- * and a stub article per cluster of unanswered questions. YAML is edited in place (comments and
+ * a stub article per cluster of unanswered questions, and the team's ranking in `ranking.yaml`. YAML is edited in place (comments and
  * formatting kept). `inloop learn merge` shows the edits as a diff; `inloop learn apply` writes
  * them, and only onto the source they were made from.
  */
 import { readFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
-import { isMap, isSeq, parseDocument, type Document, type YAMLSeq } from 'yaml';
+import { isMap, isSeq, parseDocument, stringify, type Document, type YAMLSeq } from 'yaml';
 import type { Proposal, PackSourceView } from '../../../shared/learning/proposal';
 import { AppError } from '../../../shared/result';
 import { writeFileAtomic } from '../core/atomic-file';
+import { passagesOfArticle } from '../packs/build/pack-passages';
 import { listSourceFiles } from '../packs/source/list-source-files';
 import { readPackSource } from '../packs/source/read-pack-source';
 import { splitFrontMatter } from '../packs/source/front-matter';
@@ -45,6 +46,9 @@ export async function readSourceView(dir: string): Promise<PackSourceView> {
     articles: source.articles,
     responses: source.responses,
     rules: source.rules,
+    passages: source.articles.flatMap((a) =>
+      passagesOfArticle(a).map((p) => ({ articleId: a.articleId, text: p.text })),
+    ),
   };
 }
 
@@ -122,6 +126,25 @@ function stubArticle(stub: Proposal['stubs'][number]): string {
   return lines.join('\n');
 }
 
+/** `ranking.yaml` holding the proposal's team ranking. */
+function rankingFile(proposal: Proposal): string {
+  const entries = proposal.ranking.map((e) => ({
+    word: e.word,
+    article: e.articleId,
+    ...(e.part !== undefined && { part: e.part }),
+    used: e.used,
+    dismissed: e.dismissed,
+    agents: e.agents,
+  }));
+  return [
+    `# The team's ranking, from ${proposal.agents} agents' bundles (inloop learn merge).`,
+    '# For each word customers said: how often agents used (or dismissed) an article, and a part',
+    '# of it (the start of its text), under that word. Search lifts an article and its part by at most half',
+    '# the best score. The next merge replaces this file; edit or delete entries freely.',
+    stringify({ ranking: entries }, { lineWidth: 0 }),
+  ].join('\n');
+}
+
 /** Every file the proposal changes or adds in the pack source `dir`. */
 export async function proposalChanges(dir: string, proposal: Proposal): Promise<FileChange[]> {
   const changes: FileChange[] = [];
@@ -152,6 +175,10 @@ export async function proposalChanges(dir: string, proposal: Proposal): Promise<
         ),
       });
     }
+  }
+  if (proposal.ranking.length > 0) {
+    const before = await readIfThere(join(dir, 'ranking.yaml'));
+    changes.push({ path: 'ranking.yaml', before, after: rankingFile(proposal) });
   }
   for (const stub of proposal.stubs) {
     const path = `articles/${STUB_FOLDER}/${stub.slug}.md`;

@@ -36,6 +36,7 @@ export function proposalMarkdown(proposal: Proposal, changes: readonly FileChang
     out.push(
       `- \`articles/learned/${s.slug}.md\`: ${s.conversations} conversations, ${s.agents} agents; about ${s.terms.join(', ')}`,
     );
+  out.push(...rankingSection(proposal));
   out.push('', '## For review only (no change is written)', '', '### Replies agents rewrite', '');
   if (proposal.rewrites.length === 0) out.push('(none)');
   for (const r of proposal.rewrites)
@@ -51,4 +52,30 @@ export function proposalMarkdown(proposal: Proposal, changes: readonly FileChang
   out.push('', '## Files', '');
   for (const c of changes) out.push(`- ${c.before === null ? 'new' : 'changed'}: \`${c.path}\``);
   return `${out.join('\n')}\n`;
+}
+
+/** The team's ranking in brief: per article, the words and how many parts they point to. */
+function rankingSection(proposal: Proposal): string[] {
+  const byArticle = new Map<string, { words: Set<string>; parts: Set<string> }>();
+  for (const e of proposal.ranking) {
+    const a = byArticle.get(e.articleId) ?? { words: new Set(), parts: new Set() };
+    a.words.add(e.word);
+    if (e.part !== undefined) a.parts.add(e.part);
+    byArticle.set(e.articleId, a);
+  }
+  const out = [
+    '',
+    `## The team's ranking (\`ranking.yaml\`: ${proposal.ranking.length} counts, ${byArticle.size} articles)`,
+    '',
+    "Which article, and which part of it, agents used for the words customers said (words carried by at least 2 agents' bundles). Search lifts them within the same caps as a device's own learning; the file replaces the previous one.",
+    '',
+  ];
+  if (byArticle.size === 0) out.push('(none)');
+  const top = [...byArticle].sort((a, b) => b[1].words.size - a[1].words.size).slice(0, 20);
+  for (const [articleId, a] of top)
+    out.push(
+      `- \`${articleId}\`: ${a.words.size} words (${[...a.words].slice(0, 6).join(', ')}${a.words.size > 6 ? ', …' : ''}), ${a.parts.size} parts`,
+    );
+  if (byArticle.size > top.length) out.push(`- … and ${byArticle.size - top.length} more articles`);
+  return out;
 }

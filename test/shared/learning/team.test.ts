@@ -5,6 +5,8 @@ import { teamCharts } from '../../../shared/learning/chart-model';
 import { emptyLearnedState, type LearnedState } from '../../../shared/learning/learned-state';
 import { observeRecord, type ObservedContext } from '../../../shared/learning/observe';
 import { buildProposal, nextMinorVersion } from '../../../shared/learning/proposal';
+import { partQuote } from '../../../shared/learning/proposal-ranking';
+import { passageFingerprint } from '../../../shared/learning/knowledge-priors';
 import { emptyMerge, mergeBundle } from '../../../shared/learning/team-merge';
 import { teamReport } from '../../../shared/learning/team-report';
 import { BundleLineSchema } from '../../../shared/schemas/learning';
@@ -158,6 +160,64 @@ describe('team bundles', () => {
       agents: 2,
       conversations: 6,
     });
+  });
+
+  it("carries which part answered under a word only once the word passed k, and ranks by words two agents' bundles carry", () => {
+    const text = 'can I swap this jumper for a larger one';
+    const part = (lines: ReturnType<typeof bundle>) =>
+      lines.flatMap((l) => (l.kind === 'passage-term' ? [l] : []));
+    expect(part(bundle(device(2, text), 'a'))).toEqual([]);
+    const a = bundle(device(3, text), 'a');
+    expect(part(a).find((l) => l.term === 'jumper')).toMatchObject({
+      passage: passageFingerprint(cards[0]!.passage),
+      used: 3,
+      dismissed: 0,
+    });
+    for (const line of a) expect(BundleLineSchema.safeParse(line).success).toBe(true);
+    const view = {
+      id: 'acme',
+      version: '1.2.0',
+      intents: [],
+      articles: [{ articleId: 'returns/exchange', title: 'Exchanging an item' }],
+      responses: [],
+      rules: [],
+      passages: [
+        { articleId: 'returns/exchange', text: cards[0]!.passage },
+        { articleId: 'returns/exchange', text: 'Swap an item for another colour.' },
+      ],
+    };
+    // One agent's bundle: nothing ranks yet.
+    expect(buildProposal(mergeBundle(emptyMerge(), a), view).ranking).toEqual([]);
+    const merged = mergeBundle(mergeBundle(emptyMerge(), a), bundle(device(4, text), 'b'));
+    const ranking = buildProposal(merged, view).ranking.filter((e) => e.word === 'jumper');
+    expect(ranking).toEqual([
+      { word: 'jumper', articleId: 'returns/exchange', used: 7, dismissed: 0, agents: 2 },
+      {
+        word: 'jumper',
+        articleId: 'returns/exchange',
+        part: 'Swap an item for another size.',
+        used: 7,
+        dismissed: 0,
+        agents: 2,
+      },
+    ]);
+    // A part of another pack (not in this source) is left out.
+    expect(buildProposal(merged, { ...view, passages: [] }).ranking.filter((e) => e.part)).toEqual(
+      [],
+    );
+  });
+
+  it('names a part by the shortest start no other part of its article shares', () => {
+    const first = 'Report a parcel as lost from the order page once it is late and more';
+    const same = 'Report a parcel as lost from the order page once it is found instead';
+    expect(partQuote(first, [first, 'Something else entirely'])).toBe(
+      'Report a parcel as lost from the order',
+    );
+    expect(partQuote(first, [first, same])).toBe(
+      'Report a parcel as lost from the order page once it is late',
+    );
+    expect(partQuote('Short one.', [])).toBe('Short one.');
+    expect(partQuote(`${'word '.repeat(100)}end`, []).length).toBeLessThanOrEqual(160);
   });
 
   it('reports acceptance per pack version, corrections and charts from the merged bundles', () => {

@@ -116,7 +116,7 @@ const mergeCommand: Command = {
       `${JSON.stringify({ format: 1, source, proposal, changes }, null, 2)}\n`,
     );
     io.stdout(
-      `wrote ${dir}: ${proposal.pack.id} ${proposal.pack.from} → ${proposal.pack.to}, ${proposal.examples.length} intent examples, ${proposal.aliases.length} articles with aliases, ${proposal.stubs.length} stubs, ${changes.length} files (review PROPOSAL.md and changes.diff)\n`,
+      `wrote ${dir}: ${proposal.pack.id} ${proposal.pack.from} → ${proposal.pack.to}, ${proposal.examples.length} intent examples, ${proposal.aliases.length} articles with aliases, ${proposal.stubs.length} stubs, ${proposal.ranking.length} ranking counts, ${changes.length} files (review PROPOSAL.md and changes.diff)\n`,
     );
     return EXIT_OK;
   },

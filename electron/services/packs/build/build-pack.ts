@@ -11,6 +11,7 @@ import { readPackSource } from '../source/read-pack-source';
 import { embedPassages } from './embed-passages';
 import { packContentEntries } from './content-entries';
 import { passagesOfArticle } from './pack-passages';
+import { resolveRanking } from './pack-ranking';
 
 /** Where a build is, for a progress bar: `done` of `total` in the current phase. */
 export interface BuildProgress {
@@ -86,6 +87,8 @@ export async function buildPack(
     );
   }
 
+  const ranking = resolveRanking(source.ranking, passages);
+  const allWarnings = [...warnings, ...ranking.warnings];
   progress({ phase: 'writing', done: 0, total: 1 });
   const manifest = await writePackFile(
     options.out,
@@ -106,10 +109,10 @@ export async function buildPack(
             ? { model: embedder.modelId, dimension: embedder.dimension }
             : null,
       },
-      entries: packContentEntries(source, passages, embeddings),
+      entries: packContentEntries(source, passages, ranking.rows, embeddings),
     },
     options.signKeyPem,
   );
   progress({ phase: 'writing', done: 1, total: 1 });
-  return { ok: true, manifest, passages, signedBy, ignored, warnings };
+  return { ok: true, manifest, passages, signedBy, ignored, warnings: allWarnings };
 }

@@ -1,10 +1,11 @@
 /**
  * The content entries of a built pack, encoded exactly as the reader and installer expect:
  * `content/articles.jsonl` (one `Article` a line), `content/passages.jsonl` (one `Passage` a
- * line, in index order), and `responses.json`, `intents.json`, `rules.json` (JSON arrays).
+ * line, in index order), and `responses.json`, `intents.json`, `rules.json` (JSON arrays);
+ * `ranking.json` (the team's ranking, a JSON array) only when the source has one.
  */
-import type { PackSource, Passage } from '../../../../shared/packs/pack-schemas';
-import { EMBEDDINGS_ENTRY_PATH } from '../pack-file';
+import type { PackRankingRow, PackSource, Passage } from '../../../../shared/packs/pack-schemas';
+import { EMBEDDINGS_ENTRY_PATH, RANKING_ENTRY_PATH } from '../pack-file';
 
 export interface PackEntryBytes {
   readonly path: string;
@@ -20,6 +21,7 @@ const json = (value: unknown): Uint8Array => encoder.encode(JSON.stringify(value
 export function packContentEntries(
   source: PackSource,
   passages: readonly Passage[],
+  ranking: readonly PackRankingRow[],
   embeddings: Uint8Array | null,
 ): PackEntryBytes[] {
   const entries: PackEntryBytes[] = [
@@ -28,6 +30,7 @@ export function packContentEntries(
     { path: 'content/responses.json', data: json(source.responses) },
     { path: 'content/intents.json', data: json(source.intents) },
     { path: 'content/rules.json', data: json(source.rules) },
+    ...(ranking.length > 0 ? [{ path: RANKING_ENTRY_PATH, data: json(ranking) }] : []),
   ];
   return embeddings ? [...entries, { path: EMBEDDINGS_ENTRY_PATH, data: embeddings }] : entries;
 }

@@ -9,13 +9,14 @@ import { articleText } from '../../../../shared/packs/article-text';
 import {
   ArticleSchema,
   IntentSchema,
+  PackRankingRowSchema,
   PassageSchema,
   ResponseSchema,
   RuleSchema,
 } from '../../../../shared/packs/pack-schemas';
 import { AppError } from '../../../../shared/result';
 import { describeZodError } from '../../../../shared/zod-issues';
-import type { VerifiedPack } from '../pack-file';
+import { RANKING_ENTRY_PATH, type VerifiedPack } from '../pack-file';
 
 /** An article as the installed index keeps it. */
 export const InstalledArticleSchema = z.object({
@@ -43,6 +44,8 @@ export const InstalledContentSchema = z.object({
   responses: z.array(ResponseSchema),
   intents: z.array(IntentSchema),
   rules: z.array(RuleSchema),
+  /** The team's ranking (`content/ranking.json`), when the pack carries one. */
+  ranking: z.array(PackRankingRowSchema).optional(),
 });
 export type InstalledContent = z.infer<typeof InstalledContentSchema>;
 
@@ -130,6 +133,29 @@ export function readPackContent(pack: VerifiedPack): InstalledContent {
       );
     return { ...p, ...passageOffsets(article.text, p) };
   });
+  const ranking = pack.manifest.entries.some((e) => e.path === RANKING_ENTRY_PATH)
+    ? parseJson(
+        packId,
+        RANKING_ENTRY_PATH,
+        decoder.decode(entry(RANKING_ENTRY_PATH)),
+        z.array(PackRankingRowSchema),
+      )
+    : [];
+  const passageIds = new Set(passages.map((p) => p.id));
+  ranking.forEach((row, i) => {
+    if (!texts.has(row.articleId))
+      refuse(
+        packId,
+        `${RANKING_ENTRY_PATH} row ${i + 1}`,
+        `article ${row.articleId} is not in the pack`,
+      );
+    if (row.passageId !== undefined && !passageIds.has(row.passageId))
+      refuse(
+        packId,
+        `${RANKING_ENTRY_PATH} row ${i + 1}`,
+        `passage ${row.passageId} is not in the pack`,
+      );
+  });
   return {
     format: 1,
     articles: [...texts.values()],
@@ -137,6 +163,7 @@ export function readPackContent(pack: VerifiedPack): InstalledContent {
     responses: list('content/responses.json', ResponseSchema),
     intents: list('content/intents.json', IntentSchema),
     rules: list('content/rules.json', RuleSchema),
+    ...(ranking.length > 0 && { ranking }),
   };
 }
 

@@ -17,6 +17,7 @@ export {
   CONTENT_ENTRY_PATHS,
   EMBEDDINGS_ENTRY_PATH,
   PACK_ENTRY_PATHS,
+  RANKING_ENTRY_PATH,
   type PackEntryPath,
 } from './pack-entries';
 export { PackFileError, type PackFileProblem } from './pack-file-error';

@@ -17,9 +17,15 @@ export const CONTENT_ENTRY_PATHS = [
 ] as const;
 /** Little-endian float32 rows, one per passage in `content/passages.jsonl` order. */
 export const EMBEDDINGS_ENTRY_PATH = 'index/embeddings.f32';
+/** The team's ranking (a JSON array of `PackRankingRow`), when the source has `ranking.yaml`. */
+export const RANKING_ENTRY_PATH = 'content/ranking.json';
 
 /** Every entry path a pack of this format may hold; anything else is refused. */
-export const PACK_ENTRY_PATHS = [...CONTENT_ENTRY_PATHS, EMBEDDINGS_ENTRY_PATH] as const;
+export const PACK_ENTRY_PATHS = [
+  ...CONTENT_ENTRY_PATHS,
+  RANKING_ENTRY_PATH,
+  EMBEDDINGS_ENTRY_PATH,
+] as const;
 export type PackEntryPath = (typeof PACK_ENTRY_PATHS)[number];
 
 export function isPackEntryPath(path: string): path is PackEntryPath {

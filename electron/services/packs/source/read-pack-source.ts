@@ -4,12 +4,14 @@
  * one, its line. The pack is returned only when there are no problems.
  *
  * Folder layout: `pack.yaml` (required), `articles/**` (.md, .html, .htm, .txt),
- * `responses.yaml`, `intents.yaml`, `rules.yaml` (all optional).
+ * `responses.yaml`, `intents.yaml`, `rules.yaml`, `ranking.yaml` (all optional; the last is
+ * written by `inloop learn merge`).
  */
 import { readFile, stat } from 'node:fs/promises';
 import {
   IntentSchema,
   PackMetaSchema,
+  RankingEntrySchema,
   ResponseSchema,
   RuleSchema,
   type Article,
@@ -90,6 +92,13 @@ export async function readPackSource(dir: string): Promise<PackSourceResult> {
     'rule',
     RuleSchema,
   );
+  const ranking = parseListFile(
+    'ranking.yaml',
+    (await readText(listing.packFiles['ranking.yaml'])) ?? '',
+    'ranking',
+    'entry',
+    RankingEntrySchema,
+  );
 
   const parsedArticles: ParsedArticle[] = [];
   for (let i = 0; i < listing.articles.length; i += READ_CONCURRENCY) {
@@ -108,6 +117,7 @@ export async function readPackSource(dir: string): Promise<PackSourceResult> {
     ...responses.problems,
     ...intents.problems,
     ...rules.problems,
+    ...ranking.problems,
     ...checkPack({
       articles: listing.articles.map((file) => ({
         file: file.rel,
@@ -136,6 +146,7 @@ export async function readPackSource(dir: string): Promise<PackSourceResult> {
       ];
     }),
     rules: rules.entries.flatMap((e) => (e.value ? [e.value] : [])),
+    ranking: ranking.entries.flatMap((e) => (e.value ? [e.value] : [])),
   };
   return { source, problems, warnings, ignored: listing.ignored };
 }

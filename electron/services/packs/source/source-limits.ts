@@ -10,7 +10,13 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 export const MAX_ARTICLE_FILES = 20_000;
 
 /** The YAML files at the top of a pack source, in the order they are read. */
-export const PACK_FILES = ['pack.yaml', 'responses.yaml', 'intents.yaml', 'rules.yaml'] as const;
+export const PACK_FILES = [
+  'pack.yaml',
+  'responses.yaml',
+  'intents.yaml',
+  'rules.yaml',
+  'ranking.yaml',
+] as const;
 export type PackFileName = (typeof PACK_FILES)[number];
 
 export type ArticleFormat = 'markdown' | 'html' | 'text';

@@ -104,6 +104,47 @@ it('refuses a well-formed pack whose passages name an article it does not have',
   await expectUnchanged();
 });
 
+it('refuses a team ranking that names a part the pack does not have', async () => {
+  const path = join(dir, 'ranking.inloop');
+  const entries = fixtureEntries({ articles: BILLING_ARTICLES });
+  const ranking = [
+    {
+      word: 'refund',
+      articleId: 'billing/refunds',
+      passageId: 'billing/refunds#99',
+      used: 3,
+      dismissed: 0,
+    },
+  ];
+  entries.push({
+    path: 'content/ranking.json',
+    data: new TextEncoder().encode(JSON.stringify(ranking)),
+  });
+  const passages = new TextDecoder().decode(entries[1]!.data).trim().split('\n').length;
+  await writePackFile(path, {
+    manifest: {
+      format: 1,
+      pack: {
+        id: 'acme',
+        name: 'Acme',
+        version: '3.0.0',
+        publisher: 'X',
+        description: '',
+        language: 'en',
+      },
+      createdAt: '2026-01-01T00:00:00.000Z',
+      counts: { articles: BILLING_ARTICLES.length, passages, responses: 0, intents: 0, rules: 0 },
+      embedding: null,
+    },
+    entries,
+  });
+  await expect(packs.install({ path })).rejects.toMatchObject({
+    code: 'invalid_request',
+    message: 'pack acme: content/ranking.json row 1: passage billing/refunds#99 is not in the pack',
+  });
+  await expectUnchanged();
+});
+
 it('refuses a file that is not a pack at all', async () => {
   await writeFile(join(dir, 'junk.inloop'), 'PK\u0003\u0004 definitely not a pack');
   await expect(packs.install({ path: join(dir, 'junk.inloop') })).rejects.toThrow();

@@ -1,0 +1,55 @@
+/**
+ * The team's ranking a pack carries (`ranking.yaml`, written by `inloop learn merge` from the
+ * agents' bundles) read as learned priors: the same shares and caps as a device's own learning
+ * (`knowledge-priors.ts`), from the team's counts instead of this device's decisions. The
+ * knowledge service applies it as part of the pack's own ranking, before (and whether or not)
+ * the device's learning re-ranks; it has no conversation memory and no remembered questions.
+ */
+import { analyze } from '../knowledge/analyzer';
+import { articleRef, emptyLearnedState, type LearnedState, type PriorRow } from './learned-state';
+import { passageFingerprint } from './knowledge-priors';
+
+/** One count of a pack's team ranking, its part resolved to the passage's text. */
+export interface TeamRankingCount {
+  readonly packId: string;
+  readonly word: string;
+  readonly articleId: string;
+  /** The text of the passage the count is for; absent for the article as a whole. */
+  readonly passage?: string;
+  readonly used: number;
+  readonly dismissed: number;
+}
+
+const emptyRow = (word: string): PriorRow => ({
+  weight: 0,
+  conversations: 0,
+  cells: new Map(),
+  word,
+  passages: new Map(),
+});
+
+/** The counts as a learned state for `priorBoosts`; null when none applies. */
+export function teamRankingState(counts: readonly TeamRankingCount[]): LearnedState | null {
+  const state = emptyLearnedState();
+  for (const c of counts) {
+    const term = analyze(c.word)[0];
+    if (term === undefined) continue;
+    const row = state.terms.get(term) ?? emptyRow(c.word);
+    state.terms.set(term, row);
+    const article = articleRef(state, c.packId, c.articleId);
+    if (c.passage !== undefined) {
+      const key = passageFingerprint(c.passage);
+      const cell = row.passages.get(key) ?? { used: 0, dismissed: 0 };
+      cell.used += c.used;
+      cell.dismissed += c.dismissed;
+      row.passages.set(key, cell);
+      continue;
+    }
+    const cell = row.cells.get(article) ?? { used: 0, dismissed: 0 };
+    cell.used += c.used;
+    cell.dismissed += c.dismissed;
+    row.cells.set(article, cell);
+    row.weight += c.used + c.dismissed;
+  }
+  return state.terms.size > 0 ? state : null;
+}
