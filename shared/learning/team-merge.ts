@@ -88,6 +88,30 @@ const agree = (had: Agreed | undefined, conversations: number, device: string): 
   return a;
 };
 
+/** Uses and dismissals of one thing, and the devices they came from. */
+interface Counted {
+  used: number;
+  dismissed: number;
+  readonly devices: Set<string>;
+}
+
+const noCounts = (): Counted => ({ used: 0, dismissed: 0, devices: new Set<string>() });
+
+/** Adds a line's uses and dismissals (and its device) to the cell at `key` (`fresh` the first time). */
+function addCounts<C extends Counted>(
+  cells: Map<string, C>,
+  key: string,
+  fresh: () => C,
+  line: { readonly used: number; readonly dismissed: number },
+  device: string,
+): void {
+  const cell = cells.get(key) ?? fresh();
+  cell.used += line.used;
+  cell.dismissed += line.dismissed;
+  cell.devices.add(device);
+  cells.set(key, cell);
+}
+
 /** Adds one bundle's lines into `merged` (in place); returns it for chaining. */
 export function mergeBundle(merged: MergedLearning, lines: readonly BundleLine[]): MergedLearning {
   const meta = lines.find((l) => l.kind === 'meta');
@@ -122,39 +146,32 @@ export function mergeBundle(merged: MergedLearning, lines: readonly BundleLine[]
         out.reasons.set(line.reason, (out.reasons.get(line.reason) ?? 0) + line.conversations);
         break;
       case 'article-term': {
-        const key = `${line.packId}\u0000${line.articleId}\u0000${line.term}`;
-        const had = out.articleTerms.get(key) ?? {
-          packId: line.packId,
-          articleId: line.articleId,
-          term: line.term,
-          word: line.word,
-          used: 0,
-          dismissed: 0,
-          devices: new Set<string>(),
-        };
-        had.used += line.used;
-        had.dismissed += line.dismissed;
-        had.devices.add(device);
-        out.articleTerms.set(key, had);
+        addCounts(
+          out.articleTerms,
+          `${line.packId}\u0000${line.articleId}\u0000${line.term}`,
+          () => ({
+            packId: line.packId,
+            articleId: line.articleId,
+            term: line.term,
+            word: line.word,
+            ...noCounts(),
+          }),
+          line,
+          device,
+        );
         out.termUses.set(line.term, (out.termUses.get(line.term) ?? 0) + line.used);
         out.termDevices.set(line.term, (out.termDevices.get(line.term) ?? new Set()).add(device));
         break;
       }
-      case 'passage-term': {
-        const key = `${line.passage}\u0000${line.term}`;
-        const had = out.passageTerms.get(key) ?? {
-          passage: line.passage,
-          term: line.term,
-          used: 0,
-          dismissed: 0,
-          devices: new Set<string>(),
-        };
-        had.used += line.used;
-        had.dismissed += line.dismissed;
-        had.devices.add(device);
-        out.passageTerms.set(key, had);
+      case 'passage-term':
+        addCounts(
+          out.passageTerms,
+          `${line.passage}\u0000${line.term}`,
+          () => ({ passage: line.passage, term: line.term, ...noCounts() }),
+          line,
+          device,
+        );
         break;
-      }
       case 'article-intent':
         break;
       case 'intent-example': {

@@ -40,12 +40,17 @@ export function withLearnedPriors(
   learned: LearnedRanking | undefined,
   context: SearchContext = {},
 ): Ranked {
+  const top = (): Ranked => ({
+    passages: ranked.passages.slice(0, k),
+    scores: ranked.scores.slice(0, k),
+  });
   const device = learned?.active() ? learned : undefined;
-  if ((!corpus.team && !device) || ranked.passages.length === 0)
-    return { passages: ranked.passages.slice(0, k), scores: ranked.scores.slice(0, k) };
+  if ((!corpus.team && !device) || ranked.passages.length === 0) return top();
   let order = ranked.passages.map((item, i) => ({ item, score: ranked.scores[i]! }));
+  let moved = false;
   const rescore = (scores: readonly number[] | null) => {
     if (!scores) return;
+    moved = true;
     order = order.map((o, i) => ({ item: o.item, score: scores[i]! }));
     order.sort((a, b) => b.score - a.score);
   };
@@ -54,6 +59,8 @@ export function withLearnedPriors(
       scoresWithPriors(corpus.team, { query: priorQuery(turns) }, candidatesOf(corpus, order)),
     );
   if (device) rescore(device.rescore(turns, candidatesOf(corpus, order), context));
+  // Nothing learned applies to this query: the pack's own ranking, exactly.
+  if (!moved) return top();
   const items = order.map(({ item, score }) => {
     const passage = corpus.index.passages[item]!;
     return { item, articleId: passage.articleId, start: passage.start, end: passage.end, score };
