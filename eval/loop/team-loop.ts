@@ -37,18 +37,27 @@ export async function installPack(work: string, name: string, pack: string): Pro
   return dataDir;
 }
 
-async function heldOut(dataDir: string, states: readonly DialogueState[]): Promise<HitRates> {
+/** Hit rates on held-out states, and the search's p95 time per state. */
+async function heldOut(
+  dataDir: string,
+  states: readonly DialogueState[],
+): Promise<HitRates & { p95Ms: number }> {
   const opened = await openKnowledge({ dataDir, embeddings: NO_EMBEDDER, trust });
   const service = opened.knowledge.service;
   try {
-    const ranks = states.map((s) =>
-      firstHitRank(
-        service.searchTurns(s.turns, 5).map((h) => ({ articleId: h.articleId, text: h.passage })),
+    const times: number[] = [];
+    const ranks = states.map((s) => {
+      const started = performance.now();
+      const cards = service.searchTurns(s.turns, 5);
+      times.push(performance.now() - started);
+      return firstHitRank(
+        cards.map((h) => ({ articleId: h.articleId, text: h.passage })),
         s.goldArticleId,
         s.goldSpan,
-      ),
-    );
-    return hitRates(ranks);
+      );
+    });
+    times.sort((a, b) => a - b);
+    return { ...hitRates(ranks), p95Ms: times[Math.floor(0.95 * (times.length - 1))] ?? 0 };
   } finally {
     await opened.close();
   }
@@ -56,8 +65,8 @@ async function heldOut(dataDir: string, states: readonly DialogueState[]): Promi
 
 /** What the knowledge team run measured. */
 export interface KnowledgeTeamResult {
-  readonly v1: HitRates;
-  readonly v2: HitRates;
+  readonly v1: HitRates & { p95Ms: number };
+  readonly v2: HitRates & { p95Ms: number };
   readonly aliases: number;
   readonly articles: number;
   readonly stubs: number;
