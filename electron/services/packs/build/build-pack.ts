@@ -49,6 +49,8 @@ export type BuildPackResult =
       readonly ignored: readonly string[];
       /** What the build fixed on its own (a repeated example dropped), for the team lead. */
       readonly warnings: readonly PackProblem[];
+      /** Counts of the team's ranking the pack carries (`ranking.yaml`, parts resolved). */
+      readonly ranking: number;
     }
   | {
       readonly ok: false;
@@ -114,5 +116,13 @@ export async function buildPack(
     options.signKeyPem,
   );
   progress({ phase: 'writing', done: 1, total: 1 });
-  return { ok: true, manifest, passages, signedBy, ignored, warnings: allWarnings };
+  return {
+    ok: true,
+    manifest,
+    passages,
+    signedBy,
+    ignored,
+    warnings: allWarnings,
+    ranking: ranking.rows.length,
+  };
 }

@@ -106,6 +106,7 @@ export const buildCommand: Command = {
         lexicalReason: result.manifest.embedding ? null : loaded.reason,
         bytes: (await stat(out)).size,
         signedBy: result.signedBy,
+        ranking: result.ranking,
       };
       io.stdout(
         args.values.json

@@ -11,6 +11,8 @@ export interface BuildSummary {
   readonly lexicalReason: string | null;
   readonly bytes: number;
   readonly signedBy: string | null;
+  /** Counts of the team's ranking (`ranking.yaml`) the pack carries. */
+  readonly ranking: number;
 }
 
 /** `file:line: message`, the form editors and CI logs link to. */
@@ -44,6 +46,9 @@ export function formatBuildSummary(summary: BuildSummary): string {
     ['responses', String(counts.responses)],
     ['intents', String(counts.intents)],
     ['rules', String(counts.rules)],
+    ...(summary.ranking > 0
+      ? [['team ranking', `${summary.ranking} counts (ranking.yaml)`] as [string, string]]
+      : []),
     [
       'embedding',
       embedding

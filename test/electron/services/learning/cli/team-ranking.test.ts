@@ -167,6 +167,7 @@ describe("the team's ranking", () => {
     expect(built.code, built.err).toBe(0);
     expect(built.err).toMatch(/ranking\.yaml.*no part of the article starts with "A sentence/);
     expect(built.err).toMatch(/ranking\.yaml.*returns\/gone.*not in the pack/);
+    expect(built.out).toMatch(/team ranking\W+1 counts \(ranking\.yaml\)/);
     await writeFile(join(source, 'ranking.yaml'), 'ranking:\n  - word: jumper\n    used: -1\n');
     const refused = await inloop('pack', 'build', 'src', '--out', 'acme.inloop');
     expect(refused.code).not.toBe(0);
