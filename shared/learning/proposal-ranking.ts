@@ -7,6 +7,7 @@
  * is left out. The counts replace the file's: bundles carry each device's totals.
  */
 import { analyze } from '../knowledge/analyzer';
+import { normalizeQuote } from '../packs/pack-schemas';
 import { passageFingerprint } from './knowledge-priors';
 import type { MergedLearning } from './team-merge';
 
@@ -41,9 +42,9 @@ const QUOTE_CHARS = 160;
  * longest (the build then takes the first part that starts so).
  */
 export function partQuote(text: string, siblings: readonly string[]): string {
-  const whole = text.replace(/\s+/g, ' ').trim();
+  const whole = normalizeQuote(text);
   const words = whole.split(' ');
-  const others = siblings.map((s) => s.replace(/\s+/g, ' ').trim()).filter((s) => s !== whole);
+  const others = siblings.map(normalizeQuote).filter((s) => s !== whole);
   let quote = words[0]!.slice(0, QUOTE_CHARS);
   for (let n = 1; n <= words.length; n++) {
     const next = words.slice(0, n).join(' ');
@@ -69,10 +70,16 @@ export function proposedRanking(
   const agreed = (term: string) =>
     words.has(term) && (merged.termDevices.get(term)?.size ?? 0) >= RANKING_MIN_AGENTS;
   const byArticle = new Map<string, string[]>();
-  for (const p of passages)
-    byArticle.set(p.articleId, [...(byArticle.get(p.articleId) ?? []), p.text]);
-  const parts = new Map<string, { articleId: string; text: string }>();
-  for (const p of passages) parts.set(passageFingerprint(p.text), p);
+  for (const p of passages) {
+    const texts = byArticle.get(p.articleId);
+    if (texts) texts.push(p.text);
+    else byArticle.set(p.articleId, [p.text]);
+  }
+  // Each part's quote, made once (a part is counted under many words).
+  const parts = new Map<string, { articleId: string; text: string; quote?: string }>();
+  for (const p of passages) parts.set(passageFingerprint(p.text), { ...p });
+  const quoteOf = (part: { articleId: string; text: string; quote?: string }) =>
+    (part.quote ??= partQuote(part.text, byArticle.get(part.articleId) ?? []));
   const entries: RankingProposalEntry[] = [];
   for (const cell of merged.articleTerms.values()) {
     if (cell.packId !== packId || !agreed(cell.term) || !byArticle.has(cell.articleId)) continue;
@@ -90,7 +97,7 @@ export function proposedRanking(
     entries.push({
       word: words.get(cell.term)!,
       articleId: part.articleId,
-      part: partQuote(part.text, byArticle.get(part.articleId) ?? []),
+      part: quoteOf(part),
       used: round(cell.used),
       dismissed: round(cell.dismissed),
       agents: cell.devices.size,

@@ -183,6 +183,13 @@ export const RankingEntrySchema = z
   .strict();
 export type RankingEntry = z.infer<typeof RankingEntrySchema>;
 
+/**
+ * How a ranking entry's `part` is compared with a passage's text: whitespace runs as one space,
+ * trimmed, so a quote survives re-wrapping. `inloop learn merge` quotes with it and the build
+ * resolves with it.
+ */
+export const normalizeQuote = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
 /** A ranking entry as a built pack carries it (`content/ranking.json`): the part as a passage id. */
 export const PackRankingRowSchema = z
   .object({

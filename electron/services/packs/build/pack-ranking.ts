@@ -4,17 +4,15 @@
  * An entry whose article is gone, or whose part no passage of the article starts with any more
  * (the lead rewrote it), is dropped with a warning: the rest of the ranking still applies.
  */
-import type {
-  PackProblem,
-  PackRankingRow,
-  Passage,
-  RankingEntry,
+import {
+  normalizeQuote,
+  type PackProblem,
+  type PackRankingRow,
+  type Passage,
+  type RankingEntry,
 } from '../../../../shared/packs/pack-schemas';
 
 const FILE = 'ranking.yaml';
-
-/** Whitespace runs as one space, trimmed: a quote survives re-wrapping. */
-export const normalizeQuote = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 /** The rows a built pack carries, and what was dropped. */
 export function resolveRanking(
@@ -22,7 +20,11 @@ export function resolveRanking(
   passages: readonly Passage[],
 ): { rows: PackRankingRow[]; warnings: PackProblem[] } {
   const byArticle = new Map<string, Passage[]>();
-  for (const p of passages) byArticle.set(p.articleId, [...(byArticle.get(p.articleId) ?? []), p]);
+  for (const p of passages) {
+    const own = byArticle.get(p.articleId);
+    if (own) own.push(p);
+    else byArticle.set(p.articleId, [p]);
+  }
   const rows: PackRankingRow[] = [];
   const warnings: PackProblem[] = [];
   entries.forEach((entry, i) => {
