@@ -22,10 +22,11 @@ import { analyze } from '../knowledge/analyzer';
 import { words as tokenize } from '../knowledge/tokenizer';
 import { answerVotes } from './answer-memory';
 import {
+  addToCell,
   articleKey,
   articleRef,
+  emptyPriorRow,
   type LearnedState,
-  type PriorCell,
   type PriorRow,
 } from './learned-state';
 
@@ -122,13 +123,6 @@ export interface ArticleDecision {
   readonly passage?: string;
 }
 
-function addCell<K>(cells: Map<K, PriorCell>, key: K, used: boolean, w: number): void {
-  const cell = cells.get(key) ?? { used: 0, dismissed: 0 };
-  if (used) cell.used += w;
-  else cell.dismissed += w;
-  cells.set(key, cell);
-}
-
 function addTo(
   row: PriorRow | undefined,
   article: number,
@@ -136,15 +130,10 @@ function addTo(
   w: number,
   word = '',
 ): PriorRow {
-  const target = row ?? {
-    weight: 0,
-    conversations: 0,
-    cells: new Map(),
-    word,
-    passages: new Map(),
-  };
-  addCell(target.cells, article, decision.used, w);
-  if (decision.passage) addCell(target.passages, decision.passage, decision.used, w);
+  const target = row ?? emptyPriorRow(word);
+  const [used, dismissed] = decision.used ? [w, 0] : [0, w];
+  addToCell(target.cells, article, used, dismissed);
+  if (decision.passage) addToCell(target.passages, decision.passage, used, dismissed);
   target.weight += w;
   return target;
 }

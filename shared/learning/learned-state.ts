@@ -33,6 +33,28 @@ export interface PriorRow {
   passages: Map<string, PriorCell>;
 }
 
+/** A row with nothing learned yet under it (`word`: the word its term came from, '' for intents). */
+export const emptyPriorRow = (word: string): PriorRow => ({
+  weight: 0,
+  conversations: 0,
+  cells: new Map(),
+  word,
+  passages: new Map(),
+});
+
+/** Adds uses and dismissals to the cell at `key` (made the first time). */
+export function addToCell<K>(
+  cells: Map<K, PriorCell>,
+  key: K,
+  used: number,
+  dismissed: number,
+): void {
+  const cell = cells.get(key) ?? { used: 0, dismissed: 0 };
+  cell.used += used;
+  cell.dismissed += dismissed;
+  cells.set(key, cell);
+}
+
 /** A redacted text and how many conversations it was seen in. */
 export interface SeenText {
   text: string;

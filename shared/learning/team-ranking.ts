@@ -6,7 +6,13 @@
  * the device's learning re-ranks; it has no conversation memory and no remembered questions.
  */
 import { analyze } from '../knowledge/analyzer';
-import { articleRef, emptyLearnedState, type LearnedState, type PriorRow } from './learned-state';
+import {
+  addToCell,
+  articleRef,
+  emptyLearnedState,
+  emptyPriorRow,
+  type LearnedState,
+} from './learned-state';
 import { passageFingerprint } from './knowledge-priors';
 
 /** One count of a pack's team ranking, its part resolved to the passage's text. */
@@ -20,35 +26,19 @@ export interface TeamRankingCount {
   readonly dismissed: number;
 }
 
-const emptyRow = (word: string): PriorRow => ({
-  weight: 0,
-  conversations: 0,
-  cells: new Map(),
-  word,
-  passages: new Map(),
-});
-
 /** The counts as a learned state for `priorBoosts`; null when none applies. */
 export function teamRankingState(counts: readonly TeamRankingCount[]): LearnedState | null {
   const state = emptyLearnedState();
   for (const c of counts) {
     const term = analyze(c.word)[0];
     if (term === undefined) continue;
-    const row = state.terms.get(term) ?? emptyRow(c.word);
+    const row = state.terms.get(term) ?? emptyPriorRow(c.word);
     state.terms.set(term, row);
-    const article = articleRef(state, c.packId, c.articleId);
     if (c.passage !== undefined) {
-      const key = passageFingerprint(c.passage);
-      const cell = row.passages.get(key) ?? { used: 0, dismissed: 0 };
-      cell.used += c.used;
-      cell.dismissed += c.dismissed;
-      row.passages.set(key, cell);
+      addToCell(row.passages, passageFingerprint(c.passage), c.used, c.dismissed);
       continue;
     }
-    const cell = row.cells.get(article) ?? { used: 0, dismissed: 0 };
-    cell.used += c.used;
-    cell.dismissed += c.dismissed;
-    row.cells.set(article, cell);
+    addToCell(row.cells, articleRef(state, c.packId, c.articleId), c.used, c.dismissed);
     row.weight += c.used + c.dismissed;
   }
   return state.terms.size > 0 ? state : null;
