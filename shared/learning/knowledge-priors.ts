@@ -304,9 +304,9 @@ export function scoresWithPriors(
 export interface LearnedRanking {
   /** True when learned priors may change a ranking (learning on and something learned). */
   active(): boolean;
-  /** `scoresWithPriors` over the device's learned state. */
+  /** `scoresWithPriors` over the device's learned state, for the conversation's `priorQuery`. */
   rescore(
-    turns: readonly PriorTurn[],
+    query: ReadonlyMap<string, number>,
     candidates: readonly PriorCandidate[],
     context?: SearchContext,
   ): number[] | null;

@@ -54,11 +54,10 @@ export function withLearnedPriors(
     order = order.map((o, i) => ({ item: o.item, score: scores[i]! }));
     order.sort((a, b) => b.score - a.score);
   };
-  if (corpus.team)
-    rescore(
-      scoresWithPriors(corpus.team, { query: priorQuery(turns) }, candidatesOf(corpus, order)),
-    );
-  if (device) rescore(device.rescore(turns, candidatesOf(corpus, order), context));
+  // The conversation's prior terms, read once for both steps.
+  const query = priorQuery(turns);
+  if (corpus.team) rescore(scoresWithPriors(corpus.team, { query }, candidatesOf(corpus, order)));
+  if (device) rescore(device.rescore(query, candidatesOf(corpus, order), context));
   // Nothing learned applies to this query: the pack's own ranking, exactly.
   if (!moved) return top();
   const items = order.map(({ item, score }) => {

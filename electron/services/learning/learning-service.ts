@@ -12,11 +12,7 @@ import { adjustSuggestions } from '../../../shared/learning/assist-learning';
 import { exportBundle } from '../../../shared/learning/bundle';
 import { flagWeight } from '../../../shared/learning/flag-weights';
 import { learnedExamples } from '../../../shared/learning/intent-examples';
-import {
-  priorQuery,
-  scoresWithPriors,
-  type LearnedRanking,
-} from '../../../shared/learning/knowledge-priors';
+import { scoresWithPriors, type LearnedRanking } from '../../../shared/learning/knowledge-priors';
 import { emptyLearnedState, type LearnedState } from '../../../shared/learning/learned-state';
 import {
   observeRecord,
@@ -92,8 +88,8 @@ export class LearningService {
   /** The learned re-ranking step search applies. */
   readonly ranking: LearnedRanking = {
     active: () => this.enabled && (this.state.terms.size > 0 || this.state.intentPriors.size > 0),
-    rescore: (turns, candidates, context = {}) =>
-      scoresWithPriors(this.state, { ...context, query: priorQuery(turns) }, candidates),
+    rescore: (query, candidates, context = {}) =>
+      scoresWithPriors(this.state, { ...context, query }, candidates),
   };
 
   /** What the assist engine takes from learning. */

@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LearningService } from '../../../../electron/services/learning/learning-service';
 import { LEARNED_FILE } from '../../../../electron/services/learning/learning-store';
 import { EventBus } from '../../../../electron/services/core/event-bus';
+import { priorQuery } from '../../../../shared/learning/knowledge-priors';
 import type { LearningSettings } from '../../../../shared/schemas/learning';
 
 let dir: string;
@@ -59,7 +60,7 @@ describe('LearningService', () => {
     expect(await readdir(dir)).toEqual([LEARNED_FILE]);
     const again = await open();
     expect(again.ranking.active()).toBe(true);
-    const scores = again.ranking.rescore(turns, candidates)!;
+    const scores = again.ranking.rescore(priorQuery(turns), candidates)!;
     expect(scores[1]).toBe(1);
     expect(again.summary()).toMatchObject({ events: 2, conversations: 2, counts: { articles: 1 } });
     expect(again.summary().bytes).toBeGreaterThan(0);
