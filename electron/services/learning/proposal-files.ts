@@ -1,8 +1,8 @@
 /**
  * A learning proposal as edits of the pack source: the next version in `pack.yaml`, the new
  * intent examples in `intents.yaml`, aliases in the front matter of the articles they belong to,
- * a stub article per cluster of unanswered questions, and the team's ranking in `ranking.yaml`. YAML is edited in place (comments and
- * formatting kept). `inloop learn merge` shows the edits as a diff; `inloop learn apply` writes
+ * a stub article per cluster of unanswered questions, and the team's ranking in `ranking.yaml`.
+ * YAML is edited in place (comments and formatting kept). `inloop learn merge` shows the edits as a diff; `inloop learn apply` writes
  * them, and only onto the source they were made from.
  */
 import { readFile } from 'node:fs/promises';
